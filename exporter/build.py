@@ -1,0 +1,171 @@
+"""The whole run in one place: read every source, understand, write, publish.
+
+Reading finishes before understanding, and understanding before writing, so a failure in
+any stage leaves `out/` exactly as the previous build left it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from exporter.changes import track_feed
+from exporter.config import Config, SourceConfig
+from exporter.errors import ExporterError, SourceError
+from exporter.model import Document
+from exporter.publish import STATE_NAME, State, load_state, locked, publish
+from exporter.readers import read_path
+from exporter.readers.options import ReadOptions
+from exporter.writers.feeds import FeedBuild, FeedSite, atom_bytes, rss_bytes
+
+Progress = Callable[[SourceConfig], None]
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A source that could not be read, and why."""
+
+    source: SourceConfig
+    error: ExporterError
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build did, for the CLI to report."""
+
+    documents: tuple[Document, ...]
+    failures: tuple[Failure, ...]
+    written: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    kept: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+def options_for(source: SourceConfig, today: date | None = None) -> ReadOptions:
+    """The facts a reader may use about one source, from its config entry."""
+    return ReadOptions(
+        slug=source.slug,
+        zone=source.tz,
+        year=source.year,
+        date=source.date,
+        title=source.title,
+        url=source.url,
+        kind=source.kind,
+        today=today,
+    )
+
+
+def read_sources(
+    config: Config,
+    *,
+    strict: bool = False,
+    progress: Progress | None = None,
+    today: date | None = None,
+) -> tuple[list[Document], list[Failure]]:
+    """Read every source; collect failures (or raise the first one when strict)."""
+    if not config.sources:
+        raise SourceError(
+            "no sources to build",
+            path=config.path,
+            hint="list sources in exporter.yaml or pass files: exporter build FILE...",
+        )
+    documents, failures = [], []
+    for source in config.sources:
+        if progress:
+            progress(source)
+        try:
+            documents.append(
+                read_path(config.source_path(source), options_for(source, today), source.path)
+            )
+        except SourceError as exc:
+            if strict:
+                raise
+            failures.append(Failure(source, exc))
+    return documents, failures
+
+
+def feed_names(liveblogs: list[Document], failures: list[Failure]) -> dict[str, tuple[str, str]]:
+    """slug → (rss name, atom name): `updates.*` for one blog, `updates-<slug>.*` for several.
+
+    A source that failed to read still counts unless declared an article, so a blog that
+    breaks for one build does not rename its siblings' feeds.
+    """
+    maybe_blogs = [f for f in failures if f.source.kind != "article"]
+    if len(liveblogs) == 1 and not maybe_blogs:
+        return {liveblogs[0].slug: ("updates.rss", "updates.atom")}
+    return {d.slug: (f"updates-{d.slug}.rss", f"updates-{d.slug}.atom") for d in liveblogs}
+
+
+def render(
+    documents: list[Document], config: Config, previous: State, failures: list[Failure]
+) -> tuple[dict[str, bytes], State]:
+    """Every export's bytes (state file included), from values only: nothing reads `out/`."""
+    state = State()
+    files: dict[str, bytes] = {}
+    liveblogs = [d for d in documents if d.kind == "liveblog"]
+    names = feed_names(liveblogs, failures)
+    for doc in liveblogs:
+        rss_name, atom_name = names[doc.slug]
+        site = FeedSite(
+            title=config.title or doc.title,
+            base_url=config.base_url,
+            rss_name=rss_name,
+            atom_name=atom_name,
+            author_name=config.author_name,
+            author_email=config.author_email,
+            language=config.language,
+            id_authority=config.id_authority,
+            description=config.description,
+        )
+        tombstones, updated = track_feed(doc, site, previous, state)
+        build = FeedBuild(site=site, tombstones=tombstones, updated=updated)
+        files[rss_name] = rss_bytes(doc, build)
+        files[atom_name] = atom_bytes(doc, build)
+    if failures:
+        state.keep_from(previous, {f.source.slug for f in failures})
+    files[STATE_NAME] = state.to_bytes()
+    return files, state
+
+
+#: Exports that combine every source: kept as they were when any source fails.
+COMBINED: tuple[str, ...] = ()
+
+
+def build(
+    config: Config,
+    *,
+    strict: bool = False,
+    progress: Progress | None = None,
+    today: date | None = None,
+) -> BuildResult:
+    """Read, understand, write and publish; the previous exports survive any failure."""
+    documents, failures = read_sources(config, strict=strict, progress=progress, today=today)
+    if not documents:
+        first = failures[0].error
+        if len(failures) == 1:
+            raise first
+        raise SourceError(
+            f"none of the {len(failures)} sources could be read; the first: {first.message}",
+            hint="nothing was written",
+        )
+    out = config.root / config.out if not Path(config.out).is_absolute() else Path(config.out)
+    with locked(out):
+        previous = load_state(out)
+        files, _ = render(documents, config, previous, failures)
+        kept: list[str] = []
+        if failures:
+            # Combined exports keep their previous bytes: publishing without a failed source
+            # would tell subscribers its events were cancelled.
+            kept = [n for n in COMBINED if n in files]
+            files = {n: b for n, b in files.items() if n not in kept}
+        written, unchanged = publish(out, files)
+    return BuildResult(
+        documents=tuple(documents),
+        failures=tuple(failures),
+        written=tuple(written),
+        unchanged=tuple(unchanged),
+        kept=tuple(kept),
+        warnings=config.warnings,
+    )

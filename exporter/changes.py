@@ -1,0 +1,75 @@
+"""Changes between builds: what subscribers must be told about edits and removals.
+
+Pure functions from (previous state, what this build found) to (what to publish, new
+state), so every scenario (append, edit, vanish, no-op) is testable without files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+
+from exporter.model import Document
+from exporter.publish import State
+from exporter.writers.feeds import FeedSite, Tombstone, entry_id
+
+VANISHED_NOTE = "This update was removed from the live blog."
+
+
+def digest(*parts: str) -> str:
+    """A short content fingerprint, so a wording edit is noticed without storing the text."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8"))
+        h.update(b"\x00")
+    return h.hexdigest()[:16]
+
+
+def track_feed(
+    doc: Document, site: FeedSite, previous: State, state: State
+) -> tuple[tuple[Tombstone, ...], dict[str, datetime]]:
+    """Tombstones and moved `updated` dates for one live blog, recording it in `state`.
+
+    - An entry whose text changed keeps its id; its `updated` becomes the source's newest
+      instant (the build's source time), and stays there until it changes again.
+    - An entry that was published and is gone becomes a tombstone, kept in later builds.
+    - A deletion the editors announced becomes a tombstone even on a first build.
+    """
+    when = doc.latest
+    assert when is not None, "a live blog always has updates"
+    updated: dict[str, datetime] = {}
+    present: set[str] = set()
+    for update in doc.updates:
+        uid = entry_id(doc, update.anchor, site)
+        present.add(uid)
+        fingerprint = digest(update.stamp, *update.paragraphs)
+        before = previous.entries.get(uid)
+        moved = before.get("updated") if before else None
+        if before and before.get("digest") != fingerprint:
+            moved = when.isoformat()
+        if moved:
+            updated[uid] = datetime.fromisoformat(moved)
+        record = {"digest": fingerprint, "feed": doc.slug}
+        if moved:
+            record["updated"] = moved
+        state.entries[uid] = record
+
+    stones: dict[str, Tombstone] = {}
+    for deletion in doc.deletions:
+        uid = entry_id(doc, deletion.anchor, site)
+        if uid not in present:
+            stones[uid] = Tombstone(uid, when, deletion.note)
+    for uid, old in previous.tombstones.items():
+        if old.get("feed") == doc.slug and uid not in present and uid not in stones:
+            stones[uid] = Tombstone(uid, datetime.fromisoformat(old["when"]), old["comment"])
+    for uid, old in previous.entries.items():
+        if old.get("feed") == doc.slug and uid not in present and uid not in stones:
+            stones[uid] = Tombstone(uid, when, VANISHED_NOTE)
+    for uid, stone in stones.items():
+        state.tombstones[uid] = {
+            "feed": doc.slug,
+            "when": stone.when.isoformat(),
+            "comment": stone.comment,
+        }
+    ordered = tuple(sorted(stones.values(), key=lambda s: s.ref, reverse=True))
+    return ordered, updated

@@ -1,0 +1,274 @@
+"""Command line: parse options, call the core, print. Nothing here decides what is true.
+
+Errors from the core arrive as ExporterError and leave as `Error: …` on stderr with exit 1
+(usage errors exit 2, click's convention); a traceback only with --debug.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from exporter import __version__
+from exporter.errors import ExporterError
+
+EPILOG_BUILD = """\b
+Examples:
+  exporter build                       # sources and settings from exporter.yaml
+  exporter build blog.txt --tz Asia/Tokyo --out site/
+"""
+EPILOG_UPDATES = """\b
+Examples:
+  exporter updates seeds/tokyo-state-visit-liveblog.txt
+  exporter updates blog.txt --tz Europe/London --json
+"""
+
+
+class _Group(click.Group):
+    """Turns our errors into one-line messages and honours NO_COLOR."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        if "NO_COLOR" in os.environ:
+            ctx.color = False
+        try:
+            return super().invoke(ctx)
+        except ExporterError as exc:
+            if ctx.find_root().params.get("debug"):
+                raise
+            _fail(exc.message)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            _fail("interrupted")
+        except BrokenPipeError:  # `exporter updates … | head`: the reader left, not an error
+            sys.stderr.close()
+            sys.exit(0)
+        except Exception as exc:  # a bug: say so plainly, trace only on request
+            if ctx.find_root().params.get("debug"):
+                raise
+            _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
+
+
+def _fail(message: str) -> None:
+    click.secho(f"Error: {message}", fg="red", err=True)
+    sys.exit(1)
+
+
+def _verbosity_options(func: Any) -> Any:
+    """-v/-q on every command too, so they work before or after the command name."""
+
+    def set_verbose(ctx: click.Context, _param: Any, value: int) -> None:
+        if value:
+            ctx.find_root().obj["verbosity"] = max(ctx.find_root().obj["verbosity"], 0) + value
+
+    def set_quiet(ctx: click.Context, _param: Any, value: bool) -> None:
+        if value:
+            ctx.find_root().obj["verbosity"] = -1
+
+    func = click.option(
+        "-v", "--verbose", count=True, expose_value=False, callback=set_verbose, help="Say more."
+    )(func)
+    return click.option(
+        "-q",
+        "--quiet",
+        is_flag=True,
+        expose_value=False,
+        callback=set_quiet,
+        help="Print nothing but errors.",
+    )(func)
+
+
+def _say(ctx: click.Context, message: str, *, level: int = 0, **style: Any) -> None:
+    """Print unless --quiet; level 1 messages need --verbose."""
+    verbosity = ctx.find_root().obj["verbosity"]
+    if verbosity >= level and verbosity >= 0:
+        click.secho(message, **style)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="exporter")
+@click.option("-v", "--verbose", count=True, help="Say more (repeat for even more).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.option(
+    "-c",
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Config file (default: exporter.yaml when present).",
+)
+@click.pass_context
+def cli(
+    ctx: click.Context, verbose: int, quiet: bool, debug: bool, config_path: str | None
+) -> None:
+    """Turn news live blogs and articles into a calendar and feeds people subscribe to.
+
+    \b
+    Examples:
+      exporter build                 # everything exporter.yaml describes, into out/
+      exporter updates blog.txt      # what the live-blog reader understood
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["verbosity"] = -1 if quiet else verbose
+    ctx.obj["config_path"] = config_path
+
+
+def _config(ctx: click.Context, files: tuple[str, ...], tz: str | None, year: int | None):
+    """The config file when no files are given, else a config made from the flags."""
+    from exporter import config as cfg
+
+    if files:
+        base = cfg.from_files(list(files), tz=tz, year=year)
+        path = ctx.find_root().obj["config_path"]
+        if path:
+            loaded = cfg.load(Path(path))
+            base = loaded.with_overrides(sources=base.sources)
+        return base
+    path = ctx.find_root().obj["config_path"] or cfg.DEFAULT_FILE
+    loaded = cfg.load(Path(path))
+    if tz or year:
+        from dataclasses import replace
+
+        loaded = loaded.with_overrides(
+            sources=tuple(replace(s, tz=tz or s.tz, year=year or s.year) for s in loaded.sources)
+        )
+    return loaded
+
+
+@cli.command(epilog=EPILOG_BUILD)
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--tz", metavar="ZONE", help="IANA zone of the stamps, e.g. Asia/Tokyo.")
+@click.option("--year", type=click.IntRange(1900, 2200), help="Year when headers omit it.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Output folder.")
+@click.option("--base-url", help="Public URL of the output folder (for links and ids).")
+@click.option("--strict", is_flag=True, help="Stop at the first source that fails.")
+@_verbosity_options
+@click.pass_context
+def build(
+    ctx: click.Context,
+    files: tuple[str, ...],
+    tz: str | None,
+    year: int | None,
+    out_dir: str | None,
+    base_url: str | None,
+    strict: bool,
+) -> None:
+    """Build the calendar and feeds from FILES (or from exporter.yaml)."""
+    from exporter.build import build as run_build
+
+    config = _config(ctx, files, tz, year)
+    if out_dir:
+        config = config.with_overrides(out=str(Path(out_dir).resolve()))
+    if base_url:
+        config = config.with_overrides(
+            base_url=base_url if base_url.endswith("/") else base_url + "/"
+        )
+    for warning in config.warnings:
+        click.secho(f"Warning: {warning}", fg="yellow", err=True)
+    result = _with_progress(
+        ctx,
+        config,
+        lambda progress: run_build(config, strict=strict, progress=progress, today=date.today()),
+    )
+    out = config.out
+    for failure in result.failures:
+        click.secho(f"Error: {failure.error.message}", fg="red", err=True)
+    updates = sum(len(d.updates) for d in result.documents)
+    _say(ctx, f"Read {len(result.documents)} source(s): {updates} updates")
+    for name in result.written:
+        _say(ctx, f"  wrote {Path(out) / name}", level=1)
+    for name in result.kept:
+        _say(ctx, f"  kept {Path(out) / name} (a source failed)", level=1)
+    shown = [n for n in result.written + result.unchanged if not n.startswith(".")]
+    changed = [n for n in result.written if not n.startswith(".")]
+    _say(ctx, f"{len(changed)} of {len(shown)} export(s) changed in {out}/")
+    if result.failures:
+        sys.exit(1)
+
+
+def _with_progress(ctx: click.Context, config, run):
+    """A progress bar on a terminal when there is enough to read to be worth watching."""
+    sizes = []
+    for source in config.sources:
+        try:
+            sizes.append(config.source_path(source).stat().st_size)
+        except OSError:
+            sizes.append(0)
+    big = len(config.sources) > 5 or sum(sizes) > 5 * 1024 * 1024
+    if not (big and sys.stderr.isatty() and ctx.find_root().obj["verbosity"] >= 0):
+        return run(None)
+    with click.progressbar(length=len(config.sources), label="Reading", file=sys.stderr) as bar:
+        return run(lambda _source: bar.update(1))
+
+
+@cli.command(epilog=EPILOG_UPDATES)
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--tz", metavar="ZONE", help="IANA zone of the stamps, e.g. Asia/Tokyo.")
+@click.option("--year", type=click.IntRange(1900, 2200), help="Year when headers omit it.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@_verbosity_options
+@click.pass_context
+def updates(ctx: click.Context, file: str, tz: str | None, year: int | None, as_json: bool) -> None:
+    """Show the updates the live-blog reader found in FILE, newest first."""
+    from exporter.build import options_for
+    from exporter.config import from_files
+    from exporter.readers import read_path
+    from exporter.sentences import short_title
+
+    source = from_files([file], tz=tz, year=year).sources[0]
+    doc = read_path(Path(file), options_for(source, date.today()), file)
+    if doc.kind != "liveblog":
+        raise ExporterError(
+            "not a live blog (no stamped updates found)",
+            path=file,
+            hint="updates are lines that start with a time such as '9:50 a.m.'",
+        )
+    rows = [
+        {
+            "anchor": u.anchor,
+            "instant": u.instant.isoformat(),
+            "stamp": u.stamp,
+            "line": u.line,
+            "paragraphs": len(u.paragraphs),
+            "approximate": u.approximate,
+            "title": short_title(u.paragraphs[0] if u.paragraphs else u.stamp),
+        }
+        for u in doc.updates
+    ]
+    if as_json:
+        payload = {
+            "title": doc.title,
+            "zone": doc.zone,
+            "updates": rows,
+            "deleted": [
+                {"anchor": d.anchor, "instant": d.instant.isoformat(), "line": d.line}
+                for d in doc.deletions
+            ],
+            "notes": list(doc.notes),
+        }
+        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        return
+    click.echo(f"{doc.title}  [{doc.zone}]")
+    for u, row in zip(doc.updates, rows, strict=True):
+        local = u.instant.strftime("%a %Y-%m-%d %H:%M")
+        mark = "~" if u.approximate else " "
+        click.echo(f"{local}{mark} line {u.line:<4} {row['paragraphs']}¶  {row['title']}")
+    for d in doc.deletions:
+        click.echo(f"{d.instant.strftime('%a %Y-%m-%d %H:%M')}  line {d.line:<4} deleted")
+    click.echo(f"{len(rows)} updates, {len(doc.deletions)} deleted")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(obj={})
+
+
+if __name__ == "__main__":
+    main()

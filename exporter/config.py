@@ -1,0 +1,349 @@
+"""Configuration: `exporter.yaml` → frozen dataclasses, defaults ← file ← CLI flags.
+
+Every problem in the file is collected and reported at once with its line, and unknown
+keys are warned about with the nearest known key, so a typo never silently does nothing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from exporter import zones
+from exporter.errors import ConfigError
+
+DEFAULT_FILE = "exporter.yaml"
+
+_TOP_KEYS = {
+    "title",
+    "description",
+    "base_url",
+    "author",
+    "out",
+    "refresh",
+    "sources",
+    "places",
+    "overrides",
+    "id_authority",
+    "calendar_name",
+    "language",
+}
+_SOURCE_KEYS = {"path", "slug", "kind", "tz", "year", "date", "title", "url"}
+_AUTHOR_KEYS = {"name", "email"}
+
+
+@dataclass(frozen=True)
+class SourceConfig:
+    """One source document and the facts a person supplies about it."""
+
+    path: str
+    slug: str
+    kind: str | None = None
+    tz: str | None = None
+    year: int | None = None
+    date: date | None = None
+    title: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything a build needs to know besides the sources' bytes."""
+
+    sources: tuple[SourceConfig, ...] = ()
+    title: str | None = None
+    description: str | None = None
+    base_url: str | None = None
+    author_name: str = "exporter"
+    author_email: str | None = None
+    out: str = "out"
+    refresh: timedelta = timedelta(hours=1)
+    places: tuple[dict[str, Any], ...] = ()
+    overrides: tuple[dict[str, Any], ...] = ()
+    id_authority: str = "exporter.invalid"
+    language: str = "en"
+    #: Folder relative paths in the config are resolved against.
+    root: Path = field(default_factory=Path)
+    path: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    def source_path(self, source: SourceConfig) -> Path:
+        return (
+            (self.root / source.path)
+            if not source.path.startswith(("http://", "https://"))
+            else Path(source.path)
+        )
+
+    def with_overrides(self, **changes: Any) -> Config:
+        """CLI flags win over the file: only the values actually given replace it."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A SafeLoader whose mappings remember the line of each key."""
+
+
+class _LinedDict(dict):
+    lines: dict[str, int]
+    line: int
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LinedDict:
+    loader.flatten_mapping(node)
+    result = _LinedDict()
+    result.lines = {}
+    result.line = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.lines[str(key)] = key_node.start_mark.line + 1
+    return result
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def slugify(text: str) -> str:
+    """A file-name-safe identifier: lower case, ASCII letters, digits and hyphens."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug or "source"
+
+
+class _Problems:
+    """Collects errors and warnings with their lines so all can be reported together."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.errors: list[str] = []
+        self.warnings: list[str] = []
+
+    def error(self, what: str, line: int | None) -> None:
+        self.errors.append(f"{what}, {self.path}:{line}" if line else f"{what}, {self.path}")
+
+    def unknown_keys(self, mapping: _LinedDict, known: set[str], where: str) -> None:
+        for key in mapping:
+            if key not in known:
+                close = difflib.get_close_matches(str(key), sorted(known), n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                line = mapping.lines.get(str(key))
+                self.warnings.append(f"unknown key {key!r} in {where}{hint}, {self.path}:{line}")
+
+
+def load(path: Path) -> Config:
+    """Read and validate a config file; raise ConfigError listing every problem found."""
+    display = str(path)
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError:
+        raise ConfigError(
+            "config file not found",
+            path=display,
+            hint="create exporter.yaml or pass source files: exporter build FILE...",
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"config is not UTF-8 (byte {exc.start})", path=display) from None
+    try:
+        data = yaml.load(text, Loader=_LineLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(
+            f"malformed YAML: {problem}",
+            path=display,
+            line=mark.line + 1 if mark else None,
+            hint="fix the YAML syntax",
+        ) from None
+    return parse(data, display, path.parent)
+
+
+def parse(data: Any, display: str, root: Path) -> Config:
+    """Validate already-parsed YAML data into a Config."""
+    problems = _Problems(display)
+    if data is None:
+        data = _LinedDict()
+        data.lines, data.line = {}, 1
+    if not isinstance(data, dict):
+        raise ConfigError("the config must be a mapping of keys to values", path=display, line=1)
+    lines = getattr(data, "lines", {})
+    problems.unknown_keys(data, _TOP_KEYS, "the config")
+
+    def text(key: str, mapping: dict = data, where: dict = lines) -> str | None:
+        value = mapping.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str | int | float):
+            problems.error(f"{key!r} must be text", where.get(key))
+            return None
+        return str(value)
+
+    sources = _parse_sources(data.get("sources"), lines.get("sources"), problems)
+    author = data.get("author") or {}
+    author_name = author_email = None
+    if isinstance(author, str):
+        author_name = author
+    elif isinstance(author, dict):
+        problems.unknown_keys(author, _AUTHOR_KEYS, "author")
+        author_name = text("name", author, getattr(author, "lines", {}))
+        author_email = text("email", author, getattr(author, "lines", {}))
+    else:
+        problems.error(
+            "'author' must be a name or a mapping with name and email", lines.get("author")
+        )
+
+    refresh = timedelta(hours=1)
+    if data.get("refresh") is not None:
+        parsed = _parse_duration(str(data["refresh"]))
+        if parsed is None:
+            problems.error(
+                f"'refresh' must be a duration such as PT1H or 30m, not {data['refresh']!r}",
+                lines.get("refresh"),
+            )
+        else:
+            refresh = parsed
+
+    places = _list_of_mappings(data.get("places"), "places", lines.get("places"), problems)
+    overrides = _list_of_mappings(
+        data.get("overrides"), "overrides", lines.get("overrides"), problems
+    )
+    base_url = text("base_url")
+    if base_url and not re.match(r"^https?://", base_url):
+        problems.error("'base_url' must start with http:// or https://", lines.get("base_url"))
+    if base_url and not base_url.endswith("/"):
+        base_url += "/"
+
+    if problems.errors:
+        listed = problems.errors + [f"warning: {w}" for w in problems.warnings]
+        raise ConfigError(
+            f"{len(problems.errors)} problem(s) in the config:\n  " + "\n  ".join(listed)
+        )
+    return Config(
+        sources=sources,
+        title=text("title"),
+        description=text("description"),
+        base_url=base_url,
+        author_name=author_name or "exporter",
+        author_email=author_email,
+        out=text("out") or "out",
+        refresh=refresh,
+        places=places,
+        overrides=overrides,
+        id_authority=text("id_authority") or "exporter.invalid",
+        language=text("language") or "en",
+        root=root,
+        path=display,
+        warnings=tuple(problems.warnings),
+    )
+
+
+def _parse_sources(value: Any, line: int | None, problems: _Problems) -> tuple[SourceConfig, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        problems.error("'sources' must be a list", line)
+        return ()
+    out: list[SourceConfig] = []
+    slugs: set[str] = set()
+    for item in value:
+        if isinstance(item, str):
+            item_map: dict = {"path": item}
+            item_lines: dict[str, int] = {}
+            item_line = line
+        elif isinstance(item, dict):
+            item_map, item_lines, item_line = item, item.lines, item.line
+            problems.unknown_keys(item, _SOURCE_KEYS, "a source")
+        else:
+            problems.error("each source must be a path or a mapping with 'path'", line)
+            continue
+        path = item_map.get("path")
+        if not isinstance(path, str) or not path:
+            problems.error("a source needs 'path'", item_line)
+            continue
+        tz = item_map.get("tz")
+        if tz is not None:
+            try:
+                zones.check_zone(str(tz))
+            except ConfigError as exc:
+                problems.error(exc.what, item_lines.get("tz"))
+                tz = None
+        year = item_map.get("year")
+        if year is not None and not (isinstance(year, int) and 1900 <= year <= 2200):
+            problems.error(
+                f"'year' must be a year such as 2025, not {year!r}", item_lines.get("year")
+            )
+            year = None
+        day = item_map.get("date")
+        if day is not None and not isinstance(day, date):
+            problems.error(f"'date' must be YYYY-MM-DD, not {day!r}", item_lines.get("date"))
+            day = None
+        kind = item_map.get("kind")
+        if kind is not None and kind not in ("liveblog", "article"):
+            problems.error(
+                f"'kind' must be liveblog or article, not {kind!r}", item_lines.get("kind")
+            )
+            kind = None
+        slug = slugify(str(item_map.get("slug") or Path(path).stem))
+        if slug in slugs:
+            problems.error(
+                f"two sources share the slug {slug!r}", item_lines.get("slug", item_line)
+            )
+        slugs.add(slug)
+        out.append(
+            SourceConfig(
+                path=path,
+                slug=slug,
+                kind=kind,
+                tz=str(tz) if tz else None,
+                year=year,
+                date=day,
+                title=str(item_map["title"]) if item_map.get("title") else None,
+                url=str(item_map["url"]) if item_map.get("url") else None,
+            )
+        )
+    return tuple(out)
+
+
+def _list_of_mappings(
+    value: Any, key: str, line: int | None, problems: _Problems
+) -> tuple[dict[str, Any], ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        problems.error(f"{key!r} must be a list of mappings", line)
+        return ()
+    return tuple(value)
+
+
+_DURATION = re.compile(
+    r"^P?T?(?:(?P<h>\d+)\s*[Hh])?\s*(?:(?P<m>\d+)\s*[Mm])?\s*(?:(?P<s>\d+)\s*[Ss])?$"
+)
+
+
+def _parse_duration(text: str) -> timedelta | None:
+    """'PT1H', '1h', '30m', 'PT15M' → timedelta; None when it is not a duration."""
+    m = _DURATION.match(text.strip())
+    if not m or not any(m.groupdict().values()):
+        return None
+    value = timedelta(hours=int(m["h"] or 0), minutes=int(m["m"] or 0), seconds=int(m["s"] or 0))
+    return value if value > timedelta(0) else None
+
+
+def from_files(
+    files: list[str], *, tz: str | None = None, year: int | None = None, root: Path | None = None
+) -> Config:
+    """A config for `exporter build FILE...` without any config file."""
+    seen: set[str] = set()
+    sources = []
+    for f in files:
+        slug = slugify(Path(f).stem)
+        base, n = slug, 2
+        while slug in seen:
+            slug, n = f"{base}-{n}", n + 1
+        seen.add(slug)
+        sources.append(SourceConfig(path=f, slug=slug, tz=tz, year=year))
+    return Config(sources=tuple(sources), root=root or Path())

@@ -1,0 +1,67 @@
+"""Readers turn a source file into a Document; `read` picks the reader that fits.
+
+One reader per document kind, in a registry (the way pelican keeps one reader per format),
+so a new kind is one module and one line here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from exporter.errors import SourceError
+from exporter.model import Document
+from exporter.readers.article import read_article
+from exporter.readers.liveblog import looks_like_liveblog, read_liveblog
+from exporter.readers.options import ReadOptions
+from exporter.textclean import clean, decode, lines_of
+
+Reader = Callable[[list[tuple[int, str]], str, ReadOptions], Document]
+
+READERS: dict[str, Reader] = {"liveblog": read_liveblog, "article": read_article}
+
+#: Larger sources are refused before decoding: no real live blog comes near this.
+MAX_BYTES = 64 * 1024 * 1024
+
+
+def detect(lines: list[tuple[int, str]]) -> str:
+    """The kind of a document from its shape: stamped lines make a live blog."""
+    return "liveblog" if looks_like_liveblog(lines) else "article"
+
+
+def read_text(text: str, path: str, options: ReadOptions) -> Document:
+    """Read already-decoded text (used by tests and by URL sources)."""
+    lines = lines_of(clean(text))
+    if not lines:
+        raise SourceError("the document is empty", path=path, hint="give a file with text in it")
+    kind = options.kind or detect(lines)
+    if kind not in READERS:
+        raise SourceError(
+            f"unknown document kind {kind!r}",
+            path=path,
+            hint=f"use one of: {', '.join(sorted(READERS))}",
+        )
+    return READERS[kind](lines, path, options)
+
+
+def read_path(path: Path, options: ReadOptions, display: str | None = None) -> Document:
+    """Read a source file from disk, naming it as `display` in errors."""
+    name = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise SourceError(
+                f"file is too large ({size} bytes; the limit is {MAX_BYTES})",
+                path=name,
+                hint="split the archive into smaller files",
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError("file not found", path=name, hint="check the path") from None
+    except IsADirectoryError:
+        raise SourceError("is a directory, not a file", path=name) from None
+    except PermissionError:
+        raise SourceError("permission denied", path=name) from None
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SourceError("binary file, not text", path=name, hint="give a .txt source")
+    return read_text(decode(data, name), name, options)

@@ -1,0 +1,57 @@
+"""Bytes → clean text: the hygiene every reader needs before it looks at a single line.
+
+Sources come from browsers, CMS exports and copy-paste: BOMs, CRLF, lone CR, non-breaking
+spaces and control characters that lxml refuses to put in XML. Curly quotes and other
+typography are kept as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from exporter.errors import SourceError
+
+# XML 1.0 forbids C0 controls other than tab/newline/CR, and U+FFFE/U+FFFF; C1 controls are
+# legal but invisible noise from bad encodings.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
+_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff]")
+
+
+def decode(data: bytes, path: str) -> str:
+    """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16; name the byte offset on failure."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise SourceError(
+                f"invalid UTF-16 at byte {exc.start}", path=path, hint="save the file as UTF-8"
+            ) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise SourceError(
+            f"invalid UTF-8 at byte {exc.start} (0x{data[exc.start]:02x})",
+            path=path,
+            line=line,
+            hint="save the file as UTF-8",
+        ) from None
+
+
+def clean(text: str) -> str:
+    """Normalise line ends and spaces, drop characters XML cannot carry."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ZERO_WIDTH.sub("", text)
+    text = _SPACES.sub(" ", text)
+    return _ILLEGAL.sub("", text)
+
+
+def lines_of(text: str) -> list[tuple[int, str]]:
+    """Non-blank lines with their 1-based line numbers, inner runs of spaces folded."""
+    out = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = re.sub(r"[ \t]+", " ", raw).strip()
+        if line:
+            out.append((number, line))
+    return out

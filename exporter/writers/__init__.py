@@ -1,0 +1,1 @@
+"""Writers turn understood values into the bytes of each export format."""

@@ -1,0 +1,209 @@
+"""RSS 2.0 and Atom 1.0 feeds of a live blog's updates, made with feedgen.
+
+feedgen does the XML; this module supplies what it cannot know (every date, so nothing
+defaults to now) and mends two gaps with its own extension mechanism: RFC 6721 tombstones
+for deleted entries, and Atom entry links that keep their rel and type (feedgen writes only
+href, its issue 135).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from html import escape
+
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
+from feedgen.feed import FeedGenerator
+from lxml import etree
+
+from exporter.model import Document, Update
+from exporter.sentences import short_title
+
+TOMBSTONE_NS = "http://purl.org/atompub/tombstones/1.0"
+
+
+@dataclass(frozen=True)
+class FeedSite:
+    """Where the feeds live and who publishes them (from the config)."""
+
+    title: str
+    base_url: str | None
+    rss_name: str
+    atom_name: str
+    page_name: str = "index.html"
+    author_name: str = "exporter"
+    author_email: str | None = None
+    language: str = "en"
+    id_authority: str = "exporter.invalid"
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Tombstone:
+    """An entry that was published and is gone: its id, when it went, and why."""
+
+    ref: str
+    when: datetime
+    comment: str
+
+
+@dataclass(frozen=True)
+class EntryState:
+    """What the previous build published for an entry, to keep dates stable across builds."""
+
+    updated: datetime
+    digest: str
+
+
+@dataclass(frozen=True)
+class FeedBuild:
+    """Everything the feed writer needs beyond the document itself."""
+
+    site: FeedSite
+    tombstones: tuple[Tombstone, ...] = ()
+    #: entry id → its `updated` instant, when an edit moved it past `published`.
+    updated: dict[str, datetime] = field(default_factory=dict)
+
+
+def feed_id(doc: Document, site: FeedSite) -> str:
+    """The feed's own tag URI: authority, the year the story began, and the source's slug."""
+    year = doc.published.year if doc.published else 2000
+    return f"tag:{site.id_authority},{year}:{doc.slug}"
+
+
+def entry_id(doc: Document, anchor: str, site: FeedSite) -> str:
+    """An entry's id depends only on its instant, never its words (see Update.anchor)."""
+    return f"{feed_id(doc, site)}/{anchor}"
+
+
+def entry_link(doc: Document, update: Update, site: FeedSite) -> str | None:
+    """The update on the human page, when the site has a URL."""
+    if not site.base_url:
+        return None
+    return f"{site.base_url}{site.page_name}#{doc.slug}-{update.anchor}"
+
+
+def html_paragraphs(paragraphs: tuple[str, ...]) -> str:
+    """Full text as escaped HTML paragraphs: source text can never become markup."""
+    return "".join(f"<p>{escape(p, quote=False)}</p>" for p in paragraphs)
+
+
+def summary(update: Update, limit: int = 280) -> str:
+    """Plain-text teaser for RSS description; the full HTML goes in content:encoded."""
+    text = " ".join(update.paragraphs)
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return cut[: cut.rfind(" ")].rstrip(" ,;:") + "…"
+
+
+def describe(doc: Document, lead: str | None = None) -> str:
+    """The feed description: the site's own words, the intro, and the related headlines."""
+    parts = [lead] if lead else []
+    parts.append(" ".join(doc.intro) if doc.intro else doc.title)
+    if doc.related:
+        parts.append("Further reading: " + " · ".join(doc.related))
+    return "\n\n".join(parts)
+
+
+class _TombstoneExtension(BaseExtension):
+    """Adds RFC 6721 at:deleted-entry elements to an Atom feed; RSS has no equivalent."""
+
+    def __init__(self) -> None:
+        self.stones: list[Tombstone] = []
+
+    def extend_ns(self) -> dict[str, str]:
+        return {"at": TOMBSTONE_NS} if self.stones else {}
+
+    def extend_atom(self, feed: etree._Element) -> etree._Element:
+        for stone in self.stones:
+            el = etree.SubElement(
+                feed,
+                f"{{{TOMBSTONE_NS}}}deleted-entry",
+                ref=stone.ref,
+                when=stone.when.isoformat(),
+            )
+            comment = etree.SubElement(el, f"{{{TOMBSTONE_NS}}}comment")
+            comment.text = stone.comment
+        return feed
+
+
+class _EntryLinkExtension(BaseEntryExtension):
+    """Writes an Atom entry's alternate link with rel and type, which feedgen 1.0 drops."""
+
+    def __init__(self) -> None:
+        self.href: str | None = None
+
+    def extend_atom(self, entry: etree._Element) -> etree._Element:
+        # feedgen builds its tree without namespaces (the root's default namespace covers
+        # them when serialised), so the link is found and written the same way.
+        if self.href:
+            for old in entry.findall("link"):
+                entry.remove(old)
+            etree.SubElement(entry, "link", href=self.href, rel="alternate", type="text/html")
+        return entry
+
+
+def _generator(doc: Document, build: FeedBuild, fmt: str) -> FeedGenerator:
+    site = build.site
+    fg = FeedGenerator()
+    fg.register_extension(
+        "exporter_tombstones", _TombstoneExtension, _EntryLinkExtension, atom=True, rss=False
+    )
+    fg.id(feed_id(doc, site))
+    fg.title(site.title or doc.title)
+    fg.description(describe(doc, site.description))
+    fg.language(site.language)
+    fg.generator("exporter", uri="https://pypi.org/project/exporter/")
+    author = {"name": site.author_name}
+    if site.author_email:
+        author["email"] = site.author_email
+    fg.author(author)
+    if site.base_url:
+        self_name = site.atom_name if fmt == "atom" else site.rss_name
+        self_type = "application/atom+xml" if fmt == "atom" else "application/rss+xml"
+        # feedgen takes the last link as the RSS channel link, so the page goes last.
+        fg.link(href=site.base_url + self_name, rel="self", type=self_type)
+        fg.link(href=site.base_url + site.page_name, rel="alternate", type="text/html")
+    elif doc.url:
+        fg.link(href=doc.url, rel="alternate")
+    else:
+        fg.link(href=f"urn:exporter:{doc.slug}", rel="alternate")
+    newest = doc.latest or datetime(2000, 1, 1, tzinfo=UTC)
+    fg.updated(newest)
+    fg.lastBuildDate(newest)
+    fg.pubDate(newest)
+    ext = fg.exporter_tombstones
+    ext.stones = list(build.tombstones)
+    for update in doc.updates:  # already newest first
+        _add_entry(fg, doc, update, build)
+    return fg
+
+
+def _add_entry(fg: FeedGenerator, doc: Document, update: Update, build: FeedBuild) -> None:
+    site = build.site
+    fe = fg.add_entry(order="append")
+    uid = entry_id(doc, update.anchor, site)
+    fe.id(uid)
+    fe.guid(uid, permalink=False)
+    fe.title(short_title(update.paragraphs[0] if update.paragraphs else update.stamp))
+    # description() first: feedgen's description() also overwrites the Atom content.
+    fe.description(summary(update))
+    fe.content(html_paragraphs(update.paragraphs), type="html")
+    fe.published(update.instant)
+    fe.updated(build.updated.get(uid, update.instant))
+    link = entry_link(doc, update, site)
+    if link:
+        fe.link(href=link, rel="alternate", type="text/html")
+        fe.exporter_tombstones.href = link
+    fe.author({"name": site.author_name})
+
+
+def rss_bytes(doc: Document, build: FeedBuild) -> bytes:
+    """The RSS 2.0 feed: newest first, full text, guid isPermaLink=false."""
+    return _generator(doc, build, "rss").rss_str(pretty=True)
+
+
+def atom_bytes(doc: Document, build: FeedBuild) -> bytes:
+    """The Atom 1.0 feed, with tombstones for entries the source deleted."""
+    return _generator(doc, build, "atom").atom_str(pretty=True)

@@ -1,0 +1,207 @@
+"""The command line as a person uses it: exact output and exit codes (click's CliRunner)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from exporter import __version__
+from exporter.cli import cli
+from tests.paths import FIXTURES, LIVEBLOG, ROOT
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def invoke(runner: CliRunner, *args: str, **kw):
+    return runner.invoke(cli, list(args), obj={}, catch_exceptions=False, **kw)
+
+
+def test_version(runner) -> None:
+    result = invoke(runner, "--version")
+    assert (result.exit_code, result.output) == (0, f"exporter, version {__version__}\n")
+
+
+@pytest.mark.parametrize("command", ["build", "updates"])
+def test_every_command_has_help_with_an_example(runner, command: str) -> None:
+    result = invoke(runner, command, "--help")
+    assert result.exit_code == 0
+    assert "Examples:" in result.output
+    assert f"exporter {command}" in result.output
+
+
+def test_build_files_without_config(runner, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    result = invoke(
+        runner, "build", str(FIXTURES / "harbour-festival-oldest-first.txt"), "--out", str(out)
+    )
+    assert result.exit_code == 0
+    assert result.output == f"Read 1 source(s): 4 updates\n2 of 2 export(s) changed in {out}/\n"
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        "updates.atom",
+        "updates.rss",
+    ]
+    again = invoke(
+        runner, "build", str(FIXTURES / "harbour-festival-oldest-first.txt"), "--out", str(out)
+    )
+    assert again.output.endswith(f"0 of 2 export(s) changed in {out}/\n")
+
+
+def test_build_quiet_and_verbose(runner, tmp_path: Path) -> None:
+    source = str(FIXTURES / "harbour-festival-oldest-first.txt")
+    quiet = invoke(runner, "-q", "build", source, "--out", str(tmp_path))
+    assert (quiet.exit_code, quiet.output) == (0, "")
+    shutil.rmtree(tmp_path)
+    loud = invoke(runner, "build", "-v", source, "--out", str(tmp_path))
+    assert f"  wrote {tmp_path}/updates.atom\n" in loud.output
+
+
+def test_build_with_config(runner, tmp_path: Path) -> None:
+    result = invoke(
+        runner, "--config", str(ROOT / "exporter.yaml"), "build", "--out", str(tmp_path)
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Read 2 source(s): 43 updates\n")
+
+
+def test_missing_file_is_exit_1_without_traceback(runner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["build", "nope.txt", "--out", str(tmp_path)], obj={})
+    assert result.exit_code == 1
+    assert result.stderr == "Error: file not found, nope.txt, check the path\n"
+    assert "Traceback" not in result.output
+
+
+def test_no_zone_error(runner, tmp_path: Path) -> None:
+    result = runner.invoke(
+        cli, ["build", str(FIXTURES / "ferry-strike-no-zone.txt"), "--out", str(tmp_path)], obj={}
+    )
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: cannot tell which clock the updates use")
+    assert "ferry-strike-no-zone.txt:4" in result.stderr
+    assert not (tmp_path / "updates.rss").exists()
+
+
+def test_tz_flag(runner, tmp_path: Path) -> None:
+    result = invoke(
+        runner,
+        "build",
+        str(FIXTURES / "ferry-strike-no-zone.txt"),
+        "--tz",
+        "Europe/Paris",
+        "--out",
+        str(tmp_path),
+    )
+    assert result.exit_code == 0
+
+
+def test_usage_error_is_exit_2(runner) -> None:
+    result = runner.invoke(cli, ["build", "--no-such-flag"], obj={})
+    assert result.exit_code == 2
+    assert "No such option '--no-such-flag'" in result.stderr
+
+
+def test_one_bad_source_does_not_stop_the_others(runner, tmp_path: Path) -> None:
+    good = str(FIXTURES / "harbour-festival-oldest-first.txt")
+    bad = str(FIXTURES / "ferry-strike-no-zone.txt")
+    result = runner.invoke(cli, ["build", good, bad, "--out", str(tmp_path)], obj={})
+    assert result.exit_code == 1
+    assert "Error: cannot tell which clock" in result.stderr
+    assert (tmp_path / "updates-harbour-festival-oldest-first.atom").exists()
+    strict = runner.invoke(
+        cli, ["build", "--strict", good, bad, "--out", str(tmp_path / "s")], obj={}
+    )
+    assert strict.exit_code == 1
+    assert not (tmp_path / "s" / "updates-harbour-festival-oldest-first.atom").exists()
+
+
+def test_debug_shows_the_traceback(runner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["--debug", "build", "nope.txt", "--out", str(tmp_path)], obj={})
+    assert result.exit_code == 1
+    assert result.exception is not None and type(result.exception).__name__ == "SourceError"
+
+
+def test_updates_table(runner) -> None:
+    result = invoke(runner, "updates", str(FIXTURES / "harbour-festival-oldest-first.txt"))
+    assert result.exit_code == 0
+    assert result.output == (
+        "Harbour festival: as it happened  [Europe/London]\n"
+        "Sun 2025-10-05 00:20  line 9    1¶  The fireworks are over and the crowds drift home.\n"
+        "Sat 2025-10-04 23:50  line 8    1¶  Fireworks begin over the breakwater, ten minutes early.\n"
+        "Sat 2025-10-04 22:15  line 6    2¶  The night market opens on the quay.\n"
+        "Sat 2025-10-04 21:40  line 5    1¶  The regatta's last boats are in.\n"
+        "4 updates, 0 deleted\n"
+    )
+
+
+def test_updates_json_on_the_sample(runner) -> None:
+    result = invoke(runner, "updates", str(LIVEBLOG), "--json")
+    data = json.loads(result.output)
+    assert data["zone"] == "Asia/Tokyo"
+    assert len(data["updates"]) == 43
+    assert data["updates"][0] == {
+        "anchor": "20251029T005000Z",
+        "instant": "2025-10-29T09:50:00+09:00",
+        "stamp": "9:50 a.m.",
+        "line": 15,
+        "paragraphs": 1,
+        "approximate": False,
+        "title": "And he's off.",
+    }
+    assert data["deleted"] == [
+        {"anchor": "20251027T160000Z", "instant": "2025-10-28T01:00:00+09:00", "line": 95}
+    ]
+
+
+def test_updates_on_an_article_says_why(runner) -> None:
+    result = runner.invoke(
+        cli, ["updates", str(ROOT / "seeds/tokyo-state-visit-article.txt")], obj={}
+    )
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: not a live blog")
+
+
+def test_bad_config_reports_every_problem(runner, tmp_path: Path) -> None:
+    config = tmp_path / "exporter.yaml"
+    config.write_text(
+        "title: x\nsourcs: []\nrefresh: soon\nsources:\n  - path: a.txt\n    tz: Mars/Base\n"
+        "    year: twenty\n",
+        "utf-8",
+    )
+    result = runner.invoke(cli, ["--config", str(config), "build"], obj={})
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: 3 problem(s) in the config:\n")
+    assert (
+        f"warning: unknown key 'sourcs' in the config (did you mean 'sources'?), {config}:2"
+        in result.stderr
+    )
+    assert (
+        f"'refresh' must be a duration such as PT1H or 30m, not 'soon', {config}:3" in result.stderr
+    )
+    assert f"unknown time zone 'Mars/Base', {config}:6" in result.stderr
+    assert f"'year' must be a year such as 2025, not 'twenty', {config}:7" in result.stderr
+
+
+def test_malformed_yaml_names_the_line(runner, tmp_path: Path) -> None:
+    config = tmp_path / "exporter.yaml"
+    config.write_text("title: x\nsources: [a\n", "utf-8")
+    result = runner.invoke(cli, ["--config", str(config), "build"], obj={})
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: malformed YAML:")
+    assert f"{config}:3" in result.stderr
+
+
+def test_no_color_env(runner, tmp_path: Path) -> None:
+    result = runner.invoke(
+        cli,
+        ["build", "nope.txt", "--out", str(tmp_path)],
+        obj={},
+        env={"NO_COLOR": "1"},
+        color=True,
+    )
+    assert "\x1b[" not in result.stderr

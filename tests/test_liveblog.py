@@ -1,0 +1,212 @@
+"""The live-blog reader on the sample and on small fixtures written for each behaviour."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from exporter.errors import SourceError
+from exporter.readers import read_path, read_text
+from exporter.readers.options import ReadOptions
+from tests.paths import FIXTURES, LIVEBLOG, TODAY
+
+
+def read(text: str, **options) -> object:
+    return read_text(text, "blog.txt", ReadOptions(slug="blog", today=TODAY, **options))
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return read_path(LIVEBLOG, ReadOptions(slug="tokyo", today=TODAY))
+
+
+def utc(doc) -> list[str]:
+    return [u.instant.astimezone(UTC).strftime("%m-%d %H:%M") for u in doc.updates]
+
+
+def test_sample_has_43_updates_once_each(sample) -> None:
+    assert sample.kind == "liveblog"
+    assert sample.zone == "Asia/Tokyo"
+    assert len(sample.updates) == 43
+    assert len({u.anchor for u in sample.updates}) == 43
+
+
+def test_sample_instants(sample) -> None:
+    by_line = {u.line: u.instant for u in sample.updates}
+    tokyo_5_02 = next(u for u in sample.updates if u.stamp == "5:02 p.m.")
+    assert tokyo_5_02.instant.astimezone(UTC) == datetime(2025, 10, 27, 8, 2, tzinfo=UTC)
+    assert tokyo_5_02.instant.utcoffset().total_seconds() == 9 * 3600  # never LMT +09:19
+    newest = sample.updates[0]
+    assert (newest.stamp, newest.instant.isoformat()) == ("9:50 a.m.", "2025-10-29T09:50:00+09:00")
+    oldest = sample.updates[-1]
+    assert (oldest.stamp, oldest.instant.isoformat()) == ("3:00 p.m.", "2025-10-27T15:00:00+09:00")
+    quarter_past = next(u for u in sample.updates if u.stamp == "12:15 a.m.")
+    assert quarter_past.instant.isoformat() == "2025-10-28T00:15:00+09:00"
+    noon = next(u for u in sample.updates if u.stamp == "12:00 p.m.")
+    assert noon.instant.isoformat() == "2025-10-28T12:00:00+09:00"
+    assert len(by_line) == 43
+
+
+def test_sample_is_newest_first(sample) -> None:
+    instants = [u.instant for u in sample.updates]
+    assert instants == sorted(instants, reverse=True)
+
+
+def test_multi_paragraph_update_keeps_every_paragraph(sample) -> None:
+    update = next(u for u in sample.updates if u.stamp == "4:24 p.m.")
+    assert len(update.paragraphs) == 6
+    assert update.paragraphs[0].startswith("Military personnel")
+    assert update.paragraphs[-1].startswith("After her speech")
+
+
+def test_sample_deletion_and_preamble(sample) -> None:
+    assert [d.instant.isoformat() for d in sample.deletions] == ["2025-10-28T01:00:00+09:00"]
+    assert sample.notes == ()
+    assert len(sample.related) == 8
+    assert sample.related[0].startswith("Japan PM Takaichi")
+    assert sample.related[-1].endswith("with Lee")
+    assert len(sample.intro) == 3
+    assert sample.intro[0].startswith("TOKYO -- ")
+    # The correction is not part of the last update.
+    assert not any("Correction" in p for u in sample.updates for p in u.paragraphs)
+
+
+def test_oldest_first_24h_across_midnight() -> None:
+    doc = read_path(FIXTURES / "harbour-festival-oldest-first.txt", ReadOptions(slug="h"))
+    assert doc.zone == "Europe/London"
+    assert [u.instant.isoformat() for u in reversed(doc.updates)] == [
+        "2025-10-04T21:40:00+01:00",
+        "2025-10-04T22:15:00+01:00",
+        "2025-10-04T23:50:00+01:00",
+        "2025-10-05T00:20:00+01:00",
+    ]
+    assert doc.notes == (
+        "Editor's note: This blog was updated with the organisers' crowd figures.",
+    )
+    assert doc.title == "Harbour festival: as it happened"
+
+
+def test_newest_first_across_midnight() -> None:
+    doc = read_path(
+        FIXTURES / "summit-newest-first-crossing-midnight.txt", ReadOptions(slug="s", today=TODAY)
+    )
+    assert [u.instant.isoformat() for u in doc.updates] == [
+        "2025-11-08T00:40:00+09:00",
+        "2025-11-07T23:55:00+09:00",
+        "2025-11-07T22:30:00+09:00",
+        "2025-11-07T19:00:00+09:00",
+    ]
+    assert doc.updates[2].paragraphs == (
+        "The leaders leave the plenary hall.",
+        '"It was a long day," one delegate said.',
+    )
+
+
+def test_year_from_weekday_and_today() -> None:
+    doc = read_path(FIXTURES / "no-year.txt", ReadOptions(slug="n", today=TODAY))
+    assert doc.updates[0].instant.isoformat() == "2025-10-27T09:00:00+09:00"
+    assert doc.title == "Port news live (Korea time)"
+
+
+def test_year_from_config_wins() -> None:
+    doc = read_path(FIXTURES / "no-year.txt", ReadOptions(slug="n", year=2031))
+    assert doc.updates[0].instant.year == 2031
+
+
+def test_year_cannot_be_told() -> None:
+    text = "Blog (Tokyo time)\nOct. 29\n9:00 a.m. One.\n8:00 a.m. Two.\n7:00 a.m. Three.\n"
+    with pytest.raises(SourceError) as err:
+        read(text)
+    assert err.value.line == 2
+    assert "cannot tell the year of day header 'Oct. 29'" in err.value.message
+    assert "--year" in err.value.message
+
+
+def test_year_from_text_without_weekday() -> None:
+    text = "Blog (Tokyo time)\nThe 2024 race.\nOct. 29\n9:00 a.m. One.\n8:00 a.m. Two.\n7:00 a.m. Three.\n"
+    assert read(text).updates[0].instant.year == 2024
+
+
+def test_no_zone_is_a_clear_error() -> None:
+    with pytest.raises(SourceError) as err:
+        read_path(FIXTURES / "ferry-strike-no-zone.txt", ReadOptions(slug="f"))
+    message = err.value.message
+    assert "cannot tell which clock" in message
+    assert "ferry-strike-no-zone.txt:4" in message
+    assert "--tz" in message
+
+
+def test_tz_option_overrides() -> None:
+    doc = read_path(
+        FIXTURES / "ferry-strike-no-zone.txt", ReadOptions(slug="f", zone="Europe/Paris")
+    )
+    assert doc.updates[-1].instant.isoformat() == "2025-03-06T08:00:00+01:00"
+
+
+def test_unknown_tz_option() -> None:
+    with pytest.raises(Exception, match="unknown time zone 'Mars/Olympus'"):
+        read_path(FIXTURES / "ferry-strike-no-zone.txt", ReadOptions(slug="f", zone="Mars/Olympus"))
+
+
+def test_text_hygiene(tmp_path: Path) -> None:
+    body = (
+        "\ufeffLive: test (Tokyo time)\r\nIntro\u00a0text with “curly quotes”.\r\n"
+        "Monday, October 27, 2025\r\n9:00 a.m. First\x07 entry.\r"
+        "8:00 a.m. Second\u00a0entry.\n7:00 a.m. Third entry.\n"
+    )
+    path = tmp_path / "blog.txt"
+    path.write_bytes(body.encode("utf-8"))
+    doc = read_path(path, ReadOptions(slug="b"))
+    assert doc.title == "Live: test (Tokyo time)"
+    assert doc.intro == ("Intro text with “curly quotes”.",)
+    assert [u.paragraphs[0] for u in doc.updates] == [
+        "First entry.",
+        "Second entry.",
+        "Third entry.",
+    ]
+
+
+def test_utf16_with_bom(tmp_path: Path) -> None:
+    body = (
+        "Live (JST)\nMonday, October 27, 2025\n9:00 a.m. One.\n8:00 a.m. Two.\n7:00 a.m. Three.\n"
+    )
+    path = tmp_path / "blog.txt"
+    path.write_bytes(body.encode("utf-16"))
+    assert len(read_path(path, ReadOptions(slug="b")).updates) == 3
+
+
+def test_invalid_utf8_names_the_byte(tmp_path: Path) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(b"Live (JST)\nabc \xff def\n")
+    with pytest.raises(SourceError) as err:
+        read_path(path, ReadOptions(slug="b"))
+    assert err.value.message == (
+        f"invalid UTF-8 at byte 15 (0xff), {path}:2, save the file as UTF-8"
+    )
+
+
+def test_same_stamp_twice_gets_distinct_ids() -> None:
+    text = "Live (JST)\nMonday, October 27, 2025\n9:00 a.m. Later one.\n9:00 a.m. Earlier one.\n8:00 a.m. x.\n"
+    doc = read(text)
+    anchors = [u.anchor for u in doc.updates]
+    assert anchors == ["20251027T000000Z-1", "20251027T000000Z", "20251026T230000Z"]
+
+
+def test_not_a_liveblog_error_names_what_was_expected() -> None:
+    with pytest.raises(SourceError) as err:
+        read("Just a paragraph.\nAnother one.\n", kind="liveblog")
+    assert "no live-blog updates found" in err.value.message
+    assert "blog.txt:1" in err.value.message
+
+
+def test_labelled_stamps_use_their_own_clock() -> None:
+    text = "Live (GMT)\nSunday 26 October 2025\n14:05 BST Before the change.\n0930 GMT After.\n0100 GMT x.\n"
+    doc = read(text)
+    assert doc.zone == "Europe/London"
+    assert sorted(u.instant.astimezone(UTC).strftime("%H:%M") for u in doc.updates) == [
+        "01:00",
+        "09:30",
+        "13:05",
+    ]
