@@ -181,7 +181,7 @@ def build(
     for failure in result.failures:
         click.secho(f"Error: {failure.error.message}", fg="red", err=True)
     updates = sum(len(d.updates) for d in result.documents)
-    _say(ctx, f"Read {len(result.documents)} source(s): {updates} updates")
+    _say(ctx, f"Read {len(result.documents)} source(s): {updates} updates, {result.events} events")
     for name in result.written:
         _say(ctx, f"  wrote {Path(out) / name}", level=1)
     for name in result.kept:
@@ -263,6 +263,108 @@ def updates(ctx: click.Context, file: str, tz: str | None, year: int | None, as_
     for d in doc.deletions:
         click.echo(f"{d.instant.strftime('%a %Y-%m-%d %H:%M')}  line {d.line:<4} deleted")
     click.echo(f"{len(rows)} updates, {len(doc.deletions)} deleted")
+
+
+EPILOG_EVENTS = """\b
+Examples:
+  exporter events                      # the itinerary exporter.yaml's sources describe
+  exporter events blog.txt article.txt --tz Asia/Tokyo --json
+"""
+
+
+@cli.command(epilog=EPILOG_EVENTS)
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--tz", metavar="ZONE", help="IANA zone of the stamps, e.g. Asia/Tokyo.")
+@click.option("--year", type=click.IntRange(1900, 2200), help="Year when headers omit it.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@_verbosity_options
+@click.pass_context
+def events(
+    ctx: click.Context, files: tuple[str, ...], tz: str | None, year: int | None, as_json: bool
+) -> None:
+    """Show the itinerary found in FILES (or exporter.yaml's sources), with its evidence."""
+    from exporter.build import read_sources, understand
+    from exporter.itinerary_view import event_rows
+
+    config = _config(ctx, files, tz, year)
+    documents, _ = read_sources(config, strict=True, today=date.today())
+    rows = event_rows(understand(documents, config))
+    if as_json:
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for row in rows:
+        mark = {"happened": " ", "planned": "?", "approximate": "~", "cancelled": "x"}[
+            row["status"]
+        ]
+        place = f"  @ {row['place']}" if row["place"] else ""
+        click.echo(f"{row['when']:<27}{mark} {row['title']}{place}")
+        if ctx.find_root().obj["verbosity"] >= 0:
+            for ev in row["evidence"]:
+                written = f"[{ev['written']}] " if ev["written"] else "[article] "
+                click.echo(f"    {written}{ev['text']}")
+    click.echo(f"{len(rows)} events (? planned, ~ time estimated, x cancelled)")
+
+
+EPILOG_SERVE = """\b
+Examples:
+  exporter serve                       # http://127.0.0.1:8000/ serving out/
+  exporter serve --port 8080 --watch   # rebuild when a source or the config changes
+"""
+
+
+@cli.command(epilog=EPILOG_SERVE)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Folder to serve.")
+@click.option("--watch", is_flag=True, help="Rebuild when a source or the config changes.")
+@_verbosity_options
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, out_dir: str | None, watch: bool) -> None:
+    """Serve the exports for calendar and feed subscriptions (Ctrl-C stops)."""
+    from exporter.build import build as run_build
+    from exporter.serve import Watcher, make_server, subscription_urls
+
+    config = _config(ctx, (), None, None) if (watch or not out_dir) else None
+    if config is not None and out_dir:
+        config = config.with_overrides(out=str(Path(out_dir).resolve()))
+    folder = Path(out_dir) if out_dir else config.root / config.out
+    refresh = int(config.refresh.total_seconds()) if config else 3600
+    if watch:
+        run_build(config, today=date.today())
+
+    def log(line: str) -> None:
+        _say(ctx, line, level=0)
+
+    server = make_server(folder, host, port, refresh_seconds=refresh, log=log)
+    bound = server.server_address[1]
+    _say(ctx, f"Serving {folder}/ on http://{host}:{bound}/")
+    for label, url in subscription_urls(folder, host, bound):
+        _say(ctx, f"  {label:32} {url}")
+    watcher = None
+    if watch:
+        paths = [config.source_path(s) for s in config.sources]
+        if config.path:
+            paths.append(Path(config.path))
+
+        def rebuild() -> None:
+            result = run_build(config, today=date.today())
+            changed = [n for n in result.written if not n.startswith(".")]
+            _say(ctx, f"Rebuilt: {len(changed)} export(s) changed")
+
+        def failed(exc: BaseException) -> None:
+            message = exc.message if isinstance(exc, ExporterError) else repr(exc)
+            click.secho(f"Error: {message} (previous exports kept)", fg="red", err=True)
+
+        watcher = Watcher(paths, rebuild, on_error=failed)
+        watcher.start()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if watcher:
+            watcher.stop()
+        server.server_close()
 
 
 def main() -> None:
