@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from exporter.changes import track_feed
 from exporter.config import Config, SourceConfig
 from exporter.errors import ExporterError, SourceError
-from exporter.model import Document
+from exporter.model import Document, Event
 from exporter.publish import STATE_NAME, State, load_state, locked, publish
 from exporter.readers import read_path
 from exporter.readers.options import ReadOptions
@@ -37,6 +37,7 @@ class BuildResult:
 
     documents: tuple[Document, ...]
     failures: tuple[Failure, ...]
+    events: int = 0
     written: tuple[str, ...] = ()
     unchanged: tuple[str, ...] = ()
     kept: tuple[str, ...] = ()
@@ -100,7 +101,7 @@ def feed_names(liveblogs: list[Document], failures: list[Failure]) -> dict[str, 
 
 def render(
     documents: list[Document], config: Config, previous: State, failures: list[Failure]
-) -> tuple[dict[str, bytes], State]:
+) -> tuple[dict[str, bytes], State, int]:
     """Every export's bytes (state file included), from values only: nothing reads `out/`."""
     state = State()
     files: dict[str, bytes] = {}
@@ -123,14 +124,65 @@ def render(
         build = FeedBuild(site=site, tombstones=tombstones, updated=updated)
         files[rss_name] = rss_bytes(doc, build)
         files[atom_name] = atom_bytes(doc, build)
+    events: list[Event] = []
+    if documents:
+        events = understand(documents, config)
+        files[ICS_NAME] = calendar(documents, events, config, previous, state)
     if failures:
         state.keep_from(previous, {f.source.slug for f in failures})
     files[STATE_NAME] = state.to_bytes()
-    return files, state
+    return files, state, len(events)
+
+
+def understand(documents: list[Document], config: Config) -> list[Event]:
+    """The itinerary the documents describe, after the config's overrides."""
+    from exporter.understand import overrides
+    from exporter.understand.assemble import Site, itinerary
+    from exporter.understand.places import Gazetteer
+
+    gazetteer = Gazetteer.load(config.places)
+    page = f"{config.base_url}index.html" if config.base_url else None
+    events = itinerary(documents, gazetteer, Site(authority=config.id_authority, page_url=page))
+    zone = next((d.zone for d in documents if d.zone), "UTC")
+    return overrides.apply(events, config.overrides, gazetteer, zone, config.id_authority)
+
+
+def calendar(
+    documents: list[Document], events: list[Event], config: Config, previous: State, state: State
+) -> bytes:
+    """The .ics bytes, with SEQUENCE/LAST-MODIFIED carried from the previous build."""
+    from exporter.changes import track_events
+    from exporter.writers.ics import CalendarBuild, CalendarMeta, calendar_bytes
+
+    stamp = source_time(documents)
+    events, revisions = track_events(events, stamp, previous, state)
+    blog = next((d for d in documents if d.kind == "liveblog"), documents[0])
+    url = f"{config.base_url}{ICS_NAME}" if config.base_url else None
+    meta = CalendarMeta(
+        name=config.title or blog.title,
+        description=config.description or " ".join(blog.intro) or blog.title,
+        stamp=stamp,
+        refresh=config.refresh,
+        url=url,
+        source=url,
+        zone=next((d.zone for d in documents if d.zone), None),
+    )
+    return calendar_bytes(events, CalendarBuild(meta=meta, revisions=revisions))
+
+
+def source_time(documents: list[Document]) -> datetime:
+    """The build's clock: the newest instant any source speaks with (never now())."""
+    latest = [d.latest for d in documents if d.latest is not None]
+    if latest:
+        return max(latest)
+    days = [d.published for d in documents if d.published]
+    day = max(days) if days else date(2000, 1, 1)
+    return datetime.combine(day, datetime.min.time(), tzinfo=UTC)
 
 
 #: Exports that combine every source: kept as they were when any source fails.
-COMBINED: tuple[str, ...] = ()
+COMBINED: tuple[str, ...] = ("itinerary.ics",)
+ICS_NAME = "itinerary.ics"
 
 
 def build(
@@ -153,7 +205,7 @@ def build(
     out = config.root / config.out if not Path(config.out).is_absolute() else Path(config.out)
     with locked(out):
         previous = load_state(out)
-        files, _ = render(documents, config, previous, failures)
+        files, _, count = render(documents, config, previous, failures)
         kept: list[str] = []
         if failures:
             # Combined exports keep their previous bytes: publishing without a failed source
@@ -164,6 +216,7 @@ def build(
     return BuildResult(
         documents=tuple(documents),
         failures=tuple(failures),
+        events=count,
         written=tuple(written),
         unchanged=tuple(unchanged),
         kept=tuple(kept),

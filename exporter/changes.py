@@ -7,9 +7,9 @@ state), so every scenario (append, edit, vanish, no-op) is testable without file
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+from datetime import date, datetime
 
-from exporter.model import Document
+from exporter.model import Document, Event, Place, Status
 from exporter.publish import State
 from exporter.writers.feeds import FeedSite, Tombstone, entry_id
 
@@ -73,3 +73,84 @@ def track_feed(
         }
     ordered = tuple(sorted(stones.values(), key=lambda s: s.ref, reverse=True))
     return ordered, updated
+
+
+def _snapshot(event: Event) -> dict[str, object]:
+    """Enough of an event to publish it again as cancelled once it vanishes."""
+    return {
+        "title": event.title,
+        "start": event.start.isoformat(),
+        "end": event.end.isoformat() if event.end else None,
+        "place": event.place.name if event.place else None,
+        "category": event.category,
+    }
+
+
+def _revive(uid: str, snap: dict[str, object]) -> Event:
+    def when(text: object) -> datetime | date | None:
+        if not text:
+            return None
+        value = str(text)
+        return date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
+
+    start = when(snap["start"])
+    assert start is not None
+    return Event(
+        uid=uid,
+        title=str(snap["title"]),
+        start=start,
+        end=when(snap.get("end")),
+        status=Status.CANCELLED,
+        place=Place(str(snap["place"])) if snap.get("place") else None,
+        category=str(snap.get("category", "Event")),
+    )
+
+
+def event_digest(event: Event) -> str:
+    """What subscribers see of an event: a change here is a new SEQUENCE."""
+    return digest(
+        event.title,
+        str(event.start),
+        str(event.end),
+        event.status.value,
+        event.place.name if event.place else "",
+        event.category,
+    )
+
+
+def track_events(
+    events: list[Event], when: datetime, previous: State, state: State
+) -> tuple[list[Event], dict[str, object]]:
+    """Events to publish (vanished ones as CANCELLED) and their SEQUENCE/LAST-MODIFIED.
+
+    An event keeps SEQUENCE and LAST-MODIFIED until what subscribers see of it changes;
+    then SEQUENCE goes up by one and LAST-MODIFIED becomes the build's source time. An
+    event that disappears is published once more as cancelled, so clients drop it.
+    """
+    from exporter.writers.ics import Revision
+
+    revisions: dict[str, object] = {}
+    out = list(events)
+    present = {e.uid for e in events}
+    for uid, old in previous.events.items():
+        if uid not in present:
+            out.append(_revive(uid, old["snapshot"]))
+    for event in out:
+        fingerprint = event_digest(event)
+        old = previous.events.get(event.uid)
+        sequence, modified = 0, None
+        if old:
+            sequence = int(old.get("sequence", 0))
+            modified = old.get("modified")
+            if old.get("digest") != fingerprint:
+                sequence += 1
+                modified = when.isoformat()
+        if modified:
+            revisions[event.uid] = Revision(sequence, datetime.fromisoformat(modified))
+        elif sequence:
+            revisions[event.uid] = Revision(sequence, None)
+        record = {"digest": fingerprint, "sequence": sequence, "snapshot": _snapshot(event)}
+        if modified:
+            record["modified"] = modified
+        state.events[event.uid] = record
+    return out, revisions

@@ -243,3 +243,17 @@ NON_PAST_ED: frozenset[str] = frozenset(
     worried crowded packed renowned famed fabled expected
     """.split()
 )
+#: Words before an "-ed" form that make it an adjective or a passive, not a past verb.
+NOT_BEFORE_PAST: frozenset[str] = frozenset(
+    """
+    the a an newly is are be been being am its their his her our your my this that these
+    those so very most more well highly fully widely get
+    """.split()
+)
+#: Words before "earlier"/"later" that make it an adjective or a story-relative offset.
+NOT_BEFORE_ADVERB: frozenset[str] = frozenset(
+    """
+    the a an his her its their our my your much minutes hours days weeks months years
+    decades moments
+    """.split()
+)

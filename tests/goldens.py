@@ -17,6 +17,7 @@ SCENARIOS: dict[str, dict[str, object]] = {
     "harbour-festival-oldest-first": {},
     "summit-newest-first-crossing-midnight": {},
     "ferry-strike-no-zone": {"tz": "Europe/Paris"},
+    "paris-visit-liveblog": {},
 }
 
 

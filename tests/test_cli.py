@@ -28,7 +28,7 @@ def test_version(runner) -> None:
     assert (result.exit_code, result.output) == (0, f"exporter, version {__version__}\n")
 
 
-@pytest.mark.parametrize("command", ["build", "updates"])
+@pytest.mark.parametrize("command", ["build", "updates", "events", "serve"])
 def test_every_command_has_help_with_an_example(runner, command: str) -> None:
     result = invoke(runner, command, "--help")
     assert result.exit_code == 0
@@ -42,15 +42,19 @@ def test_build_files_without_config(runner, tmp_path: Path) -> None:
         runner, "build", str(FIXTURES / "harbour-festival-oldest-first.txt"), "--out", str(out)
     )
     assert result.exit_code == 0
-    assert result.output == f"Read 1 source(s): 4 updates\n2 of 2 export(s) changed in {out}/\n"
+    assert (
+        result.output
+        == f"Read 1 source(s): 4 updates, 0 events\n3 of 3 export(s) changed in {out}/\n"
+    )
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        "itinerary.ics",
         "updates.atom",
         "updates.rss",
     ]
     again = invoke(
         runner, "build", str(FIXTURES / "harbour-festival-oldest-first.txt"), "--out", str(out)
     )
-    assert again.output.endswith(f"0 of 2 export(s) changed in {out}/\n")
+    assert again.output.endswith(f"0 of 3 export(s) changed in {out}/\n")
 
 
 def test_build_quiet_and_verbose(runner, tmp_path: Path) -> None:
@@ -67,7 +71,7 @@ def test_build_with_config(runner, tmp_path: Path) -> None:
         runner, "--config", str(ROOT / "exporter.yaml"), "build", "--out", str(tmp_path)
     )
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("Read 2 source(s): 43 updates\n")
+    assert result.output.startswith("Read 2 source(s): 43 updates, 12 events\n")
 
 
 def test_missing_file_is_exit_1_without_traceback(runner, tmp_path: Path) -> None:

@@ -1,0 +1,1 @@
+"""Understanding: turn the sentences of a document into times, places and events."""

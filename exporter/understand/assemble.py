@@ -1,0 +1,688 @@
+"""Mentions → events: one happening told in several updates becomes one calendar entry.
+
+A live blog tells an audience as "arrives at the palace" (6:05), "meets the emperor" (6:40)
+and "has left … shortly after 7 p.m." (7:30); this module clusters such mentions by day,
+place, counterpart and kind, takes the start from the best-timed report, the end from a
+departure, a duration or the next move, and titles the result from its structure
+("Audience with …", "Summit with …", "Signing of …", "Visit to …"). Articles then enrich
+the matching events and add what the blog lacks (earlier legs, the span of the visit).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+
+import pytz
+
+from exporter.model import Document, Event, Evidence, Place, Status
+from exporter.sentences import split_sentences
+from exporter.understand import timex
+from exporter.understand.mentions import (
+    PRESENCE,
+    Context,
+    Mention,
+    default_minutes,
+    mentions_in,
+)
+from exporter.understand.people import cast_of
+from exporter.understand.places import Gazetteer
+
+_TALKS = {"meeting", "summit"}
+_MAX_GAP = timedelta(hours=3)
+_MONTHISH = re.compile(r"[A-Z][a-z]+\.?\s+\d|\d{4}|\d{1,2}\s+[A-Z][a-z]+")
+#: Which kind names a cluster, strongest first.
+_TITLE_ORDER = (
+    "summit",
+    "meeting",
+    "signing",
+    "meal",
+    "ceremony",
+    "speech",
+    "visit",
+    "attendance",
+    "arrival",
+    "departure",
+)
+_CATEGORY = {
+    "summit": "Summit",
+    "meeting": "Meeting",
+    "signing": "Signing",
+    "meal": "Meal",
+    "ceremony": "Ceremony",
+    "speech": "Speech",
+    "visit": "Visit",
+    "attendance": "Attendance",
+    "arrival": "Arrival",
+    "departure": "Departure",
+}
+
+
+@dataclass
+class _Cluster:
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def kinds(self) -> set[str]:
+        return {m.kind for m in self.mentions}
+
+    @property
+    def day(self) -> date | None:
+        days = [m.day for m in self.mentions if m.day and m.status != Status.PLANNED] or [
+            m.day for m in self.mentions if m.day
+        ]
+        return days[0] if days else None
+
+    @property
+    def anchor(self) -> datetime | None:
+        """When it starts, as far as reports of what happened say (plans only if none)."""
+        timed = [m for m in self.mentions if isinstance(m.start, datetime)]
+        done = [m.start for m in timed if m.status == Status.HAPPENED and m.precision >= 1]
+        times = done or [m.start for m in timed]
+        return min(times) if times else None
+
+    def place(self) -> Place | None:
+        places = [m.place for m in self.mentions if m.place is not None and m.kind != "departure"]
+        if not places:
+            places = [m.place for m in self.mentions if m.place is not None]
+        if not places:
+            return None
+        known = [p for p in places if p.has_geo]
+        pool = known or places
+        rank = {
+            "venue": 0,
+            "airport": 0,
+            "base": 1,
+            "ship": 0,
+            "city": 2,
+            "region": 3,
+            "country": 4,
+        }
+        counts = Counter(p.name for p in pool)
+        return min(pool, key=lambda p: (rank.get(p.kind, 1), -counts[p.name], p.name))
+
+    @property
+    def closed_at(self) -> datetime | None:
+        """When the principal left the place this cluster is about (a reported departure)."""
+        if self.kinds == {"departure"}:
+            return None
+        times = [
+            m.start
+            for m in self.mentions
+            if m.kind == "departure"
+            and m.status == Status.HAPPENED
+            and isinstance(m.start, datetime)
+        ]
+        return max(times) if times else None
+
+    def counterparts(self) -> list[tuple[str, str | None]]:
+        return [(m.counterpart, m.counterpart_class) for m in self.mentions if m.counterpart]
+
+
+_BROAD = ("city", "region", "country")
+
+
+def _same_place(a: Place | None, b: Place | None) -> bool | None:
+    """True/False when both are specific, None when either is missing or only a city/country."""
+    if a is None or b is None:
+        return None
+    if a.name == b.name:
+        return True
+    if a.kind in _BROAD or b.kind in _BROAD:
+        return None
+    return False
+
+
+def _party(name: str) -> str:
+    """A counterpart by what identifies it: "Danish business leaders" → "business leaders"."""
+    words = [w.lower() for w in name.split() if w[:1].islower() or len(name.split()) <= 2]
+    return " ".join(words[-2:]) if words else name.lower()
+
+
+def _same_party(a: str | None, names: set[str]) -> bool:
+    return bool(a) and any(_party(a) == _party(n) for n in names)
+
+
+def _meal_of(m: Mention) -> str | None:
+    text = m.evidence.text.lower()
+    for word in ("breakfast", "lunch", "dinner", "banquet"):
+        if word in text:
+            return word
+    return None
+
+
+def _fits(cluster: _Cluster, m: Mention) -> int:
+    """How well a mention belongs to a cluster (0: not at all)."""
+    if cluster.day != m.day or m.day is None:
+        return 0
+    kinds = cluster.kinds
+    anchor = cluster.anchor
+    close = anchor is None or not isinstance(m.start, datetime) or abs(m.start - anchor) <= _MAX_GAP
+    if not close and isinstance(m.end, datetime) and m.start <= anchor <= m.end:
+        close = True  # "this afternoon" covers it
+    closed = cluster.closed_at
+    if (
+        closed is not None
+        and isinstance(m.start, datetime)
+        and m.start > closed
+        and m.kind != "departure"
+    ):
+        return 0  # the principal has left: a later mention is a later visit
+    place = _same_place(cluster.place(), m.place)
+    names = {c for c, _ in cluster.counterparts()}
+    specific = cluster.place() is not None and cluster.place().kind not in _BROAD
+    stay = bool(kinds & {"arrival", "visit"} or specific) and cluster.place() is not None
+    if "signing" in kinds or m.kind == "signing":
+        return 3 if kinds == {"signing"} and m.kind == "signing" else 0
+    if m.kind == "departure" or kinds == {"departure"}:
+        if m.kind == "departure" and kinds == {"departure"}:
+            here = [x for x in cluster.mentions if x.place or x.destination]
+            if not here or not (m.place or m.destination):
+                return 1 if close else 0
+            same_dest = any(
+                x.destination and m.destination and x.destination.name == m.destination.name
+                for x in here
+            )
+            return 3 if same_dest or place else 0
+        if m.kind == "departure" and "departure" not in kinds and close:
+            if place:
+                return 3  # leaving the place ends the stay
+            if place is None and m.place is None and not m.destination and stay:
+                return 2
+        return 0
+    if m.counterpart and _same_party(m.counterpart, names):
+        if (m.kind == "meal") != ("meal" in kinds) and not close:
+            return 0  # the same guest at another table later: a separate meal
+        return 4
+    if names and m.counterpart and m.kind in _TALKS | {"meal"}:
+        return 0  # someone else: another meeting
+    if "meal" in kinds or m.kind == "meal":
+        meals = {_meal_of(x) for x in cluster.mentions if x.kind == "meal"}
+        if m.kind == "meal" and "meal" in kinds:
+            return 3 if _meal_of(m) in meals or None in meals or _meal_of(m) is None else 0
+        near = (
+            anchor is not None
+            and isinstance(m.start, datetime)
+            and abs(m.start - anchor) <= timedelta(hours=2)
+        )
+        if (
+            m.kind == "meal"
+            and not m.counterpart
+            and near
+            and place is not False
+            and kinds & _TALKS
+        ):
+            return 2
+        return 2 if place and close else 0
+    if (
+        m.kind == "arrival"
+        and kinds == {"arrival"}
+        and place is None
+        and isinstance(m.start, datetime)
+        and anchor is not None
+        and abs(m.start - anchor) <= timedelta(hours=1)
+    ):
+        return 2
+    if place is False:
+        return 0
+    if place and close:
+        return 3
+    if m.place is None and stay and close and m.kind in _TALKS | {"ceremony", "speech", "visit"}:
+        return 2
+    if m.kind in _TALKS and kinds & _TALKS and close:
+        return 2
+    if m.kind == "ceremony" and kinds & (_TALKS | {"visit"}) and close:
+        return 2
+    if m.kind == "speech" and kinds & {"visit", "arrival"} and close:
+        return 2
+    if m.kind == "visit" and kinds & {"arrival", "speech"} and close:
+        return 2
+    if m.kind in kinds and close and m.kind not in ("arrival",):
+        return 1
+    return 0
+
+
+def _cluster(mentions: list[Mention]) -> list[_Cluster]:
+    ordered = sorted(
+        (m for m in mentions if m.kind != PRESENCE and m.day is not None),
+        key=lambda m: (m.status == Status.PLANNED, m.precision < 2, _sort_time(m)),
+    )
+    clusters: list[_Cluster] = []
+    for m in ordered:
+        scored = [(_fits(c, m), i) for i, c in enumerate(clusters)]
+        best = max(scored, default=(0, -1))
+        if best[0] > 0:
+            clusters[best[1]].mentions.append(m)
+        else:
+            clusters.append(_Cluster([m]))
+    presences = [m for m in mentions if m.kind == PRESENCE]
+    for p in presences:
+        for c in clusters:
+            if (
+                c.place() is None
+                and c.day == p.day
+                and c.anchor
+                and isinstance(p.start, datetime)
+                and abs(p.start - c.anchor) <= timedelta(minutes=30)
+            ):
+                c.mentions.append(p)
+    return clusters
+
+
+def _sort_time(m: Mention) -> str:
+    if isinstance(m.start, datetime):
+        return m.start.astimezone(pytz.utc).isoformat()
+    if isinstance(m.start, date):
+        return m.start.isoformat()
+    return m.evidence.written.isoformat() if m.evidence.written else ""
+
+
+def _keep(cluster: _Cluster) -> bool:
+    """A cluster is an itinerary stop when it is timed and more than a passing remark."""
+    timed = [m for m in cluster.mentions if m.start is not None and m.kind != PRESENCE]
+    if not timed:
+        return False
+    kinds = cluster.kinds - {PRESENCE}
+    best = max(m.precision for m in timed)
+    if best == 0 and not kinds & (_TALKS | {"signing", "meal"}):
+        return False
+    if (
+        kinds <= {"visit", "attendance"}
+        and cluster.place() is None
+        and not any(m.subject for m in cluster.mentions)
+    ):
+        return False
+    return not (kinds == {"meeting"} and not cluster.counterparts())
+
+
+def _title(cluster: _Cluster, principal_class: str | None, first_arrival: bool) -> tuple[str, str]:
+    kinds = cluster.kinds
+    place = cluster.place()
+    counterparts = cluster.counterparts()
+    main = next(k for k in _TITLE_ORDER if k in kinds)
+    if "meal" in kinds and main == "meeting":
+        main = "meal"
+    if main in _TALKS or (counterparts and main not in ("meal", "signing")):
+        if counterparts:
+            name, role = Counter(counterparts).most_common(1)[0][0]
+            if role == "monarch":
+                return f"Audience with {name}", "Audience"
+            if role == "leader" and principal_class == "leader":
+                return f"Summit with {name}", "Summit"
+            return f"Meeting with {name}", "Meeting"
+        return ("Summit", "Summit") if "summit" in kinds else ("Meeting", "Meeting")
+    if main == "signing":
+        subject = next(
+            (m.subject for m in cluster.mentions if m.kind == "signing" and m.subject), None
+        )
+        return (f"Signing of {_trim(subject)}" if subject else "Signing ceremony"), "Signing"
+    if main == "meal":
+        meal = _meal_word(cluster)
+        if counterparts:
+            name = min((c for c, _ in counterparts), key=len)
+            return f"{meal} with {name}", "Meal"
+        return (f"{meal} at {place.name}" if place else meal), "Meal"
+    if main == "departure":
+        dest = next((m.destination for m in cluster.mentions if m.destination), None)
+        if dest:
+            return f"Departure for {dest.name}", "Departure"
+        return (f"Departure from {place.name}" if place else "Departure"), "Departure"
+    if main == "arrival" and (first_arrival or (place and place.kind == "airport")):
+        return (f"Arrival at {place.name}" if place else "Arrival"), "Arrival"
+    if main == "attendance":
+        subject = next((m.subject for m in cluster.mentions if m.subject), None)
+        if subject:
+            name = _trim(re.sub(r"^(?:the|a|an)\s+", "", subject, flags=re.I))
+            return name[:1].upper() + name[1:], "Attendance"
+    if place:
+        return f"Visit to {place.name}", "Visit"
+    return _CATEGORY[main], _CATEGORY[main]
+
+
+def _meal_word(cluster: _Cluster) -> str:
+    text = " ".join(m.evidence.text.lower() for m in cluster.mentions if m.kind == "meal")
+    for word in (
+        "working lunch",
+        "state dinner",
+        "state banquet",
+        "banquet",
+        "dinner",
+        "luncheon",
+        "lunch",
+        "breakfast",
+    ):
+        if word in text:
+            return word.capitalize()
+    return "Meal"
+
+
+def _trim(text: str, limit: int = 70) -> str:
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    return cut[: cut.rfind(" ")].rstrip(" ,;:") + "…"
+
+
+def _start_end(
+    cluster: _Cluster, minutes: dict[str, int]
+) -> tuple[datetime | date, datetime | date | None, bool, bool]:
+    """Start from the best-timed report; end from a departure, a report, or the kind's usual length.
+
+    Returns (start, end, times approximate, start itself guessed).
+    """
+    kinds = cluster.kinds
+    happened = [
+        m
+        for m in cluster.mentions
+        if m.status == Status.HAPPENED and m.start is not None and m.kind != PRESENCE
+    ]
+    pool = happened or [m for m in cluster.mentions if m.start is not None and m.kind != PRESENCE]
+    staying = [m for m in pool if not (m.kind == "departure" and kinds != {"departure"})]
+    pool = staying or pool
+    best = max(m.precision for m in pool)
+    top = [m for m in pool if m.precision == best]
+    first = min(top, key=_sort_time)
+    start = first.start
+    approximate = first.approximate or (first.precision < 2 and isinstance(first.start, datetime))
+    start_guessed = approximate
+    end: datetime | date | None = (
+        first.end if isinstance(first.end, datetime) and first.end > start else None
+    )
+    leaving = [
+        m
+        for m in cluster.mentions
+        if m.kind == "departure"
+        and kinds != {"departure"}
+        and isinstance(m.start, datetime)
+        and m.status == Status.HAPPENED
+    ]
+    if leaving and isinstance(start, datetime):
+        best_leave = max(leaving, key=lambda m: (m.precision, -m.start.timestamp()))
+        if best_leave.start > start:
+            end = best_leave.start
+            approximate = approximate or best_leave.approximate
+    if end is None and isinstance(start, datetime):
+        later = [
+            t
+            for m in happened
+            if m.precision != 1
+            for t in (m.start, m.end)
+            if isinstance(t, datetime) and t > start and m.kind != "departure"
+        ]
+        main = next(k for k in _TITLE_ORDER if k in kinds)
+        default = start + timedelta(minutes=minutes.get(main, 30))
+        end = max([default, *later])
+        approximate = True
+    return start, end, approximate, start_guessed
+
+
+def _status(cluster: _Cluster) -> Status:
+    """The live reports decide; an article's hindsight only when there are none."""
+    live = [m for m in cluster.mentions if m.evidence.written is not None]
+    statuses = {m.status for m in (live or cluster.mentions)}
+    if Status.HAPPENED in statuses:
+        return Status.HAPPENED
+    if Status.CANCELLED in statuses:
+        return Status.CANCELLED
+    return Status.PLANNED
+
+
+@dataclass(frozen=True)
+class Site:
+    """What links and ids need: the page URL and the id authority."""
+
+    authority: str = "exporter.invalid"
+    page_url: str | None = None
+
+
+def _evidence_url(doc: Document, anchor: str | None, site: Site) -> str | None:
+    if site.page_url and anchor:
+        return f"{site.page_url}#{doc.slug}-{anchor}"
+    return doc.url
+
+
+def _liveblog_mentions(doc: Document, ctx: Context, site: Site) -> list[Mention]:
+    principal = ctx.cast.principal
+    found: list[Mention] = []
+    recent: dict[str, Place] = {}
+    first_day = min(u.instant.date() for u in doc.updates)
+    for update in sorted(doc.updates, key=lambda u: (u.instant, u.seq)):
+        in_focus = bool(principal and re.search(rf"\b{re.escape(principal.short)}\b", update.text))
+        for paragraph in update.paragraphs:
+            sentences = split_sentences(paragraph)
+            for i, sentence in enumerate(sentences):
+                tags = timex.tag(sentence, update.instant, first_day=first_day)
+                if _background(tags, update.instant.date()):
+                    continue
+                evidence = Evidence(
+                    text=sentence,
+                    source=doc.slug,
+                    written=update.instant,
+                    anchor=update.anchor,
+                    url=_evidence_url(doc, update.anchor, site),
+                )
+                found.extend(
+                    mentions_in(
+                        sentence,
+                        ctx=ctx,
+                        evidence=evidence,
+                        ref=update.instant,
+                        tags=tags,
+                        live=True,
+                        explicit=False,
+                        recent=recent,
+                        principal_in_focus=in_focus,
+                        following=" ".join(sentences[i + 1 :]),
+                    )
+                )
+    return found
+
+
+def _background(tags: list[timex.Timex], day: date) -> bool:
+    """A sentence dated months or years away from its update is background, not schedule."""
+    for t in tags:
+        if t.grain in ("year", "month"):
+            return True
+        start = t.start.date() if isinstance(t.start, datetime) else t.start
+        if isinstance(start, date) and abs((start - day).days) > 3:
+            return True
+    return False
+
+
+def _article_mentions(doc: Document, zone: str, ctx: Context) -> list[Mention]:
+    narrative = timex.Narrative(zone)
+    found: list[Mention] = []
+    recent: dict[str, Place] = {}
+    for paragraph in doc.paragraphs:
+        if paragraph.heading:
+            continue
+        for sentence in split_sentences(paragraph.text):
+            tags = narrative.tag(sentence)
+            explicit = any(
+                _MONTHISH.search(t.text) for t in tags if t.kind in ("date", "datetime", "part")
+            )
+            if not tags and narrative.reference is not None:
+                tags = [timex.Timex("", (0, 0), narrative.reference, None, "day", True, "date")]
+            evidence = Evidence(
+                text=sentence, source=doc.slug, written=None, anchor=None, url=doc.url
+            )
+            found.extend(
+                mentions_in(
+                    sentence,
+                    ctx=ctx,
+                    evidence=evidence,
+                    ref=None,
+                    tags=tags,
+                    live=False,
+                    explicit=explicit,
+                    recent=recent,
+                    principal_in_focus=True,
+                )
+            )
+    return found
+
+
+def _fuse(clusters: list[_Cluster], mentions: list[Mention]) -> list[_Cluster]:
+    """Article mentions enrich matching live-blog clusters; dated new ones become events."""
+    extra: list[_Cluster] = []
+    for m in mentions:
+        if m.days and m.kind in ("visit", "arrival") and m.days[1] > m.days[0]:
+            extra.append(_Cluster([m]))
+            continue
+        scored = [(_fits_article(c, m), i) for i, c in enumerate(clusters)]
+        best = max(scored, default=(0, -1))
+        if best[0] > 0:
+            clusters[best[1]].mentions.append(replace(m, start=None, end=None))
+            continue
+        if (
+            m.explicit
+            and m.status == Status.HAPPENED
+            and m.kind in ("attendance", "summit", "visit")
+            and isinstance(m.start, date)
+            and m.place is not None
+        ):
+            same = [c for c in extra if c.day == m.day and c.kinds & {m.kind}]
+            if same:
+                same[0].mentions.append(m)
+            else:
+                extra.append(_Cluster([replace(m, start=m.day)]))
+    return clusters + extra
+
+
+def _fits_article(cluster: _Cluster, m: Mention) -> int:
+    if m.day is None or cluster.day != m.day or not m.explicit:
+        return 0
+    kinds = cluster.kinds
+    names = {c for c, _ in cluster.counterparts()}
+    if m.kind == "signing":
+        return 3 if "signing" in kinds else 0
+    if (
+        m.counterpart
+        and _same_party(m.counterpart, names)
+        and ((m.kind in _TALKS and kinds & _TALKS) or m.kind in kinds)
+    ):
+        return 4
+    if m.kind in _TALKS and kinds & _TALKS:
+        place = _same_place(cluster.place(), m.place)
+        if place is False:
+            return 0
+        leaders = any(r == "leader" for _, r in cluster.counterparts())
+        return 3 if place and leaders else 2
+    if m.kind in ("arrival",) and "arrival" in kinds:
+        return 1
+    return 0
+
+
+def _uid(day: date, kind: str, n: int, authority: str) -> str:
+    return f"{day.strftime('%Y%m%d')}-{kind.lower()}-{n}@{authority}"
+
+
+def itinerary(documents: list[Document], gazetteer: Gazetteer, site: Site) -> list[Event]:
+    """Every event the documents describe, once each, in start order."""
+    texts = [" ".join(d.intro) + "\n" + "\n".join(u.text for u in d.updates) for d in documents]
+    texts += ["\n".join(p.text for p in d.paragraphs) for d in documents]
+    cast = cast_of(texts)
+    ctx = Context(cast=cast, gazetteer=gazetteer, default_minutes=default_minutes())
+    blogs = [d for d in documents if d.kind == "liveblog"]
+    live: list[Mention] = []
+    for doc in blogs:
+        live.extend(_liveblog_mentions(doc, ctx, site))
+    clusters = [c for c in _cluster(live) if _keep(c)]
+    zone = blogs[0].zone if blogs else None
+    for doc in documents:
+        if doc.kind == "article":
+            clusters = _fuse(clusters, _article_mentions(doc, doc.zone or zone or "UTC", ctx))
+    return _events(clusters, cast.principal.role_class if cast.principal else None, site)
+
+
+def _events(clusters: list[_Cluster], principal_class: str | None, site: Site) -> list[Event]:
+    minutes = default_minutes()
+    drafts = []
+    arrivals = sorted(
+        (c for c in clusters if "arrival" in c.kinds and c.anchor), key=lambda c: c.anchor
+    )
+    first_arrival = arrivals[0] if arrivals else None
+    for cluster in clusters:
+        span = next((m.days for m in cluster.mentions if m.days and m.days[1] > m.days[0]), None)
+        if span:
+            start, end, approximate, guessed = span[0], span[1], False, False
+        else:
+            start, end, approximate, guessed = _start_end(cluster, minutes)
+        title, category = _title(cluster, principal_class, cluster is first_arrival)
+        if span:
+            place = cluster.place()
+            title = f"Visit to {place.name}" if place else "Visit"
+            category = "Visit"
+        evidence = tuple(
+            sorted(
+                {m.evidence for m in cluster.mentions},
+                key=lambda e: (
+                    e.written is None,
+                    e.written.isoformat() if e.written else "",
+                    e.text,
+                ),
+            )
+        )
+        drafts.append((start, end, approximate, guessed, title, category, cluster, evidence))
+    drafts.sort(key=lambda d: (_key(d[0]), d[4]))
+    counts: Counter[tuple[date, str]] = Counter()
+    events: list[Event] = []
+    for start, end, approximate, guessed, title, category, cluster, evidence in drafts:
+        day = start.date() if isinstance(start, datetime) else start
+        counts[(day, category)] += 1
+        status = _status(cluster)
+        if status == Status.HAPPENED and guessed:
+            status = Status.APPROXIMATE  # it happened, but when is only estimated
+        events.append(
+            Event(
+                uid=_uid(day, category, counts[(day, category)], site.authority),
+                title=title,
+                start=start,
+                end=end,
+                status=status,
+                place=cluster.place(),
+                category=category,
+                approximate=approximate,
+                evidence=evidence,
+            )
+        )
+    return _trim_overlaps(events)
+
+
+def _key(value: datetime | date) -> str:
+    if isinstance(value, datetime):
+        return value.astimezone(pytz.utc).isoformat()
+    return value.isoformat()
+
+
+def _trim_overlaps(events: list[Event]) -> list[Event]:
+    """An approximate end never runs into the next timed event: it ends where that starts."""
+    timed = [e for e in events if isinstance(e.start, datetime)]
+    out = []
+    for event in events:
+        if (
+            isinstance(event.start, datetime)
+            and isinstance(event.end, datetime)
+            and event.approximate
+        ):
+            nxt = [e.start for e in timed if e.start > event.start]
+            if nxt and min(nxt) < event.end:
+                event = replace(event, end=min(nxt))
+        out.append(event)
+    return out
+
+
+def digest(event: Event) -> str:
+    """What subscribers see of an event, to notice a change between builds."""
+    parts = [
+        event.title,
+        str(event.start),
+        str(event.end),
+        event.status.value,
+        event.place.name if event.place else "",
+    ]
+    return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:16]

@@ -1,0 +1,521 @@
+"""Per sentence: who does what, when, where, and whether it happened, is planned or was called off.
+
+Rules about English news language only (the trigger phrases and cues live in
+`data/happenings.yaml`): a happening counts when the principal (or a pronoun or role that
+stands for them) is the first actor named in the sentence, the trigger is not inside a
+quotation, not reported speech, not hypothetical and not negated. Everything else —
+quotes, reactions, background, menus, anecdotes — is commentary and yields nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache
+
+from exporter.model import Evidence, Place, Status
+from exporter.understand import timex
+from exporter.understand.people import Cast, Person, vocabulary
+from exporter.understand.places import Gazetteer, PlaceMention, most_specific
+
+#: Kinds that only tell where the principal is; they help other mentions but make no event.
+PRESENCE = "presence"
+
+_PRONOUN_SUBJECT = re.compile(
+    r"^(?:(?:and|but|then|later|earlier|meanwhile|afterwards|after\s+that),?\s+)?"
+    r"(?:he|she|they|the\s+two(?:\s+leaders|\s+men|\s+women|\s+of\s+them)?|the\s+leaders|"
+    r"both\s+leaders|the\s+pair|the\s+(?:[\w.]+\s+)?(?:president|prime\s+minister|chancellor|"
+    r"premier|king|queen|emperor|pope))\b",
+    re.IGNORECASE,
+)
+_PRESENCE = re.compile(
+    r"(?:['’]s|\bis|\bare|\bwas|\bwere|\bremains?)\s+(?:now\s+|still\s+)?(?:at|in|aboard|inside)\s",
+    re.I,
+)
+_QUOTES = re.compile(r"[\"“”]")
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:and|but|while|as|after|before|where|which|who)\s")
+_NP_STOP = re.compile(
+    r"[,.;:!?()\"“”]|\s(?:at|in|on|during|before|after|alongside|for|to|from|when|where|while|"
+    r"and\s+(?:then|later)|who|which|as|since|until|amid|with\s+(?:his|her|their))\s"
+)
+#: Words that cannot open the name of whom someone meets ("met three times", "meeting is").
+_NOT_A_PARTY = frozenset(
+    """
+    is are was were be been has have had will would can could should may might must of to
+    for that this these those it its again once twice one two three four five several many
+    each both some any no not up
+    """.split()
+)
+_LEADING_WITH = re.compile(r"^(?:with|alongside)\s+", re.I)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One happening named in one sentence, with everything the sentence says about it."""
+
+    kind: str
+    status: Status
+    evidence: Evidence
+    start: datetime | date | None
+    end: datetime | date | None
+    #: 3: a clock time in the sentence; 2: the update's own stamp (present tense); 1: a part
+    #: of day or a date; 0: only "before the stamp" (past tense without a time).
+    precision: int
+    approximate: bool
+    place: Place | None
+    destination: Place | None
+    counterpart: str | None
+    counterpart_class: str | None
+    subject: str | None
+    #: The date was written in this very sentence (articles), not inherited from earlier ones.
+    explicit: bool
+    #: A range of whole days ("from October 27 to 29"), for the span of a visit.
+    days: tuple[date, date] | None = None
+
+    @property
+    def day(self) -> date | None:
+        """The day it happens; an untimed report counts on the day it was written."""
+        if isinstance(self.start, datetime):
+            return self.start.date()
+        if self.start is None and self.evidence.written is not None:
+            return self.evidence.written.date()
+        return self.start
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a sentence is read against: the cast, the gazetteer, and places seen so far."""
+
+    cast: Cast
+    gazetteer: Gazetteer
+    default_minutes: dict[str, int]
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    vocab = vocabulary()
+    kinds = {
+        kind: re.compile(r"\b(?:" + "|".join(spec["triggers"]) + ")", re.IGNORECASE)
+        for kind, spec in vocab["kinds"].items()
+    }
+    cues = {
+        name: re.compile(r"(?<![\w'’])(?:" + "|".join(vocab[name]) + r")(?![\w])", re.IGNORECASE)
+        for name in ("reporting", "planned", "cancelled", "negated", "hypothetical")
+    }
+    return {**kinds, **{f"cue:{k}": v for k, v in cues.items()}}
+
+
+def default_minutes() -> dict[str, int]:
+    return {kind: spec.get("default_minutes", 30) for kind, spec in vocabulary()["kinds"].items()}
+
+
+def _inside_quotes(sentence: str, pos: int) -> bool:
+    return len(_QUOTES.findall(sentence[:pos])) % 2 == 1
+
+
+def _is_noun(sentence: str, pos: int) -> bool:
+    """A trigger right after a possessive or article is a noun ("his visit", "the visit")."""
+    return bool(
+        re.search(
+            r"(?:['’]s|\b(?:his|her|their|its|the|a|this|that))\s+(?:\w+\s+)?$",
+            sentence[:pos],
+            re.I,
+        )
+    )
+
+
+def _first_actor(sentence: str, cast: Cast) -> tuple[int, Person | None, bool]:
+    """Position and person of the first actor, and whether it is a pronoun/role subject."""
+    if _PRONOUN_SUBJECT.match(sentence):
+        return 0, None, True
+    found = cast.find(sentence)
+    for pos, person in found:
+        return pos, person, False
+    return -1, None, False
+
+
+def _clause_tense(sentence: str, start: int, end: int) -> str:
+    """The tense of the trigger's own clause: "arrives …, where a crowd has gathered" is present."""
+    head = _clause_before(sentence, start)
+    tail = sentence[end:]
+    nxt = _CLAUSE_BREAK.search(tail)
+    clause = head + sentence[start:end] + (tail[: nxt.start()] if nxt else tail)
+    return timex.tense_of(clause)
+
+
+def _clause_before(sentence: str, pos: int) -> str:
+    """The words of the trigger's own clause that come before it."""
+    head = sentence[:pos]
+    breaks = list(_CLAUSE_BREAK.finditer(head))
+    return head[breaks[-1].end() :] if breaks else head
+
+
+def _noun_phrase(text: str) -> str:
+    """The phrase right after a trigger, up to the next preposition or punctuation."""
+    text = _LEADING_WITH.sub("", text.strip())
+    m = _NP_STOP.search(" " + text + " ")
+    phrase = (" " + text + " ")[: m.start()].strip() if m else text.strip()
+    return phrase
+
+
+def _counterpart(
+    kind: str, sentence: str, end: int, ctx: Context, tags: list[timex.Timex] = ()
+) -> tuple[str | None, str | None]:
+    """Whom the principal meets (or dines with): a known person's display name, or the phrase."""
+    if kind not in ("meeting", "summit", "meal"):
+        return None, None
+    after = sentence[end:]
+    if kind in ("summit", "meal"):
+        m = re.match(r"\s*(?:with|alongside)\s+(.*)", after, re.I)
+        hosted = (
+            re.search(r"\bhosted\s+by\s+(.*)", after, re.I) if not m and kind == "meal" else None
+        )
+        if hosted:
+            people = [p for _, p in ctx.cast.find(_noun_phrase(hosted.group(1)))]
+            if people and people[0] != ctx.cast.principal:
+                return people[0].display, people[0].role_class
+        if not m and kind == "meal":  # "A and B's working lunch": B shares the table
+            hosts = [
+                p
+                for pos, p in ctx.cast.find(sentence)
+                if pos < end and p != ctx.cast.principal and p.role_class in ("leader", "monarch")
+            ]
+            if hosts:
+                return hosts[0].display, hosts[0].role_class
+        if not m:
+            if kind == "summit":  # "the summit between A and B": the other leader named
+                leaders = [
+                    p
+                    for _, p in ctx.cast.find(sentence)
+                    if p != ctx.cast.principal and p.role_class == "leader"
+                ]
+                if leaders:
+                    return leaders[0].display, leaders[0].role_class
+            return None, None
+        after = m.group(1)
+    cut = min((t.span[0] for t in tags if t.span[0] >= end), default=None)
+    if cut is not None:
+        after = after[: cut - end]
+    phrase = _noun_phrase(after)
+    principal = ctx.cast.principal
+    by_role = ctx.cast.by_role(phrase)
+    if by_role is not None and by_role != principal:
+        return by_role.display, by_role.role_class
+    people = [p for _, p in ctx.cast.find(phrase)]
+    others = [p for p in people if p != principal]
+    if others:
+        return others[0].display, others[0].role_class
+    if principal and principal in people:
+        # "Upon sitting down with Ruiz, Marchal …": the other party is elsewhere in the sentence.
+        rest = [p for _, p in ctx.cast.find(sentence) if p != principal]
+        if rest:
+            return rest[0].display, rest[0].role_class
+        return None, None
+    phrase = re.sub(r"^(?:the|a|an|his|her|their)\s+", "", phrase, flags=re.I)
+    words = phrase.split()
+    if words and (words[0].lower() in _NOT_A_PARTY or re.match(r"^\d", words[0])):
+        return None, None
+    if not words or len(words) > 12 or phrase.lower() in ("him", "her", "them", "it", "us"):
+        return None, None
+    if re.match(r"^(?:him|her|them|it)\b", phrase, re.I):
+        return None, None
+    return phrase, None
+
+
+def _status(
+    sentence: str, pos: int, end: int, when: datetime | date | None, ref: datetime | None
+) -> Status | None:
+    """Cancelled, planned or happened; None when hypothetical, negated or reported speech."""
+    p = _patterns()
+    clause = _clause_before(sentence, pos)
+    window = sentence[max(0, pos - 60) :]
+    if p["cue:cancelled"].search(window):
+        return Status.CANCELLED
+    if p["cue:negated"].search(clause[-40:]):
+        return None
+    if p["cue:hypothetical"].search(clause):
+        return None
+    if p["cue:planned"].search(clause) or p["cue:planned"].search(sentence[end : end + 25]):
+        return Status.PLANNED
+    if isinstance(when, datetime) and ref is not None and when > ref + timedelta(minutes=5):
+        return Status.PLANNED
+    return Status.HAPPENED
+
+
+def _places(
+    sentence: str, pos: int, kind: str, ctx: Context, recent: dict[str, Place]
+) -> tuple[Place | None, Place | None]:
+    """(where it happens, where the principal goes next) from the sentence's places."""
+    mentions = [m for m in ctx.gazetteer.find(sentence) if not _inside_quotes(sentence, m.span[0])]
+    mentions = [_resolve_generic(m, recent) for m in mentions]
+    for g in _GENERIC_REF.finditer(sentence):
+        kinds = _GENERIC.get(g.group(2).lower(), ())
+        known = next((recent[k] for k in kinds if k in recent), None)
+        if known is not None and not any(m.span[0] <= g.start(2) < m.span[1] for m in mentions):
+            mentions.append(PlaceMention(g.group(0), g.span(), known, True, g.group(1).lower()))
+    mentions.sort(key=lambda m: m.span)
+    after = [m for m in mentions if m.span[0] >= pos]
+    destination = None
+    if kind == "departure":
+        origin = [m for m in after if m.preposition in (None, "from")]
+        onward = [m for m in after if m.preposition in ("for", "to", "in")]
+        destination = _pick(onward, broad=True)
+        here = _pick(origin) or _pick(
+            [m for m in mentions if m.span[0] < pos and m.preposition in ("at", "from")]
+        )
+        return here, destination
+    if kind == "visit":
+        return _pick([m for m in after if m.preposition in (*_LOCATIVE, "to", None)]), None
+    if kind == "arrival":
+        here = _pick(
+            [m for m in after if m.preposition in ("at", "in", "to", "on", "aboard", None)]
+        )
+        return here or _pick([m for m in mentions if m.preposition in _LOCATIVE]), None
+    located = [m for m in mentions if m.preposition in _LOCATIVE]
+    return _pick([m for m in located if m.span[0] >= pos]) or _pick(located), None
+
+
+def _onward(text: str, origin: Place | None, ctx: Context) -> Place | None:
+    """Where a departure leads, from the sentences after it ("taking her on to … Norland")."""
+    home = ctx.gazetteer.country_of(origin) if origin and origin.has_geo else None
+    for m in ctx.gazetteer.find(text):
+        if (
+            m.known
+            and m.place.kind in ("city", "country")
+            and m.preposition in ("to", "for", "in", None)
+            and (home is None or ctx.gazetteer.country_of(m.place) != home)
+        ):
+            return m.place
+    return None
+
+
+def _pick(mentions: list[PlaceMention], broad: bool = False) -> Place | None:
+    if not mentions:
+        return None
+    if broad:
+        return mentions[0].place
+    best = most_specific(mentions)
+    return best.place if best else None
+
+
+_GENERIC_REF = re.compile(
+    r"\b(at|to|from|in|aboard|on|outside|inside|leaves|left)\s+the\s+(airport|vessel|ship|carrier|base|palace)\b",
+    re.IGNORECASE,
+)
+_LOCATIVE = ("at", "in", "inside", "aboard", "on board", "outside", "on", "into")
+
+_GENERIC = {
+    "airport": ("airport",),
+    "vessel": ("ship",),
+    "ship": ("ship",),
+    "carrier": ("ship",),
+    "base": ("base",),
+    "palace": ("venue",),
+}
+
+
+def _resolve_generic(mention: PlaceMention, recent: dict[str, Place]) -> PlaceMention:
+    """ "the airport", "the vessel": the place of that kind the story last named."""
+    if mention.known:
+        return mention
+    word = mention.place.name.lower().split()[-1] if mention.place.name else ""
+    if word in _GENERIC and len(mention.place.name.split()) == 1:
+        for kind in _GENERIC[word]:
+            if kind in recent:
+                from dataclasses import replace
+
+                return replace(mention, place=recent[kind], known=True)
+    return mention
+
+
+_LAST = "_last"
+
+
+def _remember(sentence: str, ctx: Context, recent: dict[str, Place]) -> None:
+    """Keep the last known place of each kind, for "the airport" and "the vessel" later on."""
+    for m in ctx.gazetteer.find(sentence):
+        if m.known:
+            recent[_kind_of(m.place)] = m.place
+            if m.place.kind not in ("country", "region"):
+                recent[_LAST] = m.place
+
+
+def _kind_of(place: Place) -> str:
+    return place.kind
+
+
+def _time(
+    tags: list[timex.Timex], ref: datetime | None, tense: str, live: bool, kind: str, ctx: Context
+) -> tuple[datetime | date | None, datetime | date | None, int, bool]:
+    """(start, end, precision, approximate) for a mention of `kind`."""
+    clocks = [t for t in tags if t.kind in ("time", "datetime") and isinstance(t.start, datetime)]
+    parts = [t for t in tags if t.kind == "part" and isinstance(t.start, datetime)]
+    dates = [t for t in tags if t.kind == "date" and t.grain == "day"]
+    durations = [t for t in tags if t.kind == "duration" and t.duration]
+    if clocks:
+        t = clocks[0]
+        end = t.end if isinstance(t.end, datetime) else None
+        if end is None and durations:
+            end = t.start + durations[0].duration
+        return t.start, end, 3, t.approximate or bool(durations)
+    if parts:
+        t = parts[0]
+        vague = t.text.lower().strip(" ,") in ("later", "earlier", "soon")
+        if live and ref is not None and t.text.lower().startswith("earlier"):
+            minutes = ctx.default_minutes.get(kind, 30)
+            return ref - timedelta(minutes=minutes), ref, 0, True
+        if vague:
+            return None, None, 0, True
+        if live and ref is not None and tense == "present" and t.start <= ref <= (t.end or ref):
+            return ref, None, 2, False  # "spends the evening with …" written that evening
+        return t.start, t.end, 1, True
+    if dates:
+        return dates[0].start, None, 1, False
+    if live and ref is not None:
+        if tense == "past":
+            minutes = ctx.default_minutes.get(kind, 30)
+            return ref - timedelta(minutes=minutes), ref, 0, True
+        if tense == "future":
+            return None, None, 0, True
+        return ref, None, 2, False
+    return None, None, 0, True
+
+
+def _range_of(tags: list[timex.Timex]) -> tuple[date, date] | None:
+    """A written range of whole days ("from October 27 to 29, 2025"), end exclusive."""
+    for t in tags:
+        if (
+            t.kind == "date"
+            and isinstance(t.start, date)
+            and isinstance(t.end, date)
+            and not isinstance(t.start, datetime)
+            and re.search(r"[A-Z][a-z]+\.?\s+\d", t.text)
+        ):
+            return t.start, t.end
+    return None
+
+
+def mentions_in(
+    sentence: str,
+    *,
+    ctx: Context,
+    evidence: Evidence,
+    ref: datetime | None,
+    tags: list[timex.Timex],
+    live: bool,
+    explicit: bool,
+    recent: dict[str, Place],
+    principal_in_focus: bool,
+    following: str = "",
+) -> list[Mention]:
+    """Every happening of the principal in one sentence (usually none)."""
+    patterns = _patterns()
+    found: list[Mention] = []
+    actor_pos, actor, pronoun = _first_actor(sentence, ctx.cast)
+    principal = ctx.cast.principal
+    is_principal = (actor is not None and actor == principal) or (pronoun and principal_in_focus)
+    if not is_principal:
+        _remember(sentence, ctx, recent)
+        return found
+    tense = timex.tense_of(sentence)
+    seen_kinds: set[str] = set()
+    presence = _PRESENCE.search(sentence)
+    for kind, pattern in patterns.items():
+        if kind.startswith("cue:"):
+            continue
+        for m in pattern.finditer(sentence):
+            if kind in seen_kinds or _inside_quotes(sentence, m.start()):
+                continue
+            clause = _clause_before(sentence, m.start())
+            if patterns["cue:reporting"].search(
+                sentence[max(actor_pos, 0) : m.start()]
+            ) and not patterns["cue:planned"].search(clause):
+                continue
+            verb_tense = _clause_tense(sentence, m.start(), m.end()) if tense != "future" else tense
+            if re.match(r"\s+by\b", sentence[m.end() :]) and m.group().lower().endswith("ed"):
+                verb_tense = "past"  # "documents signed by …": done before, not now
+            start, end, precision, approximate = _time(tags, ref, verb_tense, live, kind, ctx)
+            status = _status(sentence, m.start(), m.end(), start, ref)
+            if status is None:
+                continue
+            if status == Status.CANCELLED and precision == 0 and ref is not None:
+                start, end = ref, None  # called off: shown where the news came, marked approximate
+            place, destination = _places(sentence, m.start(), kind, ctx, recent)
+            if kind == "departure" and destination is None and following:
+                destination = _onward(following, place or recent.get(_LAST), ctx)
+            if (
+                kind == "meeting"
+                and m.group().lower() == "meeting"
+                and not re.match(r"\s+with\b", sentence[m.end() :])
+            ):
+                continue  # "the first meeting is …": a noun, not a happening
+            if kind == "visit" and _is_noun(sentence, m.start()) and not _range_of(tags):
+                continue  # "during Ruiz's visit": background unless it gives the span
+            counterpart, role_class = _counterpart(kind, sentence, m.end(), ctx, tags)
+            if kind == "meeting" and counterpart is None and "summit" not in sentence.lower():
+                continue
+            seen_kinds.add(kind)
+            found.append(
+                Mention(
+                    kind=kind,
+                    status=status,
+                    evidence=evidence,
+                    start=start,
+                    end=end,
+                    precision=precision,
+                    approximate=approximate,
+                    place=place,
+                    destination=destination,
+                    counterpart=counterpart,
+                    counterpart_class=role_class,
+                    subject=_object_phrase(kind, sentence, m.end()),
+                    explicit=explicit,
+                    days=_range_of(tags),
+                )
+            )
+    if any(f.kind == "attendance" for f in found):
+        # "attended the X Summit": one happening, named by what was attended.
+        found = (
+            [f for f in found if f.kind not in ("summit", "meal", "ceremony")]
+            if any(f.kind == "attendance" and f.subject for f in found)
+            else found
+        )
+    if presence and not found and live:
+        place, _ = _places(sentence, presence.end(), PRESENCE, ctx, recent)
+        if place is not None and ref is not None:
+            found.append(
+                Mention(
+                    kind=PRESENCE,
+                    status=Status.HAPPENED,
+                    evidence=evidence,
+                    start=ref,
+                    end=None,
+                    precision=2,
+                    approximate=False,
+                    place=place,
+                    destination=None,
+                    counterpart=None,
+                    counterpart_class=None,
+                    subject=None,
+                    explicit=explicit,
+                )
+            )
+    _remember(sentence, ctx, recent)
+    return found
+
+
+def _object_phrase(kind: str, sentence: str, end: int) -> str | None:
+    """What was signed or attended ("a pact to cooperate on …"), for titles."""
+    if kind not in ("signing", "attendance", "visit"):
+        return None
+    stops = (
+        r"by|with|during|after|before|at|while|as|alongside|between"
+        if kind == "signing"
+        else r"by|with|during|after|before|in|at|on|and|while|as"
+    )
+    phrase = re.split(rf"[,.;:!?\"“”(]|\s(?:{stops})\s", sentence[end:].strip() + " ")[0]
+    phrase = phrase.strip()
+    if not phrase or len(phrase.split()) > 14:
+        phrase = " ".join(phrase.split()[:10])
+    return phrase or None

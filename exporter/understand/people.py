@@ -1,0 +1,199 @@
+"""Who a document is about: people named with their roles, and the principal actor.
+
+News prose introduces people once with a role ("Prime Minister Ana Costa") and then
+uses the surname alone; the itinerary needs both the role (to title a meeting as a summit
+or an audience) and the short name people use. The principal is whoever the text names
+most: an itinerary is one person's schedule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+_NAME = r"[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){0,2}"
+
+
+@cache
+def vocabulary() -> dict:
+    """The language tables of `data/happenings.yaml` (triggers, cues, roles)."""
+    text = resources.files("exporter").joinpath("data/happenings.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person the text names with a role."""
+
+    name: str
+    role: str
+    role_class: str
+    short: str
+
+    @property
+    def display(self) -> str:
+        """The role and the name the text uses most, e.g. "Prime Minister Costa"."""
+        return f"{self.role} {self.short}" if self.role else self.short
+
+
+@dataclass(frozen=True)
+class Cast:
+    """The people of a set of documents, and the principal among them."""
+
+    people: tuple[Person, ...]
+    principal: Person | None
+
+    def find(self, text: str) -> list[tuple[int, Person]]:
+        """People named in `text` (by any of their name words), with their positions."""
+        found: list[tuple[int, Person]] = []
+        for person in self.people:
+            for word in _name_words(person):
+                for m in re.finditer(rf"\b{re.escape(word)}\b", text):
+                    if word != person.name and _other_given_name(text, m.start(), person):
+                        continue  # "Akie Abe" is not "Shinzo Abe"
+                    found.append((m.start(), person))
+        found.sort(key=lambda item: item[0])
+        return found
+
+    def by_role(self, phrase: str) -> Person | None:
+        """ "the emperor", "the prime minister": the one person the text gives that role."""
+        role = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I).lower()
+        matches = [p for p in self.people if p.role.lower() == role]
+        return matches[0] if len(matches) == 1 else None
+
+    def by_word(self, word: str) -> Person | None:
+        for person in self.people:
+            if word in _name_words(person):
+                return person
+        return None
+
+
+def _other_given_name(text: str, pos: int, person: Person) -> bool:
+    """A capitalised word right before a surname that is not this person's given name."""
+    m = re.search(r"([A-Z][a-z'’-]+)\s+$", text[:pos])
+    if not m:
+        return False
+    word = m.group(1)
+    if word in person.name.split() or word in person.role.split():
+        return False
+    return word.lower() not in _ROLE_WORDS() and word.lower() not in _FUNCTION_WORDS
+
+
+_FUNCTION_WORDS = frozenset(
+    """
+    the a an in on at as after before when while during but and then earlier later meanwhile
+    upon with for from to of by since until if so yet both either neither this that
+    """.split()
+)
+
+
+@cache
+def _ROLE_WORDS() -> frozenset[str]:
+    words = set()
+    for names in vocabulary()["roles"].values():
+        for name in names:
+            words.update(name.split())
+    return frozenset(words | {"late", "former", "new", "mr", "mrs", "ms", "dr"})
+
+
+def _name_words(person: Person) -> list[str]:
+    words = [w for w in person.name.split() if len(w) > 2]
+    return [person.name, *words] if len(words) > 1 else words
+
+
+def _role_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    roles = vocabulary()["roles"]
+    classes: dict[str, str] = {}
+    for role_class, names in roles.items():
+        for name in names:
+            classes[name.lower()] = role_class
+    alternation = "|".join(
+        r"\s+".join(w.capitalize() if w != "of" else "of" for w in name.split())
+        for name in sorted(classes, key=len, reverse=True)
+    )
+    qualifier = r"(?:(?:[A-Z][a-z]+|U\.S\.|U\.K\.)\s+){0,2}"
+    pattern = re.compile(
+        rf"\b(?P<role>{qualifier}(?:{alternation}))\s+(?P<name>{_NAME})|"
+        rf"\b(?P<role2>(?:{alternation.upper()}|CEO))\s+(?P<name2>{_NAME})"
+    )
+    return pattern, classes
+
+
+def _role_class(role: str, classes: dict[str, str]) -> str:
+    words = role.lower().split()
+    for size in range(len(words), 0, -1):
+        tail = " ".join(words[-size:])
+        if tail in classes:
+            return classes[tail]
+    return "other"
+
+
+def _bare_role(role: str, classes: dict[str, str]) -> str:
+    """ "Japanese Prime Minister" → "Prime Minister"; "Defense Minister" stays (it is the role)."""
+    words = role.split()
+    for size in range(len(words), 0, -1):
+        tail = " ".join(words[-size:]).lower()
+        if tail in classes:
+            head = words[: len(words) - size]
+            keep = [
+                w
+                for w in head
+                if not re.match(
+                    r"^(?:[A-Z][a-z]+(?:ese|an|ish|i)|U\.S\.|U\.K\.|New|Former|Late)$", w
+                )
+            ]
+            return " ".join([*keep, *words[len(words) - size :]])
+    return role
+
+
+def cast_of(texts: Iterable[str]) -> Cast:
+    """People with roles found in `texts`, and the principal (the most-named of them)."""
+    pattern, classes = _role_pattern()
+    corpus = "\n".join(texts)
+    seen: dict[str, Person] = {}
+    for m in pattern.finditer(corpus):
+        role = m["role"] or m["role2"]
+        name = (m["name"] or m["name2"]).strip()
+        name = re.sub(r"['’]s$", "", name)
+        if not name or name.split()[0].lower() in classes:
+            continue
+        key = name.split()[-1]
+        if any(key in p.name.split() for p in seen.values()):
+            continue
+        short = _short_name(name, corpus)
+        seen[name] = Person(
+            name=name,
+            role=_bare_role(role, classes),
+            role_class=_role_class(role, classes),
+            short=short,
+        )
+    people = tuple(seen.values())
+    counts = Counter()
+    for person in people:
+        counts[person.name] = len(re.findall(rf"\b{re.escape(person.short)}\b", corpus))
+    principal = None
+    if counts:
+        top = counts.most_common(1)[0]
+        principal = next(p for p in people if p.name == top[0]) if top[1] >= 3 else None
+    return Cast(people=people, principal=principal)
+
+
+def _short_name(name: str, corpus: str) -> str:
+    """The name people use: the surname when the text uses it alone, else the full name."""
+    words = name.split()
+    if len(words) == 1:
+        return name
+    last, first = words[-1], words[0]
+    alone_last = len(re.findall(rf"(?<!{re.escape(words[-2])}\s)\b{re.escape(last)}\b", corpus))
+    alone_first = len(re.findall(rf"\b{re.escape(first)}\b(?!\s+{re.escape(words[1])})", corpus))
+    if alone_last >= 2:
+        return last
+    if alone_first >= 2:
+        return first
+    return name

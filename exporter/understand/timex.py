@@ -1,0 +1,497 @@
+"""Find the dates, clock times, parts of day and durations of English news sentences.
+
+A small HeidelTime-like rule tagger.  Each rule is a *core* regex ("7 p.m.", "October 28") plus
+an optional *lead* regex for the words before it ("shortly after", "in the"), which keeps the scan
+fast.  The leftmost-longest atoms win, adjacent ones merge ("Wednesday" + "at 11 a.m."), and a
+floating "3 p.m." goes on the last date before it, else on the reference day.  Weekdays follow the
+tense ("met on Monday" vs "will meet on Monday").  Wall time is localised with pytz, never LMT.
+"""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+from functools import cached_property
+from typing import Any
+
+import pytz
+
+from exporter import lexicon as lx
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One temporal expression of a sentence, resolved to local wall time of the reference."""
+
+    text: str
+    span: tuple[int, int]
+    start: datetime | date
+    end: datetime | date | None
+    grain: str
+    approximate: bool
+    kind: str
+    duration: timedelta | None = None
+
+
+def _alt(words: Iterable[str], *, cased: bool = False) -> str:
+    """Alternation of table words, longest first; `cased` ones must be capitalised ("May")."""
+    ordered = sorted({w.capitalize() if cased else w for w in words}, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return f"(?-i:{body})" if cased else f"(?:{body})"
+
+
+# -- building blocks ---------------------------------------------------------------------------
+_FULL = {max((n for n in lx.MONTHS if lx.MONTHS[n] == i), key=len) for i in range(1, 13)}
+_MONTH = rf"\b(?:{_alt(_FULL, cased=True)}\b|{_alt(set(lx.MONTHS) - _FULL, cased=True)}\b\.?)"
+_WEEKDAY_ANY = rf"\b{_alt(lx.WEEKDAYS, cased=True)}\b\.?,?"
+_WEEKDAY = rf"\b{_alt((w for w in lx.WEEKDAYS if w.endswith('day')), cased=True)}\b"
+_YEAR = r"(?:1[89]|20)\d\d"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])"  # day of month; "st", "nd", "rd", "th" may follow
+_TH = r"(?:st|nd|rd|th)?"
+_NUM = rf"(?:\d+(?:\.\d+)?|{_alt(lx.NUMBER_WORDS)})"
+_AMPM = r"(?:[ap]\.m\b\.?|[ap]m\b)"  # "a.m." keeps its period, "AM." does not
+_LONE = r"(?<![\w.,:$£€])"  # a number that is not part of a word, a bigger number or a price
+_H12 = rf"\d{{1,2}}(?:[:.][0-5]\d)?\s*{_AMPM}"
+_CLOCK = rf"(?:{_H12}|(?:12\s+)?(?:noon|midnight)\b|(?:[01]?\d|2[0-3]):[0-5]\d)"
+_CLOCK_START = rf"{_LONE}(?=\d|noon|midnight)"
+_END = r"(?!\w|[:.]\d)"
+_DATE_TAIL = rf"\b(?![:.]\d)(?!\s*[ap]\.?m\b)(?:,?\s+(?P<y>{_YEAR})\b)?"
+_TO = r"\s*(?:-|–|to|through|until)\s*"
+_PREP = r"in|during|since|until|till|by|through|from|of|before|after|early|late"
+_PRE_PART = r"this|that|last|the\s+next|the\s+following|the\s+previous|in\s+the|during\s+the|at|the"
+
+_P_CLOCK_PARTS = re.compile(rf"(\d{{1,2}})(?:[:.](\d\d))?\s*({_AMPM})?", re.I)
+_P_AMPM_AT_END = re.compile(rf"{_AMPM}$", re.I)
+_GAP_AT = re.compile(r"\s*,?\s*(?:at\s+)?", re.I)  # "Wednesday at 11 a.m.", "Oct 29, 9 a.m."
+_GAP_ON = re.compile(r"\s*,?\s*(?:on\s+)?", re.I)  # "11 a.m. on Wednesday", "in the afternoon"
+_GAP_OF = re.compile(r"\s+of\s+", re.I)  # "the evening of October 27"
+_GAP_TIGHT = re.compile(r"\s+")  # "Wednesday morning"
+_NIGHT = (lx.PARTS_OF_DAY["evening"][0] * 60, lx.PARTS_OF_DAY["night"][1] * 60)  # evening + night
+_EPOCH = date(2000, 1, 1)  # a stand-in reference, for a Narrative that has none yet
+_PART = {"grain": "part", "kind": "part", "approximate": True}
+_OFFSETS = {"this": 0, "last": -1, "the previous": -1, "the next": 1, "the following": 1}
+
+
+class _Ctx:
+    """What a sentence is resolved against; its tense is worked out only if a rule asks."""
+
+    def __init__(self, text: str, ref: datetime, tense: str | None, day1: date | None) -> None:
+        if ref.tzinfo is None:
+            raise ValueError("the reference instant must be timezone-aware")
+        name = getattr(ref.tzinfo, "zone", None)
+        if name is None:  # a datetime.timezone: work in UTC rather than guess a pytz zone
+            ref, name = ref.astimezone(pytz.utc), "UTC"
+        self.sentence, self.ref, self.zone = text, ref, pytz.timezone(name)
+        self.today, self.minute = ref.date(), ref.hour * 60 + ref.minute
+        self.first_day, self._tense = day1, tense
+
+    @cached_property
+    def tense(self) -> str:
+        return self._tense or tense_of(self.sentence)
+
+    def at(self, day: date, minutes: int) -> datetime:
+        """Local wall time `minutes` after midnight of `day` (24:00 is the next midnight)."""
+        return self.zone.localize(datetime.combine(day, time()) + timedelta(minutes=minutes))
+
+    def shift(self, delta: timedelta) -> datetime:
+        """The reference moved by `delta` of wall time."""
+        return self.zone.localize(self.ref.replace(tzinfo=None) + delta)
+
+
+@dataclass(frozen=True)
+class _Atom:
+    """A piece found by one rule, before adjacent pieces merge and floating ones are anchored."""
+
+    span: tuple[int, int]
+    role: str  # "day" | "clock" | "part" | "fixed"
+    day: date | None = None  # the calendar day it sits on, once known
+    window: tuple[int, int | None] = (0, None)  # clock / part: minutes after that midnight
+    grain: str = "day"
+    kind: str = "date"
+    approximate: bool = False
+    start: datetime | date | None = None  # days and "fixed" atoms are resolved by their rule
+    end: datetime | date | None = None
+    duration: timedelta | None = None
+    needs: str = ""  # a bare part word must touch a day: "adjacent" | "of"
+    anchor: bool = False  # moves a Narrative's reference (a written date)
+    relative: bool = True  # depends on the reference
+
+
+Span = tuple[int, int]
+Match = re.Match[str]
+Lead = re.Match[str] | None
+Handler = Callable[[Match, Lead, _Ctx], _Atom | None]
+
+
+def _day(span: Span, day: date, **kw: Any) -> _Atom:
+    return _Atom(span, "day", day=day, start=day, **kw)
+
+
+def _fixed(span: Span, start: datetime | date, end: datetime | date, **kw: Any) -> _Atom:
+    return _Atom(span, "fixed", start=start, end=end, **kw)
+
+
+def _onto(atom: _Atom, host: _Atom, span: Span, **kw: Any) -> _Atom:
+    """`atom` put on the day of `host`, which also tells whether that day was written out."""
+    return replace(atom, span=span, day=host.day, anchor=host.anchor, relative=host.relative, **kw)
+
+
+def _key(text: str | None) -> str:
+    return " ".join((text or "").lower().split())
+
+
+def _month_of(name: str) -> int:
+    return lx.MONTHS[name.rstrip(".").lower()]
+
+
+def _date(year: int, month: int, day: int) -> date | None:
+    return date(year, month, day) if day <= monthrange(year, month)[1] else None
+
+
+def _begin(m: Match, lead: Lead) -> int:
+    return lead.start() if lead else m.start()
+
+
+def _year_near(ctx: _Ctx, month: int, day: int) -> int:
+    """A date written without its year is the occurrence nearest the reference."""
+    years = range(ctx.today.year - 1, ctx.today.year + 2)
+    return min(years, key=lambda y: abs((date(y, month, min(day, 28)) - ctx.today).days))
+
+
+def _add_months(first: date, months: int) -> date:
+    years, month = divmod(first.month - 1 + months, 12)
+    return date(first.year + years, month + 1, 1)
+
+
+def _parse_clock(token: str, end_of_day: bool) -> tuple[int, str] | None:
+    """Minutes after midnight and grain of "9:50 a.m.", "3 p.m.", "noon", "14:05"."""
+    low = token.lower()
+    if "noon" in low:
+        return 12 * 60, "minute"
+    if "midnight" in low:  # the midnight that ends the day when looking ahead
+        return (24 * 60 if end_of_day else 0), "minute"
+    parts = _P_CLOCK_PARTS.match(low)
+    hour, minute, ampm = int(parts[1]), int(parts[2] or 0), lx.parse_ampm(parts[3] or "")
+    hour = lx.to_24h(hour, ampm) if not ampm or 1 <= hour <= 12 else 99  # "13 p.m." is no time
+    return (hour * 60 + minute, "minute" if parts[2] else "hour") if hour < 24 else None
+
+
+def _window(name: str, mod: str, pre: str) -> tuple[int, int]:
+    """Minutes of a part of day: "early morning" is 5-8, "tonight" and "last night" 17-24."""
+    if name in ("today", "tonight") or (pre, name) == ("last", "night"):
+        return (0, 24 * 60) if name == "today" else _NIGHT
+    lo, hi = lx.PARTS_OF_DAY.get(_key(f"{mod} {name}"), lx.PARTS_OF_DAY[name])
+    return lo * 60, hi * 60
+
+
+# -- rules: a core regex, an optional lead regex, a small handler ------------------------------
+def _calendar(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
+    """Dates: "October 28, 2025", "Oct. 28", "28 October", "Tuesday, October 28", "Oct 27 to 29"."""
+    month = _month_of(m["mon"])
+    year = int(m["y"]) if m["y"] else _year_near(ctx, month, int(m["d"]))
+    first, span = _date(year, month, int(m["d"])), (_begin(m, lead), m.end())
+    if first is None or "d2" not in m.re.groupindex:
+        return first and _day(span, first, anchor=True, relative=not m["y"])
+    month2 = _month_of(m["mon2"]) if m["mon2"] else month
+    last = _date(year + (month2 < month), month2, int(m["d2"]))
+    if last is None or last <= first:
+        return None
+    end = last + timedelta(days=1)
+    return _fixed(span, first, end, day=first, anchor=True, relative=not m["y"])
+
+
+def _month_or_year(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
+    """Months and years, "in June 2019", "by March", "in 2022": mostly ignored by callers, but
+    never clock times.  A lone "May" is a verb more often than a month, so it needs a lead."""
+    if lead is None and not m["y"]:
+        return None
+    month = _month_of(m["mon"]) if m["mon"] else 1
+    first = date(int(m["y"] or m["year"] or _year_near(ctx, month, 15)), month, 1)
+    end = _add_months(first, 1 if m["mon"] else 12)
+    grain, relative = ("month", not m["y"]) if m["mon"] else ("year", False)
+    return _fixed(m.span(), first, end, grain=grain, approximate=True, relative=relative)
+
+
+def _weekday(m: Match, lead: Lead, ctx: _Ctx) -> _Atom:
+    """A weekday is the one the tense points at: past looks back, future ahead, present ±3."""
+    ahead = (lx.WEEKDAYS[m["wd"].lower()] - ctx.today.weekday()) % 7
+    by_mod = {"last": ahead - 7, "past": ahead - 7, "next": ahead or 7, "coming": ahead}
+    back, near = (ahead - 7 if ahead else 0), (ahead if ahead <= 3 else ahead - 7)
+    mod = lead["mod"].lower() if lead else ""
+    offset = by_mod.get(mod, {"future": ahead, "past": back}.get(ctx.tense, near))
+    return _day((_begin(m, lead), m.end()), ctx.today + timedelta(days=offset))
+
+
+def _relative_day(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
+    """Days: "yesterday", "the next day" (of the story), "the second day" (from `first_day`)."""
+    if m["ord"]:
+        n = lx.ORDINAL_WORDS[m["ord"].lower()]
+        if ctx.first_day is None or n < 1:
+            return None
+        return _day(m.span(), ctx.first_day + timedelta(days=n - 1), relative=False)
+    key = _key(m[0])
+    offset = lx.RELATIVE_DAYS.get(key, lx.ANAPHORIC_DAYS.get(key, 0))
+    return _day(m.span(), ctx.today + timedelta(days=offset), anchor=key in lx.ANAPHORIC_DAYS)
+
+
+def _period(m: Match, lead: Lead, ctx: _Ctx) -> _Atom:
+    """Periods, "later this week", "last month", "earlier this year": approximate intervals."""
+    unit, mod = m["unit"].lower(), lead["mod"].lower() if lead else ""
+    step = {"this": 0, "last": -1, "next": 1}[m["which"].lower()]
+    if unit == "week":
+        monday = ctx.today - timedelta(days=ctx.today.weekday())
+        start, end = monday + timedelta(weeks=step), monday + timedelta(weeks=step + 1)
+    else:
+        months = 1 if unit == "month" else 12
+        first = ctx.today.replace(day=1) if unit == "month" else date(ctx.today.year, 1, 1)
+        start, end = _add_months(first, step * months), _add_months(first, (step + 1) * months)
+    end = min(end, ctx.today + timedelta(days=1)) if mod == "earlier" else end
+    start = max(start, ctx.today) if mod == "later" else start
+    grain = "day" if unit == "week" else unit
+    return _fixed((_begin(m, lead), m.end()), start, end, grain=grain, approximate=True)
+
+
+def _part(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
+    """Parts of day: "this morning", "last night", "tonight", "in the afternoon", "that evening"."""
+    name, mod, pre = _key(m["part"]), _key(lead["mod"]), _key(lead["pre"])
+    if name in ("today", "tonight"):
+        if name == "today" and mod not in ("earlier", "later"):
+            return None  # a plain "today" is a day, found by another rule
+        pre, first = "this", lead.start("mod") if mod else m.start()
+    elif pre in ("", "the") or (pre == "at" and name not in ("night", "midday")):
+        # "morning" counts only right after a day, "the evening" only before "of <date>"
+        first, needs = (lead.start("pre"), "of") if pre == "the" else (m.start(), "adjacent")
+        return _Atom((first, m.end()), "part", window=_window(name, "", ""), needs=needs, **_PART)
+    else:
+        first = lead.start()
+    day = ctx.today + timedelta(days=_OFFSETS[pre]) if pre in _OFFSETS else None
+    lo, hi = _window(name, mod, pre)
+    if day == ctx.today and mod == "earlier" and lo < ctx.minute:  # ends at the reference
+        hi = min(hi, ctx.minute)
+    elif day == ctx.today and mod == "later" and ctx.minute < hi:  # starts at the reference
+        lo = max(lo, ctx.minute)
+    anchor = pre.startswith("the ")  # "the next morning" continues a story
+    return _Atom((first, m.end()), "part", day=day, window=(lo, hi), anchor=anchor, **_PART)
+
+
+def _adverb(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
+    """A lone "earlier" / "later": the half day before or after the reference."""
+    prev = (m.string[: m.start()].split()[-1:] or [""])[0].lower().strip(",;:(\"'")
+    than = m.string[m.end() :].lstrip().lower().startswith("than")
+    if than or prev in lx.NOT_BEFORE_ADVERB or prev.isdigit() or prev in lx.NUMBER_WORDS:
+        return None  # "earlier than planned", "his earlier remarks", "two years later"
+    half = timedelta(hours=12 if m[0].lower() == "later" else -12)
+    return _fixed(m.span(), *sorted((ctx.ref, ctx.shift(half))), **_PART)
+
+
+def _clock(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
+    """Clock times: "9:50 a.m.", "shortly after 7 p.m." (approximate), "noon", "14:05"."""
+    parsed = _parse_clock(m["tok"], "midnight" in m["tok"].lower() and ctx.tense == "future")
+    if parsed is None:
+        return None
+    hedged = lx.CLOCK_MODIFIERS[_key(lead["mod"])] if lead else False
+    span, window = (_begin(m, lead), m.end()), (parsed[0], None)
+    return _Atom(span, "clock", window=window, grain=parsed[1], kind="time", approximate=hedged)
+
+
+def _clock_range(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
+    """Clock ranges: "from 9 a.m. to 5 p.m.", "between 2 and 4 p.m.", "9-11 a.m."."""
+    mod, sep, first, last = _key(lead["mod"]) if lead else "", m["sep"].lower(), m["a"], m["b"]
+    bare = not re.search(r"[ap]\.?m|:|noon|midnight", first, re.I)
+    if (sep == "and") != (mod == "between") or (bare and not mod and sep not in "-–—"):
+        return None
+    end, ampm = _parse_clock(last, True), _P_AMPM_AT_END.search(last)
+    start = _parse_clock(f"{first} {ampm[0]}" if bare and ampm else first, False)
+    if bare and ampm and start and end and start[0] >= end[0]:
+        start = _parse_clock(f"{first} am", False)  # "11-1 p.m." starts in the morning
+    if start is None or end is None:
+        return None
+    stop = end[0] if end[0] > start[0] else end[0] + 24 * 60  # "10 p.m. to 2 a.m."
+    grain = "minute" if "minute" in (start[1], end[1]) else "hour"
+    span, window = (_begin(m, lead), m.end()), (start[0], stop)
+    return _Atom(span, "clock", window=window, grain=grain, kind="time")
+
+
+def _duration(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
+    """Durations, "about 35 minutes", "an hour-long"; "two days later", "a week ago" are days."""
+    seconds, grain = lx.DURATION_UNITS[m["unit"].lower()]
+    n = lead["n"] if lead else "0"
+    amount = (float(n) if n[0].isdigit() else lx.NUMBER_WORDS[_key(n)]) * seconds
+    if lead is None or not 0 < amount < 1e10:  # no number, or history ("8,000 years")
+        return None
+    delta, way = timedelta(seconds=amount), _key(m["way"])
+    if way and grain == "day" and not delta.seconds:
+        day = ctx.today + (delta if way == "later" else -delta)
+        week = m["unit"].lower() == "week"
+        return _day((lead.start(), m.end()), day, approximate=week, anchor=way != "ago")
+    hedged = bool(lead["hedge"]) or grain in ("month", "year")  # months and years are inexact
+    kw = {"grain": grain, "kind": "duration", "duration": delta, "approximate": hedged}
+    return _fixed((lead.start(), m.end("len")), ctx.ref, ctx.shift(delta), **kw)
+
+
+def _rule(core: str, lead: str | None, handler: Handler) -> tuple[re.Pattern[str], Any, Handler]:
+    return re.compile(core, re.I), re.compile(f"(?:{lead})$", re.I) if lead else None, handler
+
+
+_SEP = r"\s*(?P<sep>-|–|—|to|until|till|and)\s*"
+_RELDAYS = _alt([*lx.RELATIVE_DAYS, *lx.ANAPHORIC_DAYS])
+_C_RANGE = rf"(?P<mon>{_MONTH})\s*(?P<d>{_DAY}){_TH}{_TO}(?:(?P<mon2>{_MONTH})\s*)?(?P<d2>{_DAY})"
+_C_DMY = rf"{_LONE}(?P<d>{_DAY}){_TH}\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR})\b)?"
+_C_YEAR = rf"{_LONE}(?P<year>{_YEAR})\b(?![-–/%]|,\d|s\b)"
+_C_MONTH = rf"(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR})\b)?|{_C_YEAR}"
+_C_DAYS = rf"\b(?:{_RELDAYS}|the\s+(?P<ord>{_alt(lx.ORDINAL_WORDS)})\s+day)\b"
+_C_CLOCKS = rf"{_CLOCK_START}(?P<a>{_CLOCK}|\d{{1,2}}(?:[:.][0-5]\d)?){_SEP}(?P<b>{_CLOCK}){_END}"
+_C_UNIT = rf"(?:\s+|-)(?P<len>(?P<unit>{_alt(lx.DURATION_UNITS)})s?(?:-long)?)\b(?!-|\s+old\b)"
+_C_PERIOD = r"\b(?P<which>this|last|next)\s+(?P<unit>week|month|year)\b"
+_L_AMOUNT = rf"(?:\b(?P<hedge>{_alt(lx.QUANTITY_HEDGES)})\s+)?{_LONE}\b(?P<n>{_NUM})"
+_L_PART = rf"(?:\b(?P<mod>earlier|later|early|late)\s+)?(?:\b(?P<pre>{_PRE_PART})\s+)?"
+_L_PREP = rf"\b(?:{_PREP})\s+|\bmid-"
+_L_CLOCK = rf"\b(?P<mod>{_alt(lx.CLOCK_MODIFIERS)})\s+"
+_L_WEEKDAY = rf"{_WEEKDAY_ANY}\s+"
+_RULES = [
+    _rule(rf"{_C_RANGE}{_TH}{_DATE_TAIL}", _L_WEEKDAY, _calendar),
+    _rule(rf"(?P<mon>{_MONTH})\s*(?P<d>{_DAY}){_TH}{_DATE_TAIL}", _L_WEEKDAY, _calendar),
+    _rule(_C_DMY, _L_WEEKDAY, _calendar),
+    _rule(_C_MONTH, _L_PREP, _month_or_year),
+    _rule(rf"(?P<wd>{_WEEKDAY})", r"\b(?:this\s+)?(?P<mod>last|next|coming|past)\s+", _weekday),
+    _rule(_C_DAYS, None, _relative_day),
+    _rule(_C_PERIOD, r"\b(?P<mod>earlier|later)\s+", _period),
+    _rule(rf"\b(?P<part>{_alt(lx.PARTS_OF_DAY)}|tonight|today)\b", _L_PART, _part),
+    _rule(r"\b(?:earlier|later)\b", None, _adverb),
+    _rule(_C_CLOCKS, r"\b(?P<mod>from|between)\s+", _clock_range),
+    _rule(rf"{_CLOCK_START}(?P<tok>{_CLOCK}){_END}", _L_CLOCK, _clock),
+    _rule(rf"{_C_UNIT}(?:\s+(?P<way>later|earlier|ago)\b)?", _L_AMOUNT, _duration),
+]
+
+
+# -- tense -------------------------------------------------------------------------------------
+_FUTURE_BE = r"(?:due|expected|scheduled|set|likely|slated|poised|going|planning)\s+to|to\s+\w"
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won['’]t)\b|\w['’]ll\b|\btomorrow\b|\b(?:plans?|intends?)\s+to\b"
+    rf"|(?:\b(?:is|are|am)|\w['’](?:s|re))\s+(?:not\s+|also\s+|still\s+)?(?:{_FUTURE_BE})",
+    re.I,
+)
+_PAST_CUE = re.compile(rf"\b(?:earlier|ago|yesterday|last\s+night|{_alt(lx.PAST_VERBS)})\b", re.I)
+_HAVE = r"(?:\b(?:has|have|had|hasn['’]t|haven['’]t|hadn['’]t)|['’]ve)"
+_ADVERB = r"(?:(?:not|never|already|just|also|since|\w+ly)\s+)?"
+_PERFECT = re.compile(rf"{_HAVE}\s+{_ADVERB}(?:\w+ed|{_alt(lx.PAST_PARTICIPLES)})\b", re.I)
+_ED = re.compile(  # lower case: not "United", "Dressed"; and not "abducted by"
+    r"(?:\b(?P<prev>[\w'’]+)[\s,;:(\"]+)?(?<![\w'’-])(?P<word>[a-z]{2,}ed)\b(?![-'’])(?!\s+by\b)"
+)
+
+
+def _has_regular_past(sentence: str) -> bool:
+    """A lower-case "-ed" word used as a verb: not an adjective ("the", "newly") nor passive."""
+    words = ((m["word"], _key(m["prev"])) for m in _ED.finditer(sentence))
+    return any(w not in lx.NON_PAST_ED and p not in lx.NOT_BEFORE_PAST for w, p in words)
+
+
+def tense_of(sentence: str) -> str:
+    """Tense from verb cues, "future" first ("said he will"), then "past", else "present"."""
+    if _FUTURE.search(sentence):
+        return "future"
+    if _PAST_CUE.search(sentence) or _PERFECT.search(sentence) or _has_regular_past(sentence):
+        return "past"
+    return "present"
+
+
+# -- assembly ----------------------------------------------------------------------------------
+def _candidates(ctx: _Ctx) -> list[_Atom]:
+    """Every rule's atoms, then leftmost-longest non-overlapping (ties: earlier rule)."""
+    sentence, found = ctx.sentence, []
+    for order, (core, lead, handler) in enumerate(_RULES):
+        for m in core.finditer(sentence):
+            before = lead and lead.search(sentence, max(0, m.start() - 40), m.start())
+            atom = handler(m, before, ctx)
+            if atom is not None:
+                found.append((atom.span[0], atom.span[0] - atom.span[1], order, atom))
+    found.sort(key=lambda item: item[:3])
+    chosen: list[_Atom] = []
+    for start, _, _, atom in found:
+        if not chosen or start >= chosen[-1].span[1]:
+            chosen.append(atom)
+    return chosen
+
+
+def _holds_day(atom: _Atom) -> bool:
+    """A day, or a part of day, that a clock time next to it can sit on."""
+    return atom.day is not None and atom.role in ("day", "part")
+
+
+def _merge(a: _Atom, b: _Atom, gap: str) -> _Atom | None:
+    """Two neighbours that make one expression: day+clock, clock+day, day+part, part of day."""
+    span, loose = (a.span[0], b.span[1]), _GAP_ON.fullmatch(gap)
+    if _holds_day(a) and b.role == "clock" and b.day is None and _GAP_AT.fullmatch(gap):
+        return _onto(b, a, span, kind="datetime")
+    if a.role == "clock" and a.day is None and _holds_day(b) and loose:
+        return _onto(a, b, span, kind="datetime")
+    day_part = a.role == "day" and b.role == "part" and b.day is None and b.needs != "of"
+    if day_part and (_GAP_TIGHT.fullmatch(gap) or (not b.needs and loose)):
+        return _onto(b, a, span, needs="")
+    part_of = a.role == "part" and a.day is None and b.role == "day"
+    if part_of and (_GAP_OF.fullmatch(gap) or (not a.needs and loose)):
+        return _onto(a, b, span, needs="")
+    return None
+
+
+def _resolve(ctx: _Ctx) -> list[_Atom]:
+    """Atoms merged with their neighbours, floating ones put on the sentence's last day."""
+    atoms, i = _candidates(ctx), 0
+    while i + 1 < len(atoms):
+        gap = ctx.sentence[atoms[i].span[1] : atoms[i + 1].span[0]]
+        merged = _merge(atoms[i], atoms[i + 1], gap)
+        if merged is None:
+            i += 1
+        else:
+            atoms[i : i + 2] = [merged]
+    out: list[_Atom] = []
+    for atom in (a for a in atoms if not a.needs):  # "On Wednesday, he speaks at 11 a.m."
+        if atom.role in ("clock", "part") and atom.day is None:
+            host = next((h for h in reversed(out) if h.day and h.role != "fixed"), None)
+            atom = _onto(atom, host, atom.span) if host else replace(atom, day=ctx.today)
+        out.append(atom)
+    return out
+
+
+def _timex(a: _Atom, ctx: _Ctx) -> Timex:
+    start, end = a.start, a.end
+    if a.role in ("clock", "part"):  # minutes of wall time on the day found for them
+        lo, hi = a.window
+        start, end = ctx.at(a.day, lo), None if hi is None else ctx.at(a.day, hi)
+    text = ctx.sentence[a.span[0] : a.span[1]]
+    return Timex(text, a.span, start, end, a.grain, a.approximate, a.kind, a.duration)
+
+
+def tag(
+    sentence: str, ref: datetime, *, tense: str | None = None, first_day: date | None = None
+) -> list[Timex]:
+    """All temporal expressions of `sentence`, left to right, resolved against `ref`;
+    `tense` defaults to `tense_of(sentence)`, `first_day` is day 1 for "the second day"."""
+    ctx = _Ctx(sentence, ref, tense, first_day)
+    return [_timex(atom, ctx) for atom in _resolve(ctx)]
+
+
+class Narrative:
+    """HeidelTime's 'narrative' strategy for articles: the reference date is the last explicit
+    date mentioned ("October 28, 2025", "Oct. 28"; also "the next day", but not "yesterday" or
+    "Monday").  Until there is one, only dates that need no reference are returned."""
+
+    def __init__(self, zone: str, default: date | None = None) -> None:
+        self._zone = pytz.timezone(zone)
+        self._reference = default
+
+    @property
+    def reference(self) -> date | None:
+        return self._reference
+
+    def tag(self, sentence: str) -> list[Timex]:
+        ref = self._zone.localize(datetime.combine(self._reference or _EPOCH, time()))
+        ctx = _Ctx(sentence, ref, None, None)
+        atoms = _resolve(ctx)
+        if self._reference is None:
+            atoms = [a for a in atoms if not a.relative]
+        self._reference = next((a.day for a in reversed(atoms) if a.anchor), self._reference)
+        return [_timex(atom, ctx) for atom in atoms]

@@ -1,0 +1,175 @@
+"""The itinerary as an iCalendar file (RFC 5545 + RFC 7986), made with icalendar.
+
+icalendar escapes TEXT values, folds lines and writes CRLF; this module supplies every
+value that must not come from the clock (DTSTAMP, LAST-MODIFIED from the sources), the
+VTIMEZONEs, and the properties clients look for: Apple's structured location, RFC 7986's
+calendar name and refresh interval (with the VALUE=DURATION icalendar leaves out).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+
+import icalendar
+
+from exporter import __version__
+from exporter.model import Event, Status
+
+PRODID = f"-//exporter//exporter {__version__.split('.')[0]}//EN"
+
+_STATUS = {
+    Status.HAPPENED: "CONFIRMED",
+    Status.PLANNED: "TENTATIVE",
+    Status.APPROXIMATE: "TENTATIVE",
+    Status.CANCELLED: "CANCELLED",
+}
+
+
+@dataclass(frozen=True)
+class CalendarMeta:
+    """Calendar-wide properties, from the config and the sources."""
+
+    name: str
+    description: str
+    stamp: datetime
+    refresh: timedelta = timedelta(hours=1)
+    url: str | None = None
+    source: str | None = None
+    zone: str | None = None
+
+
+@dataclass(frozen=True)
+class Revision:
+    """How many times an event changed since first published, and when it last did."""
+
+    sequence: int = 0
+    modified: datetime | None = None
+
+
+@dataclass(frozen=True)
+class CalendarBuild:
+    meta: CalendarMeta
+    revisions: dict[str, Revision] = field(default_factory=dict)
+
+
+def _duration_text(delta: timedelta) -> str:
+    """RFC 5545 DURATION text for a whole number of seconds."""
+    return icalendar.vDuration(delta).to_ical().decode()
+
+
+def describe_event(event: Event) -> str:
+    """DESCRIPTION: what is known, then each source sentence with when it was written."""
+    status_word = {
+        Status.HAPPENED: "Happened.",
+        Status.PLANNED: "Planned: reported ahead of time.",
+        Status.APPROXIMATE: "Happened; the time is estimated from the reports.",
+        Status.CANCELLED: "Cancelled.",
+    }[event.status]
+    lines = [status_word]
+    if event.approximate and event.status != Status.APPROXIMATE:
+        lines.append("The end time is estimated.")
+    if event.evidence:
+        lines.append("")
+        lines.append("Sources:")
+    for ev in event.evidence:
+        when = ev.written.strftime("%a %b %d, %H:%M") if ev.written else ""
+        head = f"[{when}] " if when else ""
+        lines.append(f"• {head}{ev.text}")
+        if ev.url:
+            lines.append(f"  {ev.url}")
+    return "\n".join(lines)
+
+
+def _structured_location(ev: icalendar.Event, event: Event) -> None:
+    """X-APPLE-STRUCTURED-LOCATION: Apple Calendar's map pin; X-TITLE must equal LOCATION."""
+    place = event.place
+    assert place is not None and place.lat is not None and place.lon is not None
+    prop = icalendar.vUri(f"geo:{place.lat:.6f},{place.lon:.6f}")
+    params = {"VALUE": "URI", "X-APPLE-RADIUS": "70", "X-TITLE": _location_text(event)}
+    if place.address:
+        params["X-ADDRESS"] = place.address
+    prop.params.update(params)
+    ev.add("X-APPLE-STRUCTURED-LOCATION", prop, encode=False)
+
+
+def _location_text(event: Event) -> str:
+    place = event.place
+    assert place is not None
+    if place.address and place.address not in place.name:
+        return f"{place.name}, {place.address}"
+    return place.name
+
+
+def _vevent(event: Event, build: CalendarBuild) -> icalendar.Event:
+    meta = build.meta
+    revision = build.revisions.get(event.uid, Revision())
+    ev = icalendar.Event()
+    ev.add("uid", event.uid)
+    ev.add("dtstamp", meta.stamp.astimezone(UTC))
+    ev.add("dtstart", event.start)
+    if event.end is not None:
+        ev.add("dtend", event.end)
+    elif isinstance(event.start, date) and not isinstance(event.start, datetime):
+        ev.add("dtend", event.start + timedelta(days=1))
+    ev.add("summary", event.title)
+    if event.place is not None:
+        ev.add("location", _location_text(event))
+        if event.place.has_geo:
+            ev.add("geo", (round(event.place.lat, 6), round(event.place.lon, 6)))
+            _structured_location(ev, event)
+    ev.add("description", describe_event(event))
+    url = next((e.url for e in event.evidence if e.url), None) or meta.url
+    if url:
+        ev.add("url", url)
+    ev.add("status", _STATUS[event.status])
+    ev.add("categories", [event.category])
+    ev.add("transp", "TRANSPARENT")
+    ev.add("class", "PUBLIC")
+    ev.add("sequence", revision.sequence)
+    modified = revision.modified or _first_known(event) or meta.stamp
+    ev.add("last-modified", modified.astimezone(UTC))
+    ev.add("created", (_first_known(event) or meta.stamp).astimezone(UTC))
+    return ev
+
+
+def _first_known(event: Event) -> datetime | None:
+    written = [e.written for e in event.evidence if e.written]
+    return min(written) if written else None
+
+
+def calendar_bytes(events: list[Event], build: CalendarBuild) -> bytes:
+    """The whole calendar, events in start order, VTIMEZONE for every zone used."""
+    meta = build.meta
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("name", meta.name)
+    cal.add("x-wr-calname", meta.name)
+    cal.add("description", meta.description)
+    cal.add("x-wr-caldesc", meta.description)
+    if meta.zone:
+        cal.add("x-wr-timezone", meta.zone)
+    refresh = icalendar.vDuration(meta.refresh)
+    refresh.params["VALUE"] = "DURATION"
+    cal.add("refresh-interval", refresh, encode=False)
+    cal.add("x-published-ttl", _duration_text(meta.refresh))
+    if meta.url:
+        cal.add("url", meta.url)
+    if meta.source:
+        source = icalendar.vUri(meta.source)
+        source.params["VALUE"] = "URI"
+        cal.add("source", source, encode=False)
+    cal.add("last-modified", meta.stamp.astimezone(UTC))
+    for event in sorted(events, key=_order):
+        cal.add_component(_vevent(event, build))
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def _order(event: Event) -> tuple[str, str]:
+    start = event.start
+    key = start.astimezone(UTC).isoformat() if isinstance(start, datetime) else start.isoformat()
+    return key, event.uid

@@ -1,0 +1,208 @@
+"""The calendar file: RFC 5545/7986 properties, round trips, and changes between builds."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import icalendar
+import pytz
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from exporter import config as cfg
+from exporter.build import build
+from exporter.model import Event, Evidence, Place, Status
+from exporter.writers.ics import CalendarBuild, CalendarMeta, calendar_bytes
+from tests.paths import LIVEBLOG, ROOT, TODAY
+
+TOKYO = pytz.timezone("Asia/Tokyo")
+META = CalendarMeta(
+    name="Test",
+    description="Desc",
+    stamp=TOKYO.localize(datetime(2025, 10, 29, 9, 50)),
+    url="http://h/itinerary.ics",
+    source="http://h/itinerary.ics",
+    zone="Asia/Tokyo",
+)
+
+
+def parse(data: bytes) -> icalendar.Calendar:
+    return icalendar.Calendar.from_ical(data)
+
+
+def test_sample_calendar_properties() -> None:
+    data = (ROOT / "out" / "itinerary.ics").read_bytes()
+    text = data.decode()
+    assert "\r\n" in text and "\n" not in text.replace("\r\n", "")
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    for needle in (
+        "VERSION:2.0",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
+        "X-PUBLISHED-TTL:PT1H",
+        "X-WR-TIMEZONE:Asia/Tokyo",
+        "BEGIN:VTIMEZONE",
+        "TZID:Asia/Tokyo",
+    ):
+        assert needle in text
+    cal = parse(data)
+    assert cal["NAME"] == cal["X-WR-CALNAME"]
+    events = cal.walk("VEVENT")
+    assert len(events) == 12
+    for ev in events:
+        assert ev["TRANSP"] == "TRANSPARENT"
+        assert ev["STATUS"] in ("CONFIRMED", "TENTATIVE", "CANCELLED")
+        assert ev["DTSTAMP"].dt == datetime(2025, 10, 29, 0, 50, tzinfo=UTC)
+        assert "SEQUENCE" in ev and "LAST-MODIFIED" in ev and "CATEGORIES" in ev
+        if "GEO" in ev:
+            apple = ev["X-APPLE-STRUCTURED-LOCATION"]
+            assert apple.params["X-TITLE"] == str(ev["LOCATION"])
+    audience = next(e for e in events if e["SUMMARY"] == "Audience with Emperor Naruhito")
+    assert audience["DTSTART"].to_ical() == b"20251027T180500"
+    assert audience["DTSTART"].params["TZID"] == "Asia/Tokyo"
+    assert audience["DTSTART"].dt.utcoffset() == timedelta(hours=9)
+    assert "[Mon Oct 27, 18:40] Trump meets Emperor Naruhito." in str(audience["DESCRIPTION"])
+
+
+def test_text_is_escaped_so_nothing_can_be_smuggled() -> None:
+    evil = "Talks; with, commas\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:injected"
+    event = Event(
+        uid="u@x",
+        title=evil,
+        start=TOKYO.localize(datetime(2025, 1, 1, 10)),
+        end=TOKYO.localize(datetime(2025, 1, 1, 11)),
+        status=Status.HAPPENED,
+        evidence=(Evidence(text=evil, source="s"),),
+    )
+    cal = parse(calendar_bytes([event], CalendarBuild(META)))
+    events = cal.walk("VEVENT")
+    assert len(events) == 1
+    assert str(events[0]["SUMMARY"]) == evil.replace("\r\n", "\n")
+
+
+_text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40).filter(
+    str.strip
+)
+
+
+@st.composite
+def events_strategy(draw):
+    n = draw(st.integers(1, 6))
+    out = []
+    for i in range(n):
+        all_day = draw(st.booleans())
+        day = date(2025, 1, 1) + timedelta(days=draw(st.integers(0, 400)))
+        if all_day:
+            start, end = day, day + timedelta(days=draw(st.integers(1, 3)))
+        else:
+            zone = pytz.timezone(
+                draw(st.sampled_from(["Asia/Tokyo", "Europe/London", "America/New_York"]))
+            )
+            start = zone.localize(
+                datetime.combine(day, datetime.min.time())
+                + timedelta(minutes=draw(st.integers(0, 1439)))
+            )
+            end = start + timedelta(minutes=draw(st.integers(1, 600)))
+        place = draw(
+            st.none()
+            | st.builds(Place, name=_text, lat=st.floats(-80, 80), lon=st.floats(-179, 179))
+        )
+        out.append(
+            Event(
+                uid=f"e{i}@x",
+                title=draw(_text),
+                start=start,
+                end=end,
+                status=draw(st.sampled_from(list(Status))),
+                place=place,
+                evidence=(Evidence(text=draw(_text), source="s"),),
+            )
+        )
+    return out
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(events_strategy())
+def test_round_trip_events_to_ics_and_back(events) -> None:
+    data = calendar_bytes(events, CalendarBuild(META))
+    assert data == calendar_bytes(events, CalendarBuild(META))  # deterministic
+    parsed = {str(e["UID"]): e for e in parse(data).walk("VEVENT")}
+    assert set(parsed) == {e.uid for e in events}
+    for event in events:
+        got = parsed[event.uid]
+        assert str(got["SUMMARY"]) == event.title
+        assert got["DTSTART"].dt == event.start
+        assert got["DTEND"].dt == event.end
+        if event.place:
+            assert str(got["LOCATION"]) == event.place.name
+            assert abs(got["GEO"].latitude - event.place.lat) < 1e-5
+
+
+def _build(tmp_path: Path, text: str) -> icalendar.Calendar:
+    source = tmp_path / "blog.txt"
+    source.write_text(text, "utf-8")
+    base = cfg.load(ROOT / "exporter.yaml")
+    from dataclasses import replace
+
+    sources = (replace(base.sources[0], path=str(source)),)
+    build(
+        base.with_overrides(sources=sources, out=str(tmp_path / "out"), root=Path("/")), today=TODAY
+    )
+    return parse((tmp_path / "out" / "itinerary.ics").read_bytes())
+
+
+def _by_title(cal) -> dict:
+    return {str(e["SUMMARY"]): e for e in cal.walk("VEVENT")}
+
+
+def test_changed_event_keeps_uid_and_bumps_sequence(tmp_path: Path) -> None:
+    text = LIVEBLOG.read_text("utf-8")
+    first = _by_title(_build(tmp_path, text))
+    again = _by_title(_build(tmp_path, text))
+    assert {t: (e["UID"], e["SEQUENCE"], e["LAST-MODIFIED"].dt) for t, e in first.items()} == {
+        t: (e["UID"], e["SEQUENCE"], e["LAST-MODIFIED"].dt) for t, e in again.items()
+    }
+    moved = _by_title(
+        _build(tmp_path, text.replace("6:05 p.m. Trump arrives", "6:10 p.m. Trump arrives"))
+    )
+    old, new = first["Audience with Emperor Naruhito"], moved["Audience with Emperor Naruhito"]
+    assert new["UID"] == old["UID"]
+    assert new["DTSTART"].dt == TOKYO.localize(datetime(2025, 10, 27, 18, 10))
+    assert (old["SEQUENCE"], new["SEQUENCE"]) == (0, 1)
+    assert new["LAST-MODIFIED"].dt == datetime(2025, 10, 29, 0, 50, tzinfo=UTC)
+    unchanged = first["Arrival at Haneda Airport"], moved["Arrival at Haneda Airport"]
+    assert unchanged[0]["SEQUENCE"] == unchanged[1]["SEQUENCE"] == 0
+
+
+def test_vanished_event_is_published_cancelled(tmp_path: Path) -> None:
+    text = LIVEBLOG.read_text("utf-8")
+    first = _by_title(_build(tmp_path, text))
+    cut = "\n".join(
+        line
+        for line in text.split("\n")
+        if "business leaders" not in line and "Ambassador's Residence" not in line
+    )
+    after = _by_title(_build(tmp_path, cut))
+    dinner = after["Dinner with Japanese and American business leaders"]
+    assert dinner["STATUS"] == "CANCELLED"
+    assert dinner["UID"] == first["Dinner with Japanese and American business leaders"]["UID"]
+    assert dinner["SEQUENCE"] == 1
+
+
+def test_failed_source_keeps_previous_calendar(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(ROOT / "out", out)
+    before = (out / "itinerary.ics").read_bytes()
+    base = cfg.load(ROOT / "exporter.yaml")
+    from dataclasses import replace
+
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"\xff\xfe\x00garbage")
+    sources = (base.sources[0], replace(base.sources[1], path=str(broken)))
+    result = build(base.with_overrides(sources=sources, out=str(out)), today=TODAY)
+    assert result.failures
+    assert result.kept == ("itinerary.ics",)
+    assert (out / "itinerary.ics").read_bytes() == before

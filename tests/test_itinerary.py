@@ -1,0 +1,173 @@
+"""The itinerary on the samples and on a fixture from another visit: stops, times, places."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+import pytz
+
+from exporter.model import Status
+from exporter.readers import read_path
+from exporter.readers.options import ReadOptions
+from exporter.understand.assemble import Site, itinerary
+from exporter.understand.places import Gazetteer
+from tests.paths import ARTICLE, FIXTURES, LIVEBLOG, TODAY
+
+TOKYO = pytz.timezone("Asia/Tokyo")
+
+
+def at(day: int, hour: int, minute: int = 0) -> datetime:
+    return TOKYO.localize(datetime(2025, 10, day, hour, minute))
+
+
+@pytest.fixture(scope="module")
+def events():
+    docs = [
+        read_path(LIVEBLOG, ReadOptions(slug="blog", today=TODAY)),
+        read_path(ARTICLE, ReadOptions(slug="article", zone="Asia/Tokyo")),
+    ]
+    return itinerary(docs, Gazetteer.load(), Site())
+
+
+def find(events, title_start: str):
+    found = [e for e in events if e.title.startswith(title_start)]
+    assert len(found) == 1, [e.title for e in events]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("title", "start", "place", "status"),
+    [
+        ("Arrival at Haneda Airport", at(27, 17, 2), "Haneda Airport", Status.HAPPENED),
+        ("Audience with Emperor Naruhito", at(27, 18, 5), "Imperial Palace", Status.HAPPENED),
+        (
+            "Summit with Prime Minister Takaichi",
+            at(28, 9, 35),
+            "Akasaka State Guest House",
+            Status.HAPPENED,
+        ),
+        ("Signing of a pact", None, "Akasaka State Guest House", Status.APPROXIMATE),
+        ("Meeting with families of Japanese victims", None, None, Status.APPROXIMATE),
+        (
+            "Visit to USS George Washington",
+            at(28, 15, 50),
+            "USS George Washington",
+            Status.HAPPENED,
+        ),
+        (
+            "Dinner with Japanese and American business leaders",
+            at(28, 20, 0),
+            "U.S. Ambassador's Residence, Tokyo",
+            Status.HAPPENED,
+        ),
+        ("Departure for South Korea", at(29, 9, 50), "Haneda Airport", Status.HAPPENED),
+    ],
+)
+def test_each_stop_once_with_time_and_place(events, title, start, place, status) -> None:
+    event = find(events, title)
+    if start is not None:
+        assert event.start == start
+    else:
+        assert isinstance(event.start, datetime) and event.start.date() == date(2025, 10, 28)
+    assert (event.place.name if event.place else None) == place
+    if event.place is not None:
+        assert event.place.has_geo
+    assert event.status == status
+
+
+def test_audience_merges_arrival_meeting_and_departure(events) -> None:
+    event = find(events, "Audience with Emperor Naruhito")
+    assert event.end == at(27, 19, 0)
+    assert event.approximate
+    written = {e.written.strftime("%H:%M") for e in event.evidence if e.written}
+    assert {"18:05", "18:40", "19:30"} <= written
+    assert any(
+        e.written is None and "evening of October 27, 2025" in e.text for e in event.evidence
+    )
+
+
+def test_article_enriches_instead_of_duplicating(events) -> None:
+    signing = find(events, "Signing of")
+    assert any(e.source == "article" for e in signing.evidence)
+    assert len([e for e in events if "Summit with" in e.title]) == 1
+
+
+def test_article_adds_the_span_and_earlier_legs(events) -> None:
+    visit = find(events, "Visit to Japan")
+    assert (visit.start, visit.end, visit.all_day) == (date(2025, 10, 27), date(2025, 10, 30), True)
+    asean = find(events, "ASEAN Summit")
+    assert asean.start == date(2025, 10, 26)
+
+
+def test_no_duplicates_and_no_commentary(events) -> None:
+    titles = [e.title for e in events]
+    assert len(titles) == len(set(titles))
+    text = " ".join(ev.text for e in events for ev in e.evidence)
+    for commentary in ("Tokyo Tower", "World Series", "MRI", "Nobel", "18,000 personnel"):
+        assert commentary not in " ".join(e.title for e in events)
+    assert "Tokyo Skytree" not in text
+
+
+def test_uids_are_stable_and_unique(events) -> None:
+    uids = [e.uid for e in events]
+    assert len(uids) == len(set(uids))
+    assert find(events, "Audience").uid == "20251027-audience-1@exporter.invalid"
+
+
+def test_another_visit_from_another_newsroom() -> None:
+    doc = read_path(FIXTURES / "paris-visit-liveblog.txt", ReadOptions(slug="paris", today=TODAY))
+    got = [
+        (e.title, e.start.strftime("%H:%M"), e.place.name if e.place else None)
+        for e in itinerary([doc], Gazetteer.load(), Site())
+    ]
+    assert got == [
+        ("Arrival at Paris Charles de Gaulle Airport", "14:10", "Paris Charles de Gaulle Airport"),
+        ("Summit with President Marchal", "16:50", "Élysée Palace"),
+        ("State dinner with President Marchal", "19:30", "Élysée Palace"),
+        ("Departure for London", "21:15", "Paris Charles de Gaulle Airport"),
+    ]
+
+
+def _blog(body: str, tmp_path: Path):
+    path = tmp_path / "b.txt"
+    path.write_text(
+        "Visit live (Tokyo time)\nPrime Minister Ana Costa is in Japan.\nMonday, June 2, 2025\n"
+        + body,
+        "utf-8",
+    )
+    doc = read_path(path, ReadOptions(slug="b"))
+    return itinerary([doc], Gazetteer.load(), Site())
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "3:00 p.m. Costa will meet Emperor Naruhito at the Imperial Palace at 5 p.m.",
+            [("Audience with Emperor Naruhito", "17:00", Status.PLANNED)],
+        ),
+        (
+            "3:00 p.m. Costa met Emperor Naruhito at the Imperial Palace at 1 p.m.",
+            [("Audience with Emperor Naruhito", "13:00", Status.HAPPENED)],
+        ),
+        (
+            "3:00 p.m. Costa's meeting with Emperor Naruhito at the Imperial Palace has been cancelled.",
+            [("Audience with Emperor Naruhito", "15:00", Status.CANCELLED)],
+        ),
+        ('3:00 p.m. "We will meet again soon," Costa told reporters.', []),
+        ("3:00 p.m. Costa would love to meet Emperor Naruhito one day, she says.", []),
+        ("3:00 p.m. Tokyo Tower is lit up in blue and yellow.", []),
+        ("3:00 p.m. On the menu tonight: sushi and tempura.", []),
+    ],
+)
+def test_tense_status_and_commentary(tmp_path: Path, line: str, expected) -> None:
+    events = _blog(line + "\n2:00 p.m. Costa is in Tokyo.\n1:00 p.m. Costa lands.\n", tmp_path)
+    got = [
+        (e.title, e.start.strftime("%H:%M"), e.status)
+        for e in events
+        if "Audience" in e.title or not expected
+    ]
+    got = [g for g in got if not g[0].startswith("Arrival")]
+    assert got == expected

@@ -1,0 +1,529 @@
+"""The temporal tagger, one table row per form of English news time language."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+import pytz
+
+from exporter.understand.timex import Narrative, Timex, tag, tense_of
+
+ZONE = pytz.timezone("Australia/Brisbane")  # no daylight saving: offsets are always +10
+REF = ZONE.localize(datetime(2025, 10, 28, 9, 0))  # a Tuesday morning
+
+
+def at(day: int, hour: int, minute: int = 0, month: int = 10) -> datetime:
+    return ZONE.localize(datetime(2025, month, day, hour, minute))
+
+
+def find(sentence: str, text: str, ref: datetime = REF, **kw: object) -> Timex:
+    """The one expression of `sentence` whose text is `text`; every result is checked too."""
+    found = tag(sentence, ref, **kw)
+    for timex in found:
+        assert sentence[timex.span[0] : timex.span[1]] == timex.text
+    matching = [t for t in found if t.text == text]
+    assert len(matching) == 1, [t.text for t in found]
+    return matching[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "start", "grain", "approximate"),
+    [
+        ("The leaders met at 11 a.m.", "11 a.m.", at(28, 11), "hour", False),
+        ("Doors opened at 9:50 a.m. sharp.", "9:50 a.m.", at(28, 9, 50), "minute", False),
+        ("Doors opened at 9:50am sharp.", "9:50am", at(28, 9, 50), "minute", False),
+        ("Doors opened at 9.50am sharp.", "9.50am", at(28, 9, 50), "minute", False),
+        ("The session opens at 9 AM.", "9 AM", at(28, 9), "hour", False),
+        ("The vote is at 3 p.m. in the chamber.", "3 p.m.", at(28, 15), "hour", False),
+        ("Protesters gathered at 12:15 a.m.", "12:15 a.m.", at(28, 0, 15), "minute", False),
+        ("Lunch began at 12 p.m.", "12 p.m.", at(28, 12), "hour", False),
+        ("Lunch began at 12:00 p.m.", "12:00 p.m.", at(28, 12), "minute", False),
+        ("Lunch began at noon.", "noon", at(28, 12), "minute", False),
+        ("Lunch began at 12 noon.", "12 noon", at(28, 12), "minute", False),
+        ("The deal was sealed at midnight.", "midnight", at(28, 0), "minute", False),
+        ("The ceasefire will begin at midnight.", "midnight", at(29, 0), "minute", False),
+        ("Police said at 14:05 that the road was clear.", "14:05", at(28, 14, 5), "minute", False),
+        ("He departed shortly after 7 p.m.", "shortly after 7 p.m.", at(28, 19), "hour", True),
+        ("He is expected to land after 5 p.m.", "after 5 p.m.", at(28, 17), "hour", True),
+        ("Crowds gathered around 6 p.m.", "around 6 p.m.", at(28, 18), "hour", True),
+        ("The convoy arrived just before 8 p.m.", "just before 8 p.m.", at(28, 20), "hour", True),
+        ("Results are due by 10 a.m.", "by 10 a.m.", at(28, 10), "hour", True),
+        ("Talks resumed at about 4:30 p.m.", "about 4:30 p.m.", at(28, 16, 30), "minute", True),
+    ],
+)
+def test_clock_times(
+    sentence: str, text: str, start: datetime, grain: str, approximate: bool
+) -> None:
+    timex = find(sentence, text)
+    assert (timex.start, timex.end, timex.grain, timex.approximate, timex.kind) == (
+        start,
+        None,
+        grain,
+        approximate,
+        "time",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "start", "end"),
+    [
+        ("Voting runs from 9 a.m. to 5 p.m.", "from 9 a.m. to 5 p.m.", at(28, 9), at(28, 17)),
+        ("The office is shut between 2 and 4 p.m.", "between 2 and 4 p.m.", at(28, 14), at(28, 16)),
+        ("Roads close 9-11 a.m. for the parade.", "9-11 a.m.", at(28, 9), at(28, 11)),
+        ("The bar is open 11-1 p.m. only.", "11-1 p.m.", at(28, 11), at(28, 13)),
+        (
+            "A curfew applies from 10 p.m. to midnight.",
+            "from 10 p.m. to midnight",
+            at(28, 22),
+            at(29, 0),
+        ),
+    ],
+)
+def test_clock_ranges(sentence: str, text: str, start: datetime, end: datetime) -> None:
+    timex = find(sentence, text)
+    assert (timex.start, timex.end, timex.approximate) == (start, end, False)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "start"),
+    [
+        ("The summit opens on Wednesday at 11 a.m.", "Wednesday at 11 a.m.", at(29, 11)),
+        ("The jet left October 29 at 9:50 a.m.", "October 29 at 9:50 a.m.", at(29, 9, 50)),
+        ("Talks start at 10 a.m. on Thursday.", "10 a.m. on Thursday", at(30, 10)),
+        (
+            "An entry at 1:00 a.m. on Tuesday, October 28, was deleted.",
+            "1:00 a.m. on Tuesday, October 28",
+            at(28, 1),
+        ),
+        (
+            "Tuesday, October 28, 2025, 3 p.m.: talks end.",
+            "Tuesday, October 28, 2025, 3 p.m.",
+            at(28, 15),
+        ),
+        ("Tomorrow at 9 a.m. the board meets.", "Tomorrow at 9 a.m.", at(29, 9)),
+        ("The rally is tonight at 8 p.m.", "tonight at 8 p.m.", at(28, 20)),
+        ("The jet landed last night at 11:40 p.m.", "last night at 11:40 p.m.", at(27, 23, 40)),
+        ("They will meet Wednesday morning at 9 a.m.", "Wednesday morning at 9 a.m.", at(29, 9)),
+    ],
+)
+def test_clock_on_a_date(sentence: str, text: str, start: datetime) -> None:
+    timex = find(sentence, text)
+    assert (timex.start, timex.kind) == (start, "datetime")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "start"),
+    [
+        ("On Wednesday, the minister will speak at 11 a.m.", "11 a.m.", at(29, 11)),
+        ("On October 30, crowds are due to gather around 6 p.m.", "around 6 p.m.", at(30, 18)),
+        ("He arrived at 7 p.m. and left the next morning.", "7 p.m.", at(28, 19)),
+    ],
+)
+def test_bare_clock_takes_the_sentence_date(sentence: str, text: str, start: datetime) -> None:
+    timex = find(sentence, text)
+    assert (timex.start, timex.kind) == (start, "time")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "start", "end"),
+    [
+        (
+            "The treaty was signed on October 28, 2025.",
+            "October 28, 2025",
+            date(2025, 10, 28),
+            None,
+        ),
+        ("The treaty was signed Oct. 28.", "Oct. 28", date(2025, 10, 28), None),
+        ("The treaty was signed on 28 October 2025.", "28 October 2025", date(2025, 10, 28), None),
+        ("It was signed on the 28th of October.", "28th of October", date(2025, 10, 28), None),
+        ("The vote is on Sept. 3.", "Sept. 3", date(2025, 9, 3), None),
+        ("The vote is on January 5.", "January 5", date(2026, 1, 5), None),
+        ("Tuesday, October 28", "Tuesday, October 28", date(2025, 10, 28), None),
+        ("Wed., Oct. 29, 2025", "Wed., Oct. 29, 2025", date(2025, 10, 29), None),
+        (
+            "The visit runs from October 27 to 29, 2025.",
+            "October 27 to 29, 2025",
+            date(2025, 10, 27),
+            date(2025, 10, 30),
+        ),
+        ("The fair runs Oct 30 - Nov 2.", "Oct 30 - Nov 2", date(2025, 10, 30), date(2025, 11, 3)),
+        ("The statement came yesterday.", "yesterday", date(2025, 10, 27), None),
+        ("The statement comes today.", "today", date(2025, 10, 28), None),
+        ("The statement comes tomorrow.", "tomorrow", date(2025, 10, 29), None),
+        ("It ends the day after tomorrow.", "the day after tomorrow", date(2025, 10, 30), None),
+        ("The minister last Friday said so.", "last Friday", date(2025, 10, 24), None),
+        ("The minister will travel next Tuesday.", "next Tuesday", date(2025, 11, 4), None),
+        ("He flies out this coming Sunday.", "this coming Sunday", date(2025, 11, 2), None),
+        ("They arrived two days later.", "two days later", date(2025, 10, 30), None),
+        ("The next day the ministers signed a pact.", "The next day", date(2025, 10, 29), None),
+        ("On the previous day, talks stalled.", "the previous day", date(2025, 10, 27), None),
+    ],
+)
+def test_dates(sentence: str, text: str, start: date, end: date | None) -> None:
+    timex = find(sentence, text)
+    assert (timex.start, timex.end, timex.kind, timex.grain) == (start, end, "date", "day")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start"),
+    [
+        ("The two leaders met on Monday.", date(2025, 10, 27)),  # past: looks back
+        ("The two leaders will meet on Monday.", date(2025, 11, 3)),  # future: ahead
+        ("The two leaders meet on Monday.", date(2025, 10, 27)),  # present: nearest
+        ("The two leaders meet on Friday.", date(2025, 10, 31)),
+        ("The two leaders meet on Saturday.", date(2025, 10, 25)),
+        ("The trial opened on Tuesday.", date(2025, 10, 28)),  # today included
+        ("The trial is due to open on Tuesday.", date(2025, 10, 28)),
+        ("The envoy left for talks on Sunday.", date(2025, 10, 26)),
+    ],
+)
+def test_weekday_follows_tense(sentence: str, start: date) -> None:
+    weekday = next(
+        w for w in ("Monday", "Tuesday", "Friday", "Saturday", "Sunday") if w in sentence
+    )
+    assert find(sentence, weekday).start == start
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "start", "end"),
+    [
+        ("Talks will continue Wednesday morning.", "Wednesday morning", at(29, 6), at(29, 12)),
+        (
+            "On the evening of October 27, 2025, he landed.",
+            "the evening of October 27, 2025",
+            at(27, 17),
+            at(27, 22),
+        ),
+        ("He spoke this morning.", "this morning", at(28, 6), at(28, 12)),
+        ("He speaks this afternoon.", "this afternoon", at(28, 12), at(28, 18)),
+        ("He speaks this evening.", "this evening", at(28, 17), at(28, 22)),
+        ("He speaks tonight.", "tonight", at(28, 17), at(29, 0)),
+        ("They dined last night.", "last night", at(27, 17), at(28, 0)),
+        ("They fly tomorrow morning.", "tomorrow morning", at(29, 6), at(29, 12)),
+        ("Earlier this morning, she said so.", "Earlier this morning", at(28, 6), at(28, 9)),
+        ("He leaves later this morning.", "later this morning", at(28, 9), at(28, 12)),
+        ("He left early this morning.", "early this morning", at(28, 5), at(28, 8)),
+        (
+            "In the afternoon, the delegation will fly out.",
+            "In the afternoon",
+            at(28, 12),
+            at(28, 18),
+        ),
+        ("Rain fell late in the afternoon.", "late in the afternoon", at(28, 15), at(28, 18)),
+        ("Sirens sounded at night.", "at night", at(28, 20), at(29, 0)),
+        ("They met again the next morning.", "the next morning", at(29, 6), at(29, 12)),
+        ("He flew in on Monday and spoke that evening.", "that evening", at(27, 17), at(27, 22)),
+        ("Fans are gathering Friday night.", "Friday night", at(31, 20), at(1, 0, month=11)),
+        (
+            "The gala is in the evening on Thursday.",
+            "in the evening on Thursday",
+            at(30, 17),
+            at(30, 22),
+        ),
+        ("He spoke earlier today.", "earlier today", at(28, 0), at(28, 9)),
+        ("Later tonight, fireworks are planned.", "Later tonight", at(28, 17), at(29, 0)),
+    ],
+)
+def test_parts_of_day(sentence: str, text: str, start: datetime, end: datetime) -> None:
+    timex = find(sentence, text)
+    assert (timex.start, timex.end, timex.grain, timex.kind, timex.approximate) == (
+        start,
+        end,
+        "part",
+        "part",
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "start", "end", "grain"),
+    [
+        ("Earlier, the minister met the families.", "Earlier", at(27, 21), at(28, 9), "part"),
+        (
+            "At a meeting earlier with officials, she spoke.",
+            "earlier",
+            at(27, 21),
+            at(28, 9),
+            "part",
+        ),
+        ("Later, the president is due to attend a dinner.", "Later", at(28, 9), at(28, 21), "part"),
+        (
+            "He plans to visit later this week.",
+            "later this week",
+            date(2025, 10, 28),
+            date(2025, 11, 3),
+            "day",
+        ),
+        (
+            "They spoke earlier this week.",
+            "earlier this week",
+            date(2025, 10, 27),
+            date(2025, 10, 29),
+            "day",
+        ),
+        ("They meet next week.", "next week", date(2025, 11, 3), date(2025, 11, 10), "day"),
+        ("They met last week.", "last week", date(2025, 10, 20), date(2025, 10, 27), "day"),
+        (
+            "The prize, announced earlier this month, went abroad.",
+            "earlier this month",
+            date(2025, 10, 1),
+            date(2025, 10, 29),
+            "month",
+        ),
+        (
+            "Rice has been a key issue this year.",
+            "this year",
+            date(2025, 1, 1),
+            date(2026, 1, 1),
+            "year",
+        ),
+        ("The man was arrested in 2022.", "2022", date(2022, 1, 1), date(2023, 1, 1), "year"),
+        ("He has reigned since 2019.", "2019", date(2019, 1, 1), date(2020, 1, 1), "year"),
+        ("He last visited in June 2019.", "June 2019", date(2019, 6, 1), date(2019, 7, 1), "month"),
+        (
+            "The fiscal year runs through March.",
+            "March",
+            date(2026, 3, 1),
+            date(2026, 4, 1),
+            "month",
+        ),
+    ],
+)
+def test_relative_and_approximate(
+    sentence: str, text: str, start: date, end: date, grain: str
+) -> None:
+    timex = find(sentence, text)
+    assert (timex.start, timex.end, timex.grain, timex.approximate) == (start, end, grain, True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "duration", "approximate", "grain"),
+    [
+        (
+            "He stayed for about 35 minutes.",
+            "about 35 minutes",
+            timedelta(minutes=35),
+            True,
+            "minute",
+        ),
+        ("They talked for two hours.", "two hours", timedelta(hours=2), False, "hour"),
+        ("They talked for 90 minutes.", "90 minutes", timedelta(minutes=90), False, "minute"),
+        ("They held an hour-long meeting.", "an hour-long", timedelta(hours=1), False, "hour"),
+        ("They held a 90-minute meeting.", "90-minute", timedelta(minutes=90), False, "minute"),
+        ("The vote took half an hour.", "half an hour", timedelta(minutes=30), False, "hour"),
+        (
+            "Talks lasted roughly three hours.",
+            "roughly three hours",
+            timedelta(hours=3),
+            True,
+            "hour",
+        ),
+        ("The trip took nearly 2.5 hours.", "nearly 2.5 hours", timedelta(hours=2.5), True, "hour"),
+        (
+            "It was the best in its first 10 months.",
+            "10 months",
+            timedelta(days=300),
+            True,
+            "month",
+        ),
+        ("They signed a five-day truce.", "five-day", timedelta(days=5), False, "day"),
+    ],
+)
+def test_durations(
+    sentence: str, text: str, duration: timedelta, approximate: bool, grain: str
+) -> None:
+    timex = find(sentence, text)
+    assert (timex.kind, timex.duration, timex.approximate, timex.grain) == (
+        "duration",
+        duration,
+        approximate,
+        grain,
+    )
+    assert (timex.start, timex.end) == (REF, REF + duration)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Defence spending will rise to 2% of GDP.",
+        "It agreed a $550 billion investment framework.",
+        "The game was knotted at 5 heading into the ninth inning.",
+        "Fighter jets including F-35s are parked on deck.",
+        "The woman, 89, whose daughter was taken at the age of 13, spoke.",
+        "The 79-year-old president told reporters.",
+        "Police deployed up to around 18,000 officers.",
+        "The court ruled 5-4 against the plan.",
+        "The bill passed 52 to 48.",
+        "It lists 17 citizens taken in the 1970s and 1980s.",
+        "Touting his first 10 months, he smiled.",
+        "The plan costs 3.5 billion.",
+        "Farming began here over 8000 years ago, some 12000 years before the 1999 census.",
+    ],
+)
+def test_not_clock_times(sentence: str) -> None:
+    assert [t.text for t in tag(sentence, REF) if t.kind in ("time", "datetime")] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Good morning, everyone.",
+        "A morning summit with the premier follows.",
+        "The plane rose into a cloudy morning sky.",
+        "May the best team win.",
+        "The United States and Japan are allies.",
+        "His earlier remarks drew criticism.",
+        "It came later than planned, yet earlier than expected.",
+        "The president has a busy schedule on the second day of the visit.",
+        "She holds the final day of talks.",
+    ],
+)
+def test_no_temporal_expression(sentence: str) -> None:
+    assert tag(sentence, REF) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "first_day", "start"),
+    [
+        ("the second day", date(2025, 10, 27), date(2025, 10, 28)),
+        ("the first day", date(2025, 10, 27), date(2025, 10, 27)),
+        ("the third day", date(2025, 10, 27), date(2025, 10, 29)),
+    ],
+)
+def test_nth_day_of_a_visit(text: str, first_day: date, start: date) -> None:
+    sentence = f"He has a busy schedule on {text} of his visit."
+    assert find(sentence, text, first_day=first_day).start == start
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tense"),
+    [
+        ("The leaders will meet on Wednesday.", "future"),
+        ("The minister is due to leave.", "future"),
+        ("She is expected to attend.", "future"),
+        ("The talks are scheduled to resume.", "future"),
+        ("The company plans to expand.", "future"),
+        ("The vote is set to take place.", "future"),
+        ("He is likely to sit down with his counterpart.", "future"),
+        ("He's due to leave a little later this morning.", "future"),
+        ("He said he will return.", "future"),
+        ("The two leaders met on Monday.", "past"),
+        ("The president left the palace.", "past"),
+        ("She took the stage.", "past"),
+        ("The spokesman said the talks were useful.", "past"),
+        ("He spoke briefly.", "past"),
+        ("She gave a speech.", "past"),
+        ("The delegation has arrived.", "past"),
+        ("Officials have signed the pact.", "past"),
+        ("Earlier, crowds lined the route.", "past"),
+        ("The minister posted a message.", "past"),
+        ("The president meets the emperor.", "present"),
+        ("The United States and its allies are united.", "present"),
+        ("The government lists 17 citizens abducted by the regime.", "present"),
+        ("The newly appointed minister arrives.", "present"),
+        ("Despite a packed schedule, he smiles.", "present"),
+        ("Footage shows the jet on the tarmac.", "present"),
+    ],
+)
+def test_tense(sentence: str, tense: str) -> None:
+    assert tense_of(sentence) == tense
+
+
+def test_tense_can_be_given() -> None:
+    sentence = "The leaders meet on Monday."
+    assert find(sentence, "Monday", tense="future").start == date(2025, 11, 3)
+    assert find(sentence, "Monday", tense="past").start == date(2025, 10, 27)
+
+
+def test_narrative_reference_moves() -> None:
+    narrative = Narrative("Australia/Brisbane")
+    steps = [
+        # (sentence, texts found, starts, reference afterwards)
+        (
+            "The ministers met on October 27, 2025, in the capital.",
+            ["October 27, 2025"],
+            [date(2025, 10, 27)],
+            date(2025, 10, 27),
+        ),
+        (
+            "The next day they signed a pact.",
+            ["The next day"],
+            [date(2025, 10, 28)],
+            date(2025, 10, 28),
+        ),
+        (
+            "On October 28, 2025, at 3 p.m., they held a news conference.",
+            ["October 28, 2025, at 3 p.m."],
+            [at(28, 15)],
+            date(2025, 10, 28),
+        ),
+        (
+            "On Monday they had met the governor.",
+            ["Monday"],
+            [date(2025, 10, 27)],
+            date(2025, 10, 28),
+        ),
+        ("That evening the talks ended.", ["That evening"], [at(28, 17)], date(2025, 10, 28)),
+        ("The delegation left on Oct. 30.", ["Oct. 30"], [date(2025, 10, 30)], date(2025, 10, 30)),
+    ]
+    for sentence, texts, starts, reference in steps:
+        found = narrative.tag(sentence)
+        assert [t.text for t in found] == texts, sentence
+        assert [t.start for t in found] == starts, sentence
+        assert narrative.reference == reference, sentence
+
+
+def test_narrative_without_reference_keeps_only_absolute_dates() -> None:
+    narrative = Narrative("Australia/Brisbane")
+    assert narrative.reference is None
+    assert narrative.tag("The envoy arrived on Monday at 9 a.m.") == []
+    assert [t.start for t in narrative.tag("The man was arrested in 2022.")] == [date(2022, 1, 1)]
+    assert narrative.reference is None
+    found = narrative.tag("On the evening of October 27, 2025, he landed.")
+    assert found[0].start == at(27, 17)
+    assert narrative.reference == date(2025, 10, 27)
+
+
+def test_narrative_default_reference() -> None:
+    narrative = Narrative("Australia/Brisbane", default=date(2025, 10, 27))
+    assert narrative.tag("The leaders met that evening.")[0].start == at(27, 17)
+    assert narrative.reference == date(2025, 10, 27)
+
+
+def test_times_carry_the_zone_offset_not_lmt() -> None:
+    london = pytz.timezone("Europe/London")
+    ref = london.localize(datetime(2025, 10, 26, 9, 0))  # clocks went back at 2 a.m.
+    night = find("They dined last night.", "last night", ref=ref)
+    assert night.start.utcoffset() == timedelta(hours=1)  # still summer time on the 25th
+    assert night.end == london.localize(datetime(2025, 10, 26, 0, 0))
+    clock = find("They meet at 3 p.m.", "3 p.m.", ref=ref)
+    assert clock.start.utcoffset() == timedelta(0)
+    assert find("It ends at 9:50 a.m.", "9:50 a.m.").start.utcoffset() == timedelta(hours=10)
+
+
+def test_reference_zones() -> None:
+    utc = datetime(2025, 10, 28, 9, 0, tzinfo=UTC)
+    assert find("They meet at 3 p.m.", "3 p.m.", ref=utc).start == utc.replace(hour=15)
+    with pytest.raises(ValueError):
+        tag("They meet at 3 p.m.", datetime(2025, 10, 28, 9, 0))
+
+
+def test_left_to_right_non_overlapping_and_deterministic() -> None:
+    sentence = (
+        "Earlier this morning, after talks on Monday at 10 a.m. that lasted about "
+        "35 minutes, the minister said he will fly out tomorrow morning, later this "
+        "week or on November 3, 2025 at noon."
+    )
+    found = tag(sentence, REF)
+    assert [t.text for t in found] == [
+        "Earlier this morning",
+        "Monday at 10 a.m.",
+        "about 35 minutes",
+        "tomorrow morning",
+        "later this week",
+        "November 3, 2025 at noon",
+    ]
+    assert all(a.span[1] <= b.span[0] for a, b in itertools.pairwise(found))
+    assert tag(sentence, REF) == found
