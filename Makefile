@@ -11,6 +11,7 @@ build: $(STAMP)
 	$(BIN)/exporter build
 
 test: $(STAMP)
+	tools/ensure-system-packages.sh
 	$(BIN)/pytest
 
 lint: $(STAMP)

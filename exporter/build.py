@@ -212,7 +212,7 @@ def build(
             # would tell subscribers its events were cancelled.
             kept = [n for n in COMBINED if n in files]
             files = {n: b for n, b in files.items() if n not in kept}
-        written, unchanged = publish(out, files)
+        written, unchanged = publish(out, files, last=STATE_NAME)
     return BuildResult(
         documents=tuple(documents),
         failures=tuple(failures),

@@ -92,47 +92,63 @@ def locked(out: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def write_if_changed(path: Path, data: bytes) -> bool:
-    """Replace `path` atomically with `data` unless it already holds exactly those bytes.
-
-    The temporary file lives in the same folder so the rename is atomic: a reader (or the
-    server) sees the old file or the new one, never half of one.
-    """
+def _unchanged(path: Path, data: bytes) -> bool:
     try:
-        if path.read_bytes() == data:
-            return False
+        return path.read_bytes() == data
     except FileNotFoundError:
-        pass
+        return False
+    except IsADirectoryError:
+        raise ExportError(
+            "a folder stands where an export should be", path=str(path), hint="remove or rename it"
+        ) from None
     except OSError as exc:
         raise ExportError(f"cannot read ({exc.strerror})", path=str(path)) from None
+
+
+def _stage(path: Path, data: bytes) -> str:
+    """Write `data` to a temporary file beside `path` (same folder: the rename is atomic)."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, path)
-        except BaseException:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    return tmp
+
+
+def publish(
+    out: Path, files: dict[str, bytes], *, last: str | None = None
+) -> tuple[list[str], list[str]]:
+    """Replace every file whose bytes changed, all or nothing; return (written, unchanged).
+
+    Every changed file is staged first; only when all are on disk are they renamed into
+    place (state file `last`), so a failure while writing leaves the previous exports as
+    they were, and a reader or the server sees whole old files or whole new ones.
+    """
+    names = sorted(files, key=lambda n: (n == last, n))
+    changed = [n for n in names if not _unchanged(out / n, files[n])]
+    unchanged = [n for n in names if n not in changed]
+    staged: list[tuple[str, Path]] = []
+    try:
+        for name in changed:
+            staged.append((_stage(out / name, files[name]), out / name))
+        for _, path in staged:
+            if path.is_dir():
+                raise IsADirectoryError(21, "Is a directory", str(path))
+    except OSError as exc:
+        for tmp, _ in staged:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
-            raise
-    except OSError as exc:
         raise ExportError(
-            f"cannot write ({exc.strerror})",
-            path=str(path),
+            f"cannot write ({exc.strerror}); previous exports kept",
+            path=str(exc.filename or out),
             hint="check the folder is writable and the disk is not full",
         ) from None
-    return True
-
-
-def publish(out: Path, files: dict[str, bytes]) -> tuple[list[str], list[str]]:
-    """Write every file whose bytes changed; return (written, unchanged) names."""
-    written, unchanged = [], []
-    for name in sorted(files):
-        if write_if_changed(out / name, files[name]):
-            written.append(name)
-        else:
-            unchanged.append(name)
-    return written, unchanged
+    for tmp, path in staged:
+        os.replace(tmp, path)
+    return changed, unchanged
