@@ -195,12 +195,11 @@ def build(
     """Read, understand, write and publish; the previous exports survive any failure."""
     documents, failures = read_sources(config, strict=strict, progress=progress, today=today)
     if not documents:
-        first = failures[0].error
         if len(failures) == 1:
-            raise first
+            raise failures[0].error
+        listed = "\n  ".join(f.error.message for f in failures)
         raise SourceError(
-            f"none of the {len(failures)} sources could be read; the first: {first.message}",
-            hint="nothing was written",
+            f"none of the {len(failures)} sources could be read (nothing written):\n  {listed}"
         )
     out = config.root / config.out if not Path(config.out).is_absolute() else Path(config.out)
     with locked(out):

@@ -217,6 +217,7 @@ def parse(data: Any, display: str, root: Path) -> Config:
     if base_url and not base_url.endswith("/"):
         base_url += "/"
 
+    texts = {k: text(k) for k in ("title", "description", "out", "id_authority", "language")}
     if problems.errors:
         listed = problems.errors + [f"warning: {w}" for w in problems.warnings]
         raise ConfigError(
@@ -224,17 +225,17 @@ def parse(data: Any, display: str, root: Path) -> Config:
         )
     return Config(
         sources=sources,
-        title=text("title"),
-        description=text("description"),
+        title=texts["title"],
+        description=texts["description"],
         base_url=base_url,
         author_name=author_name or "exporter",
         author_email=author_email,
-        out=text("out") or "out",
+        out=texts["out"] or "out",
         refresh=refresh,
         places=places,
         overrides=overrides,
-        id_authority=text("id_authority") or "exporter.invalid",
-        language=text("language") or "en",
+        id_authority=texts["id_authority"] or "exporter.invalid",
+        language=texts["language"] or "en",
         root=root,
         path=display,
         warnings=tuple(problems.warnings),

@@ -44,6 +44,17 @@ def read_text(text: str, path: str, options: ReadOptions) -> Document:
     return READERS[kind](lines, path, options)
 
 
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
+
+
+def _looks_binary(head: bytes) -> bool:
+    """More than 5% control bytes is a binary file; a few strays are cleaned on read."""
+    if not head:
+        return False
+    controls = sum(head.count(bytes([b])) for b in _CONTROL)
+    return controls * 20 > len(head)
+
+
 def read_path(path: Path, options: ReadOptions, display: str | None = None) -> Document:
     """Read a source file from disk, naming it as `display` in errors."""
     name = display or str(path)
@@ -62,6 +73,6 @@ def read_path(path: Path, options: ReadOptions, display: str | None = None) -> D
         raise SourceError("is a directory, not a file", path=name) from None
     except PermissionError:
         raise SourceError("permission denied", path=name) from None
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if _looks_binary(data[:8192]) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SourceError("binary file, not text", path=name, hint="give a .txt source")
     return read_text(decode(data, name), name, options)

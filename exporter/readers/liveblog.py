@@ -55,8 +55,9 @@ class _Raw:
 
 
 def looks_like_liveblog(lines: list[tuple[int, str]]) -> bool:
-    """Three or more stamped lines make a live blog."""
-    return sum(1 for _, text in lines if parse_stamp(text)) >= 3
+    """Three or more stamped lines make a live blog, or one under a day header."""
+    stamps = sum(1 for _, text in lines if parse_stamp(text))
+    return stamps >= 3 or (stamps >= 1 and any(parse_day_header(text) for _, text in lines))
 
 
 def read_liveblog(lines: list[tuple[int, str]], path: str, options: ReadOptions) -> Document:

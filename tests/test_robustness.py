@@ -1,0 +1,132 @@
+"""Bad input of every kind gets a clear message and exit 1, never a traceback or a bad export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from exporter.cli import cli
+
+BLOG = "Live (Tokyo time)\nMonday, October 27, 2025\n9:00 a.m. One.\n8:00 a.m. Two.\n7:00 a.m. Three.\n"
+
+
+def run(tmp_path: Path, data: bytes, *extra: str):
+    source = tmp_path / "src.txt"
+    source.write_bytes(data)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(source), "--out", str(out), *extra], obj={})
+    assert "Traceback" not in result.output + result.stderr
+    return result, source, out
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty", b"", "the document is empty"),
+        ("blank lines", b"\n\n  \n", "the document is empty"),
+        ("binary", bytes(range(256)) * 40, "binary file, not text"),
+        ("invalid utf-8", b"Live (JST)\nCaf\xe9 au lait\n", "invalid UTF-8 at byte 14 (0xe9)"),
+        ("latin-1", "Live (JST)\nna\u00efve caf\u00e9\n".encode("latin-1"), "invalid UTF-8"),
+        (
+            "impossible date",
+            BLOG.replace("October 27", "February 30").encode(),
+            "is not a real date",
+        ),
+    ],
+)
+def test_bad_sources(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+    result, source, out = run(tmp_path, data, "--strict")
+    assert result.exit_code == 1, name
+    assert result.stderr.startswith("Error: ")
+    assert message in result.stderr
+    assert str(source) in result.stderr
+    assert not (out / "updates.rss").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("crlf", BLOG.replace("\n", "\r\n")),
+        ("lone cr", BLOG.replace("\n", "\r")),
+        ("nul and controls", BLOG.replace("One.", "O\x00n\x01e\x1b.")),
+        ("emoji", BLOG.replace("One.", "One 🎉🇯🇵 done.")),
+        (
+            "right to left",
+            BLOG.replace(
+                "One.", "\u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627 \u202eOne."
+            ),
+        ),
+        ("bom", "\ufeff" + BLOG),
+    ],
+)
+def test_odd_but_valid_sources_build(tmp_path: Path, name: str, text: str) -> None:
+    encoding = "utf-8"
+    result, _, out = run(tmp_path, text.encode(encoding))
+    assert result.exit_code == 0, result.stderr
+    import feedparser
+
+    parsed = feedparser.parse((out / "updates.atom").read_bytes())
+    assert not parsed.bozo, name
+    assert len(parsed.entries) == 3
+
+
+def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
+    source = tmp_path / "big.txt"
+    with source.open("wb") as fh:
+        fh.truncate(100 * 1024 * 1024)
+    result = CliRunner().invoke(cli, ["build", str(source), "--out", str(tmp_path / "o")], obj={})
+    assert result.exit_code == 1
+    assert "file is too large (104857600 bytes" in result.stderr
+
+
+def test_one_ten_megabyte_line(tmp_path: Path) -> None:
+    line = "9:00 a.m. " + "word " * (2 * 1024 * 1024)
+    text = f"Live (JST)\nMonday, October 27, 2025\n{line}\n8:00 a.m. Two.\n7:00 a.m. Three.\n"
+    result, _, out = run(tmp_path, text.encode())
+    assert result.exit_code == 0, result.stderr
+    assert (out / "updates.rss").stat().st_size > 10 * 1024 * 1024
+
+
+def test_directory_and_missing_file(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["build", str(tmp_path), "--out", str(tmp_path / "o")], obj={})
+    assert result.exit_code == 2  # click refuses a directory for a file argument
+    result = CliRunner().invoke(
+        cli, ["build", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "o")], obj={}
+    )
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: file not found, {tmp_path / 'nope.txt'}, check the path\n",
+    )
+
+
+def test_unknown_zone_flag(tmp_path: Path) -> None:
+    result, _, _ = run(tmp_path, BLOG.encode(), "--tz", "Asia/Atlantis")
+    assert result.exit_code == 1
+    assert "unknown time zone 'Asia/Atlantis'" in result.stderr
+
+
+def test_config_wrong_types_and_missing_sources(tmp_path: Path) -> None:
+    config = tmp_path / "exporter.yaml"
+    config.write_text(
+        "title: [not, text]\nbase_url: ftp://x\nsources:\n  - path: missing-a.txt\n  - path: missing-b.txt\n"
+        "places: nope\n",
+        "utf-8",
+    )
+    result = CliRunner().invoke(cli, ["--config", str(config), "build"], obj={})
+    assert result.exit_code == 1
+    assert f"'title' must be text, {config}:1" in result.stderr
+    assert f"'base_url' must start with http:// or https://, {config}:2" in result.stderr
+    assert f"'places' must be a list of mappings, {config}:6" in result.stderr
+    config.write_text("sources:\n  - path: missing-a.txt\n  - path: missing-b.txt\n", "utf-8")
+    result = CliRunner().invoke(cli, ["--config", str(config), "build"], obj={})
+    assert result.exit_code == 1
+    assert "missing-a.txt" in result.stderr and "missing-b.txt" in result.stderr
+
+
+def test_unwritable_output(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result, _, _ = run(tmp_path, BLOG.encode(), "--out", str(blocker / "out"))
+    assert result.exit_code in (1, 2)
