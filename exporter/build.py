@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from exporter import uptodate
 from exporter.changes import track_feed
 from exporter.config import Config, SourceConfig
 from exporter.errors import ExporterError, SourceError
@@ -212,6 +213,8 @@ def build(
             kept = [n for n in COMBINED if n in files]
             files = {n: b for n, b in files.items() if n not in kept}
         written, unchanged = publish(out, files, last=STATE_NAME)
+        if not failures and today is not None:
+            uptodate.remember(out, uptodate.inputs_digest(config, today), sorted(files))
     return BuildResult(
         documents=tuple(documents),
         failures=tuple(failures),

@@ -161,8 +161,6 @@ def build(
     strict: bool,
 ) -> None:
     """Build the calendar and feeds from FILES (or from exporter.yaml)."""
-    from exporter.build import build as run_build
-
     config = _config(ctx, files, tz, year)
     if out_dir:
         config = config.with_overrides(out=str(Path(out_dir).resolve()))
@@ -172,10 +170,21 @@ def build(
         )
     for warning in config.warnings:
         click.secho(f"Warning: {warning}", fg="yellow", err=True)
+    from exporter import uptodate
+
+    today = date.today()
+    out_path = config.root / config.out
+    current = uptodate.is_up_to_date(out_path, uptodate.inputs_digest(config, today))
+    if current is not None:
+        shown = [n for n in current if not n.startswith(".")]
+        _say(ctx, f"Nothing changed: {len(shown)} export(s) in {config.out}/ are up to date")
+        return
+    from exporter.build import build as run_build
+
     result = _with_progress(
         ctx,
         config,
-        lambda progress: run_build(config, strict=strict, progress=progress, today=date.today()),
+        lambda progress: run_build(config, strict=strict, progress=progress, today=today),
     )
     out = config.out
     for failure in result.failures:

@@ -24,6 +24,7 @@ def main() -> None:
         shutil.rmtree(target, ignore_errors=True)
         build_scenario(name, target)
         (target / ".lock").unlink(missing_ok=True)
+        (target / ".exporter-inputs.json").unlink(missing_ok=True)
         print(f"wrote {target.relative_to(ROOT)}")
     out = ROOT / "out"
     for child in out.glob("*"):

@@ -54,7 +54,7 @@ def test_build_files_without_config(runner, tmp_path: Path) -> None:
     again = invoke(
         runner, "build", str(FIXTURES / "harbour-festival-oldest-first.txt"), "--out", str(out)
     )
-    assert again.output.endswith(f"0 of 3 export(s) changed in {out}/\n")
+    assert again.output == f"Nothing changed: 3 export(s) in {out}/ are up to date\n"
 
 
 def test_build_quiet_and_verbose(runner, tmp_path: Path) -> None:
@@ -209,3 +209,18 @@ def test_no_color_env(runner, tmp_path: Path) -> None:
         color=True,
     )
     assert "\x1b[" not in result.stderr
+
+
+def test_no_change_fast_path_notices_every_change(runner, tmp_path: Path) -> None:
+    source = tmp_path / "blog.txt"
+    shutil.copy(FIXTURES / "harbour-festival-oldest-first.txt", source)
+    out = tmp_path / "out"
+    args = ("build", str(source), "--out", str(out))
+    assert "3 of 3 export(s) changed" in invoke(runner, *args).output
+    assert invoke(runner, *args).output.startswith("Nothing changed")
+    source.write_text(source.read_text("utf-8").replace("calm", "choppy"), "utf-8")
+    assert "of 3 export(s) changed" in invoke(runner, *args).output
+    (out / "updates.rss").write_bytes(b"tampered")
+    result = invoke(runner, *args)
+    assert result.output.endswith("1 of 3 export(s) changed in " + str(out) + "/\n")
+    assert (out / "updates.rss").read_bytes() != b"tampered"
