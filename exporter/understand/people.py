@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 import yaml
@@ -42,7 +42,7 @@ class Person:
         return f"{self.role} {self.short}" if self.role else self.short
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Cast:
     """The people of a set of documents, and the principal among them."""
 
@@ -51,15 +51,28 @@ class Cast:
 
     def find(self, text: str) -> list[tuple[int, Person]]:
         """People named in `text` (by any of their name words), with their positions."""
+        pattern, owners = self._index
         found: list[tuple[int, Person]] = []
+        if pattern is None:
+            return found
+        for m in pattern.finditer(text):
+            for person in owners[m.group()]:
+                if m.group() != person.name and _other_given_name(text, m.start(), person):
+                    continue  # "Akie Abe" is not "Shinzo Abe"
+                found.append((m.start(), person))
+        return found
+
+    @cached_property
+    def _index(self) -> tuple[re.Pattern[str] | None, dict[str, list[Person]]]:
+        """One alternation of every name and name word, longest first, compiled once."""
+        owners: dict[str, list[Person]] = {}
         for person in self.people:
             for word in _name_words(person):
-                for m in re.finditer(rf"\b{re.escape(word)}\b", text):
-                    if word != person.name and _other_given_name(text, m.start(), person):
-                        continue  # "Akie Abe" is not "Shinzo Abe"
-                    found.append((m.start(), person))
-        found.sort(key=lambda item: item[0])
-        return found
+                owners.setdefault(word, []).append(person)
+        if not owners:
+            return None, owners
+        words = sorted(owners, key=len, reverse=True)
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b"), owners
 
     def by_role(self, phrase: str) -> Person | None:
         """ "the emperor", "the prime minister": the one person the text gives that role."""
