@@ -129,6 +129,7 @@ def render(
     if documents:
         events = understand(documents, config)
         files[ICS_NAME] = calendar(documents, events, config, previous, state)
+        files[PAGE_NAME] = page(documents, events, config, failures)
     if failures:
         state.keep_from(previous, {f.source.slug for f in failures})
     files[STATE_NAME] = state.to_bytes()
@@ -146,6 +147,26 @@ def understand(documents: list[Document], config: Config) -> list[Event]:
     events = itinerary(documents, gazetteer, Site(authority=config.id_authority, page_url=page))
     zone = next((d.zone for d in documents if d.zone), "UTC")
     return overrides.apply(events, config.overrides, gazetteer, zone, config.id_authority)
+
+
+def page(
+    documents: list[Document], events: list[Event], config: Config, failures: list[Failure]
+) -> bytes:
+    """The human page: the itinerary day by day, the latest updates, subscribe buttons."""
+    from exporter.writers.html import PageSite, page_bytes
+
+    blogs = [d for d in documents if d.kind == "liveblog"]
+    names = feed_names(blogs, failures)
+    single = len(blogs) == 1 and config.title
+    site = PageSite(
+        title=config.title or documents[0].title,
+        description=config.description or " ".join(documents[0].intro),
+        base_url=config.base_url,
+        calendar_name=ICS_NAME,
+        feeds=tuple((single or d.title, *names[d.slug]) for d in blogs),
+        zone=next((d.zone for d in documents if d.zone), None),
+    )
+    return page_bytes(site, events, documents)
 
 
 def calendar(
@@ -182,8 +203,9 @@ def source_time(documents: list[Document]) -> datetime:
 
 
 #: Exports that combine every source: kept as they were when any source fails.
-COMBINED: tuple[str, ...] = ("itinerary.ics",)
+COMBINED: tuple[str, ...] = ("itinerary.ics", "index.html")
 ICS_NAME = "itinerary.ics"
+PAGE_NAME = "index.html"
 
 
 def build(

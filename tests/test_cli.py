@@ -44,9 +44,10 @@ def test_build_files_without_config(runner, tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert (
         result.output
-        == f"Read 1 source(s): 4 updates, 0 events\n3 of 3 export(s) changed in {out}/\n"
+        == f"Read 1 source(s): 4 updates, 0 events\n4 of 4 export(s) changed in {out}/\n"
     )
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        "index.html",
         "itinerary.ics",
         "updates.atom",
         "updates.rss",
@@ -54,7 +55,7 @@ def test_build_files_without_config(runner, tmp_path: Path) -> None:
     again = invoke(
         runner, "build", str(FIXTURES / "harbour-festival-oldest-first.txt"), "--out", str(out)
     )
-    assert again.output == f"Nothing changed: 3 export(s) in {out}/ are up to date\n"
+    assert again.output == f"Nothing changed: 4 export(s) in {out}/ are up to date\n"
 
 
 def test_build_quiet_and_verbose(runner, tmp_path: Path) -> None:
@@ -216,11 +217,11 @@ def test_no_change_fast_path_notices_every_change(runner, tmp_path: Path) -> Non
     shutil.copy(FIXTURES / "harbour-festival-oldest-first.txt", source)
     out = tmp_path / "out"
     args = ("build", str(source), "--out", str(out))
-    assert "3 of 3 export(s) changed" in invoke(runner, *args).output
+    assert "4 of 4 export(s) changed" in invoke(runner, *args).output
     assert invoke(runner, *args).output.startswith("Nothing changed")
     source.write_text(source.read_text("utf-8").replace("calm", "choppy"), "utf-8")
-    assert "of 3 export(s) changed" in invoke(runner, *args).output
+    assert "of 4 export(s) changed" in invoke(runner, *args).output
     (out / "updates.rss").write_bytes(b"tampered")
     result = invoke(runner, *args)
-    assert result.output.endswith("1 of 3 export(s) changed in " + str(out) + "/\n")
+    assert result.output.endswith("1 of 4 export(s) changed in " + str(out) + "/\n")
     assert (out / "updates.rss").read_bytes() != b"tampered"

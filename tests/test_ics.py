@@ -204,5 +204,5 @@ def test_failed_source_keeps_previous_calendar(tmp_path: Path) -> None:
     sources = (base.sources[0], replace(base.sources[1], path=str(broken)))
     result = build(base.with_overrides(sources=sources, out=str(out)), today=TODAY)
     assert result.failures
-    assert result.kept == ("itinerary.ics",)
+    assert result.kept == ("itinerary.ics", "index.html")
     assert (out / "itinerary.ics").read_bytes() == before
