@@ -66,21 +66,35 @@ def read_sources(
     progress: Progress | None = None,
     today: date | None = None,
 ) -> tuple[list[Document], list[Failure]]:
-    """Read every source; collect failures (or raise the first one when strict)."""
+    """Read every source; collect failures (or raise the first one when strict).
+
+    A source is a file (text or a saved .html page) or an http(s) URL, fetched conditionally
+    through `.exporter-cache/` beside the config. A "(local time)" blog finds its zone from
+    its dateline through the gazetteer (the user's `places:` included), loaded only if asked.
+    """
+    from dataclasses import replace
+
+    from exporter import zones
+    from exporter.fetch import CACHE_DIR, is_url
+    from exporter.readers import read_url
+
     if not config.sources:
         raise SourceError(
             "no sources to build",
             path=config.path,
             hint="list sources in exporter.yaml or pass files: exporter build FILE...",
         )
+    zone_of_place = zones.place_resolver(config.places)
     documents, failures = [], []
     for source in config.sources:
         if progress:
             progress(source)
+        options = replace(options_for(source, today), zone_of_place=zone_of_place)
         try:
-            documents.append(
-                read_path(config.source_path(source), options_for(source, today), source.path)
-            )
+            if is_url(source.path):
+                documents.append(read_url(source.path, options, config.root / CACHE_DIR))
+            else:
+                documents.append(read_path(config.source_path(source), options, source.path))
         except SourceError as exc:
             if strict:
                 raise

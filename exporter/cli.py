@@ -218,21 +218,20 @@ def _with_progress(ctx: click.Context, config, run):
 
 
 @cli.command(epilog=EPILOG_UPDATES)
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file")
 @click.option("--tz", metavar="ZONE", help="IANA zone of the stamps, e.g. Asia/Tokyo.")
 @click.option("--year", type=click.IntRange(1900, 2200), help="Year when headers omit it.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @_verbosity_options
 @click.pass_context
 def updates(ctx: click.Context, file: str, tz: str | None, year: int | None, as_json: bool) -> None:
-    """Show the updates the live-blog reader found in FILE, newest first."""
-    from exporter.build import options_for
+    """Show the updates the live-blog reader found in FILE (a path or URL), newest first."""
+    from exporter.build import read_sources
     from exporter.config import from_files
-    from exporter.readers import read_path
     from exporter.sentences import short_title
 
-    source = from_files([file], tz=tz, year=year).sources[0]
-    doc = read_path(Path(file), options_for(source, date.today()), file)
+    documents, _ = read_sources(from_files([file], tz=tz, year=year), strict=True, today=date.today())
+    doc = documents[0]
     if doc.kind != "liveblog":
         raise ExporterError(
             "not a live blog (no stamped updates found)",

@@ -1,20 +1,27 @@
 """Clock labels and "X time" phrases → IANA zones, from the data table `data/zones.yaml`.
 
-Newsrooms write "(Tokyo time)", "All times JST" or "14:05 BST"; the reader needs one
-IANA name per document and, for labelled stamps, the label's own offset.
+Newsrooms write "(Tokyo time)", "All times JST", "14:05 BST" or "14:05 GMT+1"; the reader
+needs one IANA name per document and, for labelled stamps, the label's own offset. A
+"(local time)" blog takes its zone from the dateline place, which `place_resolver` looks up.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import pytz
 import yaml
 
 from exporter.errors import ConfigError
+
+#: "GMT+1", "UTC+05:30", "UTC−4": a label that is an offset, not a name.
+OFFSET_LABEL = r"(?:UTC|GMT)\s?[+\-−]\s?(?:1[0-4]|0?\d)(?::?[0-5]\d)?"
+_OFFSET = re.compile(r"^(?:UTC|GMT)\s?(?P<sign>[+\-−])\s?(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?$", re.I)
 
 
 @cache
@@ -31,24 +38,94 @@ def labels() -> dict[str, str]:
 
 @cache
 def label_pattern() -> str:
-    """Regex alternation of the labels, longest first, for stamp parsing."""
-    return "|".join(sorted((re.escape(k) for k in labels() if len(k) > 1), key=len, reverse=True))
+    """Regex alternation of the labels (offsets first, then names longest first)."""
+    names = sorted((re.escape(k) for k in labels() if len(k) > 1), key=len, reverse=True)
+    return "|".join([OFFSET_LABEL, *names])
 
 
 def zone_for_label(label: str) -> str | None:
+    """The IANA zone a named label stands for; None for offsets ("GMT+1") and unknown labels."""
     return labels().get(label.strip().upper())
 
 
 def fixed_offset(label: str) -> timedelta | None:
     """The offset a season-specific label stands for ("BST" is always +01:00), else None."""
+    m = _OFFSET.match(label.strip())
+    if m:
+        minutes = int(m["h"]) * 60 + int(m["m"] or 0)
+        return timedelta(minutes=-minutes if m["sign"] in "-−" else minutes)
     minutes = _table().get("fixed", {}).get(label.strip().upper())
     return None if minutes is None else timedelta(minutes=minutes)
+
+
+def zone_for_offset(offset: timedelta) -> str | None:
+    """An IANA zone that always has `offset` (whole hours only): a last resort for a page whose
+    stamps carry offsets ("UTC+09:00") and say nothing else about their clock."""
+    hours, rest = divmod(int(offset.total_seconds()), 3600)
+    if rest or not -12 <= hours <= 14:
+        return None
+    if hours == 0:
+        return "UTC"
+    # The Etc zones' signs are POSIX-style, the reverse of ISO 8601: UTC+09:00 is Etc/GMT-9.
+    return f"Etc/GMT{-hours:+d}"
 
 
 def zone_for_name(name: str) -> str | None:
     """'Tokyo' (from "Tokyo time") → 'Asia/Tokyo' using the names table."""
     key = re.sub(r"\s+", " ", name.strip().lower())
     return _table().get("names", {}).get(key)
+
+
+@cache
+def _countries() -> dict[str, str]:
+    """Lower-case English country name → its only zone (pytz's list, "Korea (South)" also as
+    "South Korea"); countries spanning several zones are left out."""
+    out: dict[str, str] = {}
+    for code, label in pytz.country_names.items():
+        found = pytz.country_timezones.get(code, [])
+        if len(found) != 1:
+            continue
+        names = {label.lower()}
+        m = re.match(r"^(.+?) \((.+)\)$", label)
+        if m:
+            names.add(f"{m[2]} {m[1]}".lower())
+        for name in names:
+            out[name] = found[0]
+    return out
+
+
+def zone_for_place(name: str) -> str | None:
+    """A dateline place ("MOMBASA, Kenya") → zone from the names table or a one-zone country.
+
+    The reader's own fallback when no gazetteer is wired in: the whole name, then each
+    comma-separated part from the last (the country) to the first (the town).
+    """
+    parts = [p.strip(" .-–—") for p in name.split(",")]
+    for part in [name, *reversed(parts)]:
+        key = re.sub(r"\s+", " ", part.strip().lower())
+        zone = zone_for_name(key) or _countries().get(key)
+        if zone:
+            return zone
+    return None
+
+
+def place_resolver(extra: Iterable[Mapping[str, Any]] = ()) -> Callable[[str], str | None]:
+    """A dateline-place → zone function backed by the gazetteer, loaded only on first use.
+
+    Most blogs declare their clock, so the gazetteer (tens of milliseconds to load) is only
+    built for the few that say "(local time)" and leave it to the dateline.
+    """
+    places = tuple(extra)
+    loaded: list[Callable[[str], str | None]] = []
+
+    def resolve(name: str) -> str | None:
+        if not loaded:
+            from exporter.understand.places import Gazetteer
+
+            loaded.append(Gazetteer.load(places).zone_for)
+        return loaded[0](name) or zone_for_place(name)
+
+    return resolve
 
 
 def check_zone(name: str) -> str:
@@ -63,17 +140,28 @@ def check_zone(name: str) -> str:
     return name
 
 
-def localize(zone: str, naive: datetime) -> datetime:
+def localize(zone: str, naive: datetime, *, first: bool = True) -> datetime:
     """Attach a zone the right way: pytz's localize, never tzinfo= (which gives local mean time).
 
     Ambiguous wall times (the repeated hour when clocks go back) resolve to the first
-    occurrence, and non-existent ones (the skipped hour) move forward, the way a person
-    reading the blog would understand them.
+    occurrence unless `first` is False, and non-existent ones (the skipped hour) move
+    forward, the way a person reading the blog would understand them.
     """
     tz = pytz.timezone(zone)
     try:
         return tz.localize(naive, is_dst=None)
     except pytz.AmbiguousTimeError:
-        return tz.localize(naive, is_dst=True)
+        return tz.localize(naive, is_dst=first)
     except pytz.NonExistentTimeError:
         return tz.normalize(tz.localize(naive, is_dst=False))
+
+
+def is_ambiguous(zone: str, naive: datetime) -> bool:
+    """True when the wall time happens twice in `zone` (the hour repeated when clocks go back)."""
+    try:
+        pytz.timezone(zone).localize(naive, is_dst=None)
+    except pytz.AmbiguousTimeError:
+        return True
+    except pytz.NonExistentTimeError:
+        return False
+    return False

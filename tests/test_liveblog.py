@@ -210,3 +210,165 @@ def test_labelled_stamps_use_their_own_clock() -> None:
         "09:30",
         "13:05",
     ]
+
+
+def local(doc) -> list[str]:
+    return [u.instant.isoformat() for u in doc.updates]
+
+
+def test_newest_first_across_the_clock_change() -> None:
+    text = (
+        "Overnight (UK time)\nIntro.\nSunday 26 October 2025\n02:30 G.\n01:40 F.\n01:10 E.\n"
+        "01:50 D.\n01:20 C.\n00:40 B.\nSaturday 25 October 2025\n23:30 A.\n"
+    )
+    assert utc(read(text)) == [
+        "10-26 02:30",
+        "10-26 01:40",
+        "10-26 01:10",
+        "10-26 00:50",
+        "10-26 00:20",
+        "10-25 23:40",
+        "10-25 22:30",
+    ]
+
+
+def test_ambiguous_hour_alone_is_the_first_one() -> None:
+    text = "Overnight (UK time)\nIntro.\nSunday 26 October 2025\n00:50 A.\n01:30 B.\n03:00 C.\n"
+    assert local(read(text))[1] == "2025-10-26T01:30:00+01:00"
+
+
+def test_skipped_hour_moves_forward() -> None:
+    text = "Overnight (UK time)\nIntro.\nSunday 30 March 2025\n00:50 A.\n01:30 B.\n03:00 C.\n"
+    assert local(read(text)) == [
+        "2025-03-30T03:00:00+01:00",
+        "2025-03-30T02:30:00+01:00",
+        "2025-03-30T00:50:00+00:00",
+    ]
+
+
+def test_half_day_from_the_newer_neighbour() -> None:
+    text = (
+        "Results (IST)\nIntro.\nSaturday, November 8, 2025\n5:10 p.m. Declared.\n"
+        "4: 58 IST Recount.\n4:40 p.m. Count.\n"
+    )
+    doc = read(text)
+    recount = next(u for u in doc.updates if u.stamp == "4: 58 IST")
+    assert recount.instant.isoformat() == "2025-11-08T16:58:00+05:30"
+    assert recount.approximate
+    assert not any(u.approximate for u in doc.updates if u is not recount)
+
+
+def test_unpadded_times_in_a_24_hour_blog_are_not_guesses() -> None:
+    text = "Live (CET)\nIntro.\nTuesday 4 March 2025\n9:05 A.\n13:40 B.\n18:20 C.\n"
+    doc = read(text)
+    assert not any(u.approximate for u in doc.updates)
+    assert doc.updates[-1].instant.isoformat() == "2025-03-04T09:05:00+01:00"
+
+
+def test_gazetteer_place_in_a_time_phrase() -> None:
+    text = "Summit live (Gyeongju time):\nWednesday 29 October 2025\n9:00 a.m. A.\n8:00 a.m. B.\n"
+    assert read(text, zone_of_place={"Gyeongju": "Asia/Seoul"}.get).zone == "Asia/Seoul"
+
+
+def test_dateline_zone_without_a_gazetteer() -> None:
+    text = (
+        "Talks (local time)\nMOMBASA, Kenya -- Delegations met again on Thursday at the port.\n"
+        "Thursday, Nov. 6, 2025\n9:10 a.m. A.\n11:30 a.m. B.\n"
+    )
+    assert read(text).zone == "Africa/Nairobi"
+
+
+def test_local_time_with_an_unknown_dateline_is_a_clear_error() -> None:
+    text = (
+        "Talks (local time)\nPORT ELSEWHERE, Nowhere -- Delegations met again on Thursday.\n"
+        "Thursday, Nov. 6, 2025\n9:10 a.m. A.\n11:30 a.m. B.\n"
+    )
+    with pytest.raises(SourceError) as err:
+        read(text)
+    assert "starting with '9:10 a.m.'" in err.value.message
+    assert "the dateline place is unknown" in err.value.message
+    assert "blog.txt:4" in err.value.message
+
+
+def test_offsets_alone_choose_a_fixed_zone() -> None:
+    text = "Live\nIntro.\nWednesday 12 November 2025\n18:40 UTC+09:00 A.\n17:00 UTC+09:00 B.\n"
+    doc = read(text)
+    assert doc.zone == "Etc/GMT-9"
+    assert utc(doc) == ["11-12 09:40", "11-12 08:00"]
+
+
+def test_agenda_in_a_newest_first_blog_without_a_cue() -> None:
+    text = (
+        "Budget (UK time)\nIntro.\nWednesday 26 November 2025\n"
+        "11.15am: Cabinet has ended.\n"
+        "9.30am: The chancellor leaves for Parliament. Later:\n"
+        "12pm: Prime minister's questions\n12.30pm: Budget statement\n"
+        "9.10am: Markets are calm.\n"
+    )
+    doc = read(text)
+    assert [u.stamp for u in doc.updates] == ["11.15am:", "9.30am:", "9.10am:"]
+    assert doc.updates[1].paragraphs[1:] == (
+        "12pm: Prime minister's questions",
+        "12.30pm: Budget statement",
+    )
+
+
+def test_agenda_in_the_preamble_stays_in_the_intro() -> None:
+    text = (
+        "Budget (UK time)\nThe chancellor speaks this afternoon.\nWhat's coming up\n"
+        "10am: Cabinet\n12.30pm: Budget statement\n"
+        "Wednesday 26 November 2025\n9.10am: Markets are calm.\n8.40am: Good morning.\n"
+    )
+    doc = read(text)
+    assert len(doc.updates) == 2
+    assert doc.intro[-2:] == ("10am: Cabinet", "12.30pm: Budget statement")
+
+
+def test_an_update_ending_with_a_colon_does_not_swallow_the_next() -> None:
+    text = (
+        "Live (UK time)\nIntro.\nWednesday 26 November 2025\n"
+        "09:00 The minister said:\n09:05 Reporters gathered outside.\n09:20 Then she left.\n"
+    )
+    assert len(read(text).updates) == 3
+
+
+def test_short_one_line_updates_are_not_an_agenda() -> None:
+    text = (
+        "Live (UK time)\nIntro.\nWednesday 26 November 2025\n"
+        "09:00 Doors open\n09:30 First speaker\n10:15 Break\n10:40 Second speaker\n"
+    )
+    assert len(read(text).updates) == 4
+
+
+def test_no_updates_shows_the_lines_it_could_not_place() -> None:
+    with pytest.raises(SourceError) as err:
+        read("A title\nJust a paragraph.\nAnother one at nine.\nAnd more.\n", kind="liveblog")
+    message = err.value.message
+    assert "expected lines starting with a time such as '9:50 a.m.'" in message
+    assert "blog.txt:1 'A title'" in message
+    assert "blog.txt:3 'Another one at nine.'" in message
+    assert "blog.txt:4" not in message
+
+
+def test_undated_stamp_names_itself_and_its_line() -> None:
+    with pytest.raises(SourceError) as err:
+        read("Live (JST)\nIntro.\n9:50 a.m. One.\n9:40 a.m. Two.\n9:30 a.m. Three.\n")
+    message = err.value.message
+    assert "cannot date the update stamped '9:50 a.m.'" in message
+    assert "blog.txt:3" in message
+    assert "`date:`" in message
+
+
+def test_dateline_date_line_is_not_intro() -> None:
+    doc = read(
+        "Live (JST)\nPublished Nov 5, 2017\nIntro.\n9:50 a.m. One.\n9:40 a.m. Two.\n9:30 a.m. x.\n"
+    )
+    assert doc.intro == ("Intro.",)
+    assert doc.published.isoformat() == "2017-11-05"
+
+
+def test_stamp_outside_the_calendar_names_itself() -> None:
+    with pytest.raises(SourceError) as err:
+        read("Live\nIntro.\nFriday, December 31, 9999\n23:30 UTC-05:00 A.\n23:40 UTC-05:00 B.\n")
+    assert "the update stamped '23:30 UTC-05:00' falls outside the calendar" in err.value.message
+    assert "blog.txt:4" in err.value.message

@@ -1,10 +1,21 @@
-"""Every stamp, day-header and clock-declaration form, one table row each."""
+"""Every stamp, day-header, dateline and clock-declaration form, one table row each, alone
+and end to end through the reader."""
 
 from __future__ import annotations
 
+from datetime import UTC, date
+
 import pytest
 
-from exporter.readers.stamps import parse_clock_declaration, parse_day_header, parse_stamp
+from exporter.readers import read_text
+from exporter.readers.options import ReadOptions
+from exporter.readers.stamps import (
+    parse_clock_declaration,
+    parse_dateline_date,
+    parse_day_header,
+    parse_stamp,
+)
+from tests.paths import TODAY
 
 
 @pytest.mark.parametrize(
@@ -119,3 +130,135 @@ def test_clock_declarations(line: str, zone: str | None, local: bool) -> None:
 
 def test_line_without_declaration() -> None:
     assert parse_clock_declaration("Trump arrived in Japan on Monday.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "hour", "minute", "label", "meta"),
+    [
+        ("2 hours ago (09:15 GMT) Text", 9, 15, "GMT", True),
+        ("just now (11:02 GMT)", 11, 2, "GMT", True),
+        ("Posted at 3:47 p.m. Text", 15, 47, None, True),
+        ("Updated at 10:02 ET", 10, 2, "ET", True),
+        ("14:05 GMT+1 Text", 14, 5, "GMT+1", False),
+        ("14:05 UTC+05:30 Text", 14, 5, "UTC+05:30", False),
+        ("9:10 a.m. (JST) Text", 9, 10, "JST", False),
+        ("21:40 (CET) Text", 21, 40, "CET", False),
+        ("11:05 AEDT Text", 11, 5, "AEDT", False),
+        ("6:45 p.m. PT Text", 18, 45, "PT", False),
+    ],
+)
+def test_more_stamp_forms(line: str, hour: int, minute: int, label: str | None, meta: bool) -> None:
+    stamp = parse_stamp(line)
+    assert stamp is not None
+    assert (stamp.hour, stamp.minute, stamp.label, stamp.meta) == (hour, minute, label, meta)
+
+
+@pytest.mark.parametrize(
+    ("line", "ampm", "half_day"),
+    [
+        ("9:50 a.m. x", True, True),
+        ("14:05 Police", False, True),
+        ("09:05 — x", False, True),
+        ("0905 GMT x", False, True),
+        ("9:05 — x", False, False),  # 9:05 or 21:05: the blog's other stamps decide
+        ("4:58 IST x", False, False),
+        ("12:30 — x", False, False),
+    ],
+)
+def test_what_a_stamp_says_about_its_half_day(line: str, ampm: bool, half_day: bool) -> None:
+    stamp = parse_stamp(line)
+    assert stamp is not None
+    assert (stamp.ampm, stamp.half_day) == (ampm, half_day)
+
+
+@pytest.mark.parametrize(
+    ("line", "day", "updated", "time"),
+    [
+        ("Published Nov 5, 2017", date(2017, 11, 5), False, None),
+        ("Updated Nov. 5, 2017 10:02 a.m. ET", date(2017, 11, 5), True, (10, 2, "ET")),
+        ("Updated 10:02 AM ET, Sun November 5, 2017", date(2017, 11, 5), True, (10, 2, "ET")),
+        ("Last updated: 5 November 2017, 14:02 GMT", date(2017, 11, 5), True, (14, 2, "GMT")),
+        ("First published on Sunday, November 5, 2017", date(2017, 11, 5), False, None),
+        ("November 5, 2017 9:00 a.m. ET", date(2017, 11, 5), False, (9, 0, "ET")),
+        ("Posted: Nov 5, 2017 at 9:00 p.m.", date(2017, 11, 5), False, (21, 0, None)),
+    ],
+)
+def test_dateline_dates(line: str, day: date, updated: bool, time) -> None:
+    found = parse_dateline_date(line)
+    assert found is not None
+    assert (found.day, found.updated) == (day, updated)
+    got = (found.time.hour, found.time.minute, found.time.label) if found.time else None
+    assert got == time
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "November 5, 2017",  # a day header, not a dateline
+        "Published 2017",
+        "Updated Nov. 31, 2017",
+        "Published Nov 5, 2017 to wide acclaim",
+        "The report was published on Nov 5, 2017.",
+    ],
+)
+def test_not_dateline_dates(line: str) -> None:
+    assert parse_dateline_date(line) is None
+
+
+def test_unknown_place_time_is_kept_for_the_gazetteer() -> None:
+    decl = parse_clock_declaration("Summit live (Gyeongju time):")
+    assert decl is not None
+    assert (decl.zone, decl.local, decl.name) == (None, True, "Gyeongju")
+
+
+#: Every stamp form end to end: a one-update blog in Tokyo time, the stamp's instant in UTC.
+_BLOG = "Test blog (Tokyo time)\nSome intro.\nWednesday 29 October 2025\n{line}\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "utc", "paragraphs"),
+    [
+        ("9:50 a.m. Text.", "10-29 00:50", ("Text.",)),
+        ("9:50am Text.", "10-29 00:50", ("Text.",)),
+        ("9.50am Text.", "10-29 00:50", ("Text.",)),
+        ("8.40am: Text.", "10-28 23:40", ("Text.",)),
+        ("9:50 AM Text.", "10-29 00:50", ("Text.",)),
+        ("12:15 a.m. Text.", "10-28 15:15", ("Text.",)),
+        ("14:05 Text.", "10-29 05:05", ("Text.",)),
+        ("1405 GMT Text.", "10-29 14:05", ("Text.",)),
+        ("14:05 BST Text.", "10-29 13:05", ("Text.",)),
+        ("2:05 p.m. ET Text.", "10-29 18:05", ("Text.",)),
+        ("8:30 p.m. — Text.", "10-29 11:30", ("Text.",)),
+        ("JST 0:15 a.m. Text.", "10-28 15:15", ("Text.",)),
+        ("Published at 03:47 GMT\nText.", "10-29 03:47", ("Text.",)),
+        ("2m ago (11:00 GMT) Text.", "10-29 11:00", ("Text.",)),
+        ("14:05 GMT+1 Text.", "10-29 13:05", ("Text.",)),
+        ("9:50 a.m.\nText.\nMore text.", "10-29 00:50", ("Text.", "More text.")),
+        ("14:05\nText.", "10-29 05:05", ("Text.",)),
+    ],
+)
+def test_stamp_forms_end_to_end(line: str, utc: str, paragraphs: tuple[str, ...]) -> None:
+    doc = read_text(_BLOG.format(line=line), "t.txt", ReadOptions(slug="t", today=TODAY))
+    assert doc.kind == "liveblog" and doc.zone == "Asia/Tokyo"
+    assert [u.instant.astimezone(UTC).strftime("%m-%d %H:%M") for u in doc.updates] == [utc]
+    assert doc.updates[0].paragraphs == paragraphs
+
+
+@pytest.mark.parametrize(
+    ("header", "options", "local"),
+    [
+        ("Wednesday, October 29", {}, "2025-10-29T09:50:00+09:00"),
+        ("Oct. 29", {"year": 2025}, "2025-10-29T09:50:00+09:00"),
+        ("Wednesday 29 October 2025", {}, "2025-10-29T09:50:00+09:00"),
+        ("Sunday, Oct. 27", {}, "2024-10-27T09:50:00+09:00"),
+        ("Published Nov 5, 2017", {}, "2017-11-05T09:50:00+09:00"),
+        ("November 5, 2017", {}, "2017-11-05T09:50:00+09:00"),
+        ("Updated Nov. 5, 2017 10:02 a.m.", {}, "2017-11-05T09:50:00+09:00"),
+        ("Updated Nov. 5, 2017 9:00 a.m.", {}, "2017-11-04T09:50:00+09:00"),
+        ("A line that dates nothing.", {"date": date(2025, 3, 4)}, "2025-03-04T09:50:00+09:00"),
+    ],
+)
+def test_day_header_forms_end_to_end(header: str, options: dict, local: str) -> None:
+    text = f"Test blog (Tokyo time)\nIntro.\n{header}\n9:50 a.m. Text.\n9:40 a.m. Text.\n9:30 a.m. x.\n"
+    doc = read_text(text, "t.txt", ReadOptions(slug="t", today=TODAY, **options))
+    assert doc.updates[0].instant.isoformat() == local

@@ -1,28 +1,33 @@
 """Live blog reader: preamble, clock declaration, day headers, stamped updates, editor's notes.
 
-The shape it expects is the one newsrooms share: a title and intro, maybe a block of
-related headlines, a line declaring the clock, then days, each holding updates that begin
-with a local time, newest first or oldest first. It reads structure only; what the updates
-*mean* is the understanding stage's business.
+The shape it expects is the one newsrooms share: a title and intro (maybe a dateline and a
+"Published Nov 5, 2017" line), maybe a block of related headlines, a line declaring the
+clock, then days, each holding updates that begin with a local time, newest first or oldest
+first. It reads structure only; what the updates *mean* is the understanding stage's business.
+Dates and instants are resolved in `clock`, schedules inside updates are told apart in `agenda`.
 """
 
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
-from itertools import pairwise
+from datetime import date, datetime, timedelta
 
 import pytz
 
 from exporter import zones
 from exporter.errors import SourceError
 from exporter.model import Deletion, Document, Update
+from exporter.readers.agenda import Line, agenda_lines
+from exporter.readers.clock import RawUpdate, Timed, resolve_days, resolve_instants
 from exporter.readers.options import ReadOptions
 from exporter.readers.stamps import (
+    DatelineDate,
     DayHeader,
     Stamp,
     parse_clock_declaration,
+    parse_dateline_date,
     parse_day_header,
     parse_stamp,
 )
@@ -37,21 +42,16 @@ _NOTE = re.compile(
     r"^(?P<kind>correction|clarification|editor['’]s note|update|note)\s*:\s*(?P<text>.+)$",
     re.IGNORECASE,
 )
+#: The stamp forms that follow their entry's headline ("Published at 03:47 GMT").
+_PUBLISHED_AT = re.compile(r"^(?:first\s+|last\s+)?(?:published|posted|updated)\s+at\b", re.I)
 _DELETED = re.compile(r"\b(?:was|were|has been|have been)\s+(?:deleted|removed|withdrawn)\b", re.I)
+#: "TOKYO --", "GYEONGJU, South Korea --", "MOMBASA, Kenya (AP) —", "SEOUL, Oct 29 (Reuters) -"
+#: (a lone hyphen only after an agency's name), followed by the story's first sentence.
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'-]+[A-Z])(?:,\s*(?P<region>[A-Z][\w .'-]+?))?\s*(?:--|—|–)\s"
+    r"^(?P<place>[A-Z][A-Z .'-]+[A-Z])(?:,\s*(?P<region>[A-Z][A-Za-z .'-]*?[A-Za-z.]))?"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
+    r"\s*(?:(?:\([^()]{1,40}\)\s*)?(?:--|—|–)|\([^()]{1,40}\)\s*-)\s(?=.{30})"
 )
-_YEAR = re.compile(r"\b(19[7-9]\d|20\d\d)\b")
-
-
-@dataclass
-class _Raw:
-    """An update while it is being read: the day it sits under and its paragraphs."""
-
-    stamp: Stamp
-    line: int
-    day_index: int
-    paragraphs: list[str] = field(default_factory=list)
 
 
 def looks_like_liveblog(lines: list[tuple[int, str]]) -> bool:
@@ -60,67 +60,38 @@ def looks_like_liveblog(lines: list[tuple[int, str]]) -> bool:
     return stamps >= 3 or (stamps >= 1 and any(parse_day_header(text) for _, text in lines))
 
 
+@dataclass
+class _Scan:
+    """What the line-by-line pass found, before any of it is resolved to dates and zones."""
+
+    preamble: list[tuple[int, str]] = field(default_factory=list)
+    days: list[tuple[int, DayHeader | None]] = field(default_factory=list)
+    raws: list[RawUpdate] = field(default_factory=list)
+    notes: list[tuple[int, str]] = field(default_factory=list)
+    datelines: list[DatelineDate] = field(default_factory=list)
+    declared: str | None = None
+    declared_name: str | None = None
+    wants_local: bool = False
+
+
 def read_liveblog(lines: list[tuple[int, str]], path: str, options: ReadOptions) -> Document:
     """Build a Document from the clean, numbered, non-blank lines of a live blog."""
-    preamble: list[tuple[int, str]] = []
-    days: list[tuple[int, DayHeader | None]] = []
-    raws: list[_Raw] = []
-    notes: list[tuple[int, str]] = []
-    declared: str | None = None
-    wants_local = False
-    body_started = False
-
-    for number, text in lines:
-        note = _NOTE.match(text)
-        if note and body_started:
-            notes.append((number, text))
-            continue
-        header = parse_day_header(text)
-        if header:
-            days.append((number, header))
-            body_started = True
-            continue
-        stamp = parse_stamp(text)
-        if stamp:
-            if not days:
-                days.append((number, None))
-            body_started = True
-            raw = _Raw(stamp=stamp, line=number, day_index=len(days) - 1)
-            if stamp.rest:
-                raw.paragraphs.append(stamp.rest)
-            raws.append(raw)
-            continue
-        if not body_started:
-            decl = parse_clock_declaration(text)
-            if decl and (text.rstrip().endswith(":") or len(text) < 80):
-                declared = decl.zone or declared
-                wants_local = wants_local or decl.local
-                if preamble:  # a declaration line; the first line is the title all the same
-                    continue
-            preamble.append((number, text))
-            continue
-        if raws:
-            raws[-1].paragraphs.append(text)
-        else:
-            preamble.append((number, text))
-
-    if not raws:
-        first = lines[0][0] if lines else 1
-        raise SourceError(
-            "no live-blog updates found (expected lines starting with a time such as "
-            "'9:50 a.m.' or '14:05')",
-            path=path,
-            line=first,
-            hint="check the file is a live blog, or give it as an article",
-        )
-
-    title, intro, related, dateline = _split_preamble(preamble)
-    zone = _choose_zone(options, declared, wants_local, dateline, raws, path)
+    scan = _scan(lines)
+    if not scan.raws:
+        raise _no_updates(lines, path)
+    title, intro, related, dateline = _split_preamble(scan.preamble)
+    zone = _choose_zone(options, scan, dateline, path)
     full_text = "\n".join(t for _, t in lines)
-    resolved = _resolve_days(days, path, options, full_text)
-    instants = _resolve_instants(raws, resolved, zone, path)
-    updates = _number(raws, instants, zone)
-    deletions, kept_notes = _read_notes(notes, resolved, zone, path)
+    resolved = resolve_days(scan.days, path, options, full_text)
+    undated = next((d for d in scan.datelines if not d.updated), None) or next(
+        iter(scan.datelines), None
+    )
+    timed = resolve_instants(scan.raws, resolved, zone, path, undated)
+    updates = _number(scan.raws, timed)
+    deletions, kept_notes = _read_notes(scan.notes, resolved, zone, path)
+    dated = [d for d in resolved if d is not None]
+    if not dated:
+        dated = [u.instant.astimezone(pytz.timezone(zone)).date() for u in updates]
     return Document(
         path=path,
         kind="liveblog",
@@ -132,8 +103,99 @@ def read_liveblog(lines: list[tuple[int, str]], path: str, options: ReadOptions)
         updates=tuple(sorted(updates, key=lambda u: (u.instant, u.seq), reverse=True)),
         deletions=tuple(deletions),
         notes=tuple(kept_notes),
-        published=min(d for d in resolved if d is not None) if any(resolved) else None,
+        published=min(dated),
         url=options.url,
+    )
+
+
+def _scan(lines: list[tuple[int, str]]) -> _Scan:
+    """One pass over the lines: preamble, clock declaration, datelines, days, updates, notes."""
+    marked = []
+    for _, text in lines:
+        header = parse_day_header(text)
+        marked.append(Line(text, None if header else parse_stamp(text), header is not None))
+    agenda = agenda_lines(marked)
+    scan = _Scan()
+    body_started = False
+    for index, (number, text) in enumerate(lines):
+        if body_started and _NOTE.match(text):
+            scan.notes.append((number, text))
+            continue
+        if marked[index].header:
+            header = parse_day_header(text)
+            scan.days.append((number, header))
+            body_started = True
+            continue
+        stamp = None if index in agenda else marked[index].stamp
+        if stamp:
+            if not scan.days:
+                scan.days.append((number, None))
+            body_started = True
+            raw = RawUpdate(stamp=stamp, line=number, day_index=len(scan.days) - 1)
+            headline = _headline_before(scan, stamp, index, marked)
+            if headline:
+                raw.paragraphs.append(headline)
+            if stamp.rest:
+                raw.paragraphs.append(stamp.rest)
+            scan.raws.append(raw)
+            continue
+        if scan.raws:
+            scan.raws[-1].paragraphs.append(text)
+            continue
+        if _read_opening_line(scan, text):
+            continue
+        scan.preamble.append((number, text))
+    return scan
+
+
+def _read_opening_line(scan: _Scan, text: str) -> bool:
+    """Take a dateline date or a clock declaration from the opening; True when the line is
+    spent (a declaration on its own line; the first line stays the title all the same)."""
+    dated = parse_dateline_date(text)
+    if dated:
+        scan.datelines.append(dated)
+        return True
+    decl = parse_clock_declaration(text)
+    if decl and (text.rstrip().endswith(":") or len(text) < 80):
+        scan.declared = scan.declared or decl.zone
+        scan.declared_name = scan.declared_name or decl.name
+        scan.wants_local = scan.wants_local or decl.local
+        return bool(scan.preamble)
+    return False
+
+
+def _headline_before(scan: _Scan, stamp: Stamp, index: int, marked: list[Line]) -> str | None:
+    """Some pages print an entry's headline above its "Published at 03:47 GMT" line: that
+    headline belongs to the entry it names, not to the end of the one before."""
+    if not _PUBLISHED_AT.match(stamp.raw) or stamp.rest or index == 0:
+        return None
+    before = marked[index - 1]
+    if before.header:
+        return None
+    text = before.text
+    if len(text) > 120 or re.search(r"[.!?:;,\"”’')]$", text):
+        return None
+    owner = scan.raws[-1].paragraphs if scan.raws else [t for _, t in scan.preamble]
+    if len(owner) < 2 or owner[-1] != text:
+        return None
+    if scan.raws:
+        scan.raws[-1].paragraphs.pop()
+    else:
+        scan.preamble.pop()
+    return text
+
+
+def _no_updates(lines: list[tuple[int, str]], path: str) -> SourceError:
+    """The error for a document with no stamp: what was expected and what was found instead."""
+    shown = "; ".join(
+        f"{path}:{n} {text[:60] + ('…' if len(text) > 60 else '')!r}" for n, text in lines[:3]
+    )
+    return SourceError(
+        "no live-blog updates found (expected lines starting with a time such as "
+        f"'9:50 a.m.', '14:05' or '1405 GMT'; the first lines are: {shown})",
+        path=path,
+        line=lines[0][0] if lines else 1,
+        hint="check the file is a live blog, or give it as an article (kind: article)",
     )
 
 
@@ -157,8 +219,13 @@ def _split_preamble(
     title = ""
     if intro:
         m = _DATELINE.match(intro[0])
-        if m:
-            dateline = m["place"].title() + (f", {m['region']}" if m["region"] else "")
+        for text in intro[:3]:
+            found = _DATELINE.match(text)
+            if found:
+                dateline = found["place"].title() + (
+                    f", {found['region']}" if found["region"] else ""
+                )
+                break
         first = intro[0]
         is_headline = len(first) <= 160 and not m and not re.search(r"[.!?\"”]$", first)
         if is_headline:
@@ -170,191 +237,45 @@ def _split_preamble(
     return title, intro, related, dateline
 
 
-def _choose_zone(
-    options: ReadOptions,
-    declared: str | None,
-    wants_local: bool,
-    dateline: str | None,
-    raws: list[_Raw],
-    path: str,
-) -> str:
-    """--tz beats the page; the page's declaration beats stamp labels; the dateline last."""
+def _choose_zone(options: ReadOptions, scan: _Scan, dateline: str | None, path: str) -> str:
+    """--tz beats the page; the page's declaration beats stamp labels; the dateline last.
+
+    Offsets on stamps ("UTC+09:00", as saved pages' <time> elements give them) say the
+    instant but not the place, so they only decide when nothing names a zone.
+    """
     if options.zone:
         return zones.check_zone(options.zone)
-    if declared:
-        return declared
+    if scan.declared:
+        return scan.declared
+    raws = scan.raws
     labelled = [zones.zone_for_label(r.stamp.label) for r in raws if r.stamp.label]
-    labelled = [z for z in labelled if z]
-    if labelled:
-        return max(set(labelled), key=labelled.count)
-    if dateline and options.zone_of_place:
-        zone = options.zone_of_place(dateline) or options.zone_of_place(dateline.split(",")[-1])
+    named = [z for z in labelled if z]
+    if named:
+        return max(set(named), key=named.count)
+    resolve = options.zone_of_place or zones.zone_for_place
+    for place in (scan.declared_name, dateline):
+        zone = resolve(place) if place else None
         if zone:
             return zone
+    offsets = {zones.fixed_offset(r.stamp.label) for r in raws if r.stamp.label}
+    if len(offsets) == 1:
+        zone = zones.zone_for_offset(offsets.pop() or timedelta(0))
+        if zone:
+            return zone
+    unknown = ", and the dateline place is unknown" if scan.wants_local else ""
+    first = raws[0].stamp.raw
     raise SourceError(
-        "cannot tell which clock the updates use (no '(Tokyo time)', 'All times GMT' or "
-        "labelled stamps" + (", and the dateline place is unknown" if wants_local else "") + ")",
+        f"cannot tell which clock the updates use, starting with {first!r} (no '(Tokyo time)', "
+        f"'All times GMT' or labelled stamps{unknown})",
         path=path,
         line=raws[0].line,
         hint="pass --tz ZONE (e.g. --tz Asia/Tokyo) or set `tz:` for this source in the config",
     )
 
 
-def _resolve_days(
-    days: list[tuple[int, DayHeader | None]], path: str, options: ReadOptions, text: str
-) -> list[date | None]:
-    """Give each day header its full date, inferring the year when it is not written."""
-    headers = [h for _, h in days if h is not None]
-    if not headers:
-        if options.date:
-            return [options.date for _ in days]
-        raise SourceError(
-            "the updates have no day header and no date was given",
-            path=path,
-            line=days[0][0] if days else None,
-            hint="add a line such as 'Wednesday, October 29, 2025', or set `date:` in the config",
-        )
-    year = _infer_year(days, options, text, path)
-    out: list[date | None] = []
-    for number, header in days:
-        if header is None:
-            out.append(options.date)
-            continue
-        y = header.year or year
-        try:
-            out.append(date(y, header.month, header.day))
-        except ValueError:
-            raise SourceError(
-                f"day header {header.raw!r} is not a real date in {y}",
-                path=path,
-                line=number,
-                hint="fix the header or set the year in the config",
-            ) from None
-    return out
-
-
-def _infer_year(
-    days: list[tuple[int, DayHeader | None]], options: ReadOptions, text: str, path: str
-) -> int:
-    """The year the headers belong to: written, configured, from weekdays, from the text.
-
-    Weekdays pin the year down to one in every few: the first fitting year not before the
-    latest year the text mentions (a blog is written after what it recalls), else the latest
-    fitting year not after `today` (a blog being read has been written).
-    """
-    headers = [(n, h) for n, h in days if h is not None]
-    written = [h.year for _, h in headers if h.year]
-    if written:
-        return max(set(written), key=written.count)
-    if options.year:
-        return options.year
-    mentioned = [int(y) for y in _YEAR.findall(text)]
-    if options.today:
-        mentioned = [y for y in mentioned if y <= options.today.year]
-    with_weekday = [h for _, h in headers if h.weekday is not None]
-    if with_weekday:
-
-        def fits(year: int) -> bool:
-            return all(_weekday_fits(h, year) for h in with_weekday)
-
-        if mentioned:
-            floor = max(mentioned)
-            found = next((y for y in range(floor, floor + 12) if fits(y)), None)
-            if found:
-                return found
-        if options.today:
-            found = next(
-                (y for y in range(options.today.year, options.today.year - 12, -1) if fits(y)), None
-            )
-            if found:
-                return found
-    elif mentioned:
-        return max(mentioned)
-    number, header = headers[0]
-    raise SourceError(
-        f"cannot tell the year of day header {header.raw!r}",
-        path=path,
-        line=number,
-        hint="write the year in the header, or give it with --year or `year:` in the config",
-    )
-
-
-def _weekday_fits(header: DayHeader, year: int) -> bool:
-    try:
-        return date(year, header.month, header.day).weekday() == header.weekday
-    except ValueError:
-        return False
-
-
-def _resolve_instants(
-    raws: list[_Raw], days: list[date | None], zone: str, path: str
-) -> list[datetime]:
-    """Each stamp on its day, rolling over midnight where the clock runs backwards."""
-    newest_first = _is_newest_first(raws, days)
-    instants: list[datetime | None] = [None] * len(raws)
-    groups: dict[int, list[int]] = {}
-    for i, raw in enumerate(raws):
-        groups.setdefault(raw.day_index, []).append(i)
-    for day_index, members in groups.items():
-        day = days[day_index]
-        if day is None:
-            raise SourceError(
-                "updates before the first day header have no date",
-                path=path,
-                line=raws[members[0]].line,
-                hint="add a day header above them or set `date:` in the config",
-            )
-        ordered = list(reversed(members)) if newest_first else members
-        offset = 0
-        previous: int | None = None
-        for i in ordered:
-            stamp = raws[i].stamp
-            minutes = stamp.hour * 60 + stamp.minute
-            if previous is not None and previous - minutes > 12 * 60:
-                offset += 1
-            previous = minutes
-            naive = datetime.combine(day + timedelta(days=offset), datetime.min.time()).replace(
-                hour=stamp.hour, minute=stamp.minute
-            )
-            instants[i] = _stamp_instant(naive, stamp, zone)
-    return [i for i in instants if i is not None]
-
-
-def _stamp_instant(naive: datetime, stamp: Stamp, zone: str) -> datetime:
-    """A labelled stamp is read in its label's clock; an unlabelled one in the page's zone."""
-    if stamp.label:
-        fixed = zones.fixed_offset(stamp.label)
-        label_zone = zones.zone_for_label(stamp.label)
-        if fixed is not None:
-            instant = naive.replace(tzinfo=timezone(fixed))
-            return instant.astimezone(pytz.timezone(label_zone or zone))
-        if label_zone:
-            return zones.localize(label_zone, naive)
-    return zones.localize(zone, naive)
-
-
-def _is_newest_first(raws: list[_Raw], days: list[date | None]) -> bool:
-    """Compare neighbours: day headers decide when there are two, else the stamps' clock."""
-    dated = [d for d in days if d is not None]
-    if len(dated) >= 2:
-        down = sum(1 for a, b in pairwise(dated) if b < a)
-        up = sum(1 for a, b in pairwise(dated) if b > a)
-        if down != up:
-            return down > up
-    down = up = 0
-    for a, b in pairwise(raws):
-        if a.day_index != b.day_index:
-            continue
-        ma, mb = a.stamp.hour * 60 + a.stamp.minute, b.stamp.hour * 60 + b.stamp.minute
-        if mb < ma:
-            down += 1
-        elif mb > ma:
-            up += 1
-    return down > up
-
-
-def _number(raws: list[_Raw], instants: list[datetime], zone: str) -> list[Update]:
+def _number(raws: list[RawUpdate], timed: list[Timed]) -> list[Update]:
     """Updates with a seq that tells apart two entries stamped with the same minute."""
+    instants = [t.instant for t in timed]
     order = sorted(range(len(raws)), key=lambda i: (instants[i], -raws[i].line))
     seen: dict[datetime, int] = {}
     updates = []
@@ -369,7 +290,7 @@ def _number(raws: list[_Raw], instants: list[datetime], zone: str) -> list[Updat
                 paragraphs=tuple(raw.paragraphs),
                 line=raw.line,
                 seq=seq,
-                approximate=raw.stamp.twelve_hour_unknown,
+                approximate=timed[i].approximate,
             )
         )
     return updates
@@ -399,7 +320,8 @@ def _read_notes(
                 if header:
                     year = header.year or (known_days[0].year if known_days else None)
                     if year:
-                        day = date(year, header.month, header.day)
+                        with suppress(ValueError):  # "February 31": kept as a plain note
+                            day = date(year, header.month, header.day)
             if stamp and day is None and len(known_days) == 1:
                 day = known_days[0]
             if stamp and day:

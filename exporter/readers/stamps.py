@@ -1,4 +1,4 @@
-"""Line-level patterns of live blogs: update stamps, day headers, clock declarations.
+"""Line-level patterns of live blogs: update stamps, day headers, datelines, clock declarations.
 
 Each recogniser takes one line and returns a small value or None, so the reader stays a
 plain loop and every form is testable on its own.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from exporter import zones
 from exporter.lexicon import MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS, parse_ampm, to_24h
@@ -24,6 +25,17 @@ class Stamp:
     #: True when the stamp had no a.m./p.m. in a 12-hour blog and the half-day was guessed.
     twelve_hour_unknown: bool = False
     raw: str = ""
+    #: Written with a.m./p.m. ("9:50 a.m."): tells a 12-hour blog from a 24-hour one.
+    ampm: bool = False
+    #: The writing alone fixes the half-day: a.m./p.m., an hour of 0 or 13–23, "09:05", "0905".
+    half_day: bool = True
+    #: A metadata form ("Published at 03:47 GMT", "2m ago (11:00 GMT)") rather than a bare time.
+    meta: bool = False
+
+    @property
+    def minutes(self) -> int:
+        """Minutes since midnight on the stamp's clock."""
+        return self.hour * 60 + self.minute
 
 
 @dataclass(frozen=True)
@@ -39,30 +51,34 @@ class DayHeader:
 
 _AMPM = r"(?P<ampm>[ap]\.\s?m\.?|[ap]m\b|[ap]\.m\b)"
 _SEP = r"(?:\s*(?:[:—–|]|-{1,2}|\u2013|\u2014)(?=\s|$))?"
-
-
-def _label_group() -> str:
-    return rf"(?P<label>{zones.label_pattern()})\b"
+#: "Published at", "Updated at", "Posted at", "2m ago (", "3 hours ago (", "just now (".
+_META = (
+    r"(?P<meta>(?:(?:first\s+)?published|(?:last\s+)?updated|posted)\s+at\s+"
+    r"|(?:\d+\s?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago|just\s+now)"
+    r"\s*\(\s*)?"
+)
 
 
 def _compile() -> dict[str, re.Pattern[str]]:
-    label = _label_group()
+    names = zones.label_pattern()
+    label = rf"(?P<label>{names})\b"
     return {
         # "9:50 a.m.", "9.50am", "3 p.m.", "8.40am:", "2:05 p.m. ET", "JST 0:15 a.m."
         "12h": re.compile(
-            rf"^(?:(?P<prelabel>{zones.label_pattern()})\s+)?"
+            rf"^{_META}(?:(?P<prelabel>{names})\s+)?"
             rf"(?P<h>1[0-2]|0?[0-9])(?:\s?[:.]\s?(?P<m>[0-5]\d))?\s?{_AMPM}"
-            rf"(?:\s*\(?{label}\)?)?{_SEP}\s*(?P<rest>.*)$",
+            rf"(?:\s*\(?{label}\)?)?\)?{_SEP}\s*(?P<rest>.*)$",
             re.IGNORECASE,
         ),
-        # "14:05", "14:05 BST", "1405 GMT", "Published at 03:47 GMT", "2m ago (11:00 GMT)"
+        # "14:05", "14:05 BST", "Published at 03:47 GMT", "2m ago (11:00 GMT)", "14:05 GMT+1"
         "24h": re.compile(
-            rf"^(?:published\s+at\s+|updated\s+at\s+|\d+\s?[smhd]\s+ago\s+\(\s*)?"
-            rf"(?P<h>[01]?\d|2[0-3])(?:[:.h](?P<m>[0-5]\d))(?:\s*{label})?\)?{_SEP}\s*(?P<rest>.*)$",
+            rf"^{_META}(?P<h>[01]?\d|2[0-3])(?:[:.h](?P<m>[0-5]\d))(?:\s*\(?{label}\)?)?\)?"
+            rf"{_SEP}\s*(?P<rest>.*)$",
             re.IGNORECASE,
         ),
+        # "1405 GMT": four digits need a label to be a clock and not a number
         "24h_compact": re.compile(
-            rf"^(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*{label}\)?{_SEP}\s*(?P<rest>.*)$",
+            rf"^{_META}(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*{label}\)?{_SEP}\s*(?P<rest>.*)$",
         ),
         # "4: 58 IST" — a 12-hour blog that forgot the half-day
         "bare": re.compile(
@@ -84,6 +100,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 def parse_stamp(line: str) -> Stamp | None:
     """Recognise a stamp at the start of a line; None when the line is ordinary text."""
+    if not line or not (line[0].isdigit() or line[0].isalpha()):
+        return None
     pats = _patterns()
     m = pats["12h"].match(line)
     if m:
@@ -97,16 +115,22 @@ def parse_stamp(line: str) -> Stamp | None:
             rest=m["rest"].strip(),
             label=label,
             raw=line[: m.start("rest")].strip(),
+            ampm=True,
+            meta=bool(m["meta"]),
         )
     for kind in ("24h_compact", "24h"):
         m = pats[kind].match(line)
         if m and _plausible_24h(m, line):
+            digits = m["h"]
+            written_24h = kind == "24h_compact" or digits.startswith("0")
             return Stamp(
-                hour=int(m["h"]),
+                hour=int(digits),
                 minute=int(m["m"]),
                 rest=m["rest"].strip(),
                 label=m["label"],
                 raw=line[: m.start("rest")].strip(),
+                half_day=written_24h or not 1 <= int(digits) <= 12,
+                meta=bool(m["meta"]),
             )
     m = pats["bare"].match(line)
     if m:
@@ -117,13 +141,14 @@ def parse_stamp(line: str) -> Stamp | None:
             label=m["label"],
             twelve_hour_unknown=True,
             raw=line[: m.start("rest")].strip(),
+            half_day=False,
         )
     return None
 
 
 def _plausible_24h(m: re.Match[str], line: str) -> bool:
     """A 24-hour stamp needs a label, or a separator/new line after it, to not be prose."""
-    if m["label"]:
+    if m["label"] or m["meta"]:
         return True
     rest = m["rest"]
     after = line[m.end("m") :]
@@ -164,6 +189,85 @@ def parse_day_header(line: str) -> DayHeader | None:
     )
 
 
+@dataclass(frozen=True)
+class DatelineDate:
+    """A "Published Nov 5, 2017" / "Updated Nov. 5, 2017 10:02 a.m. ET" line near the top.
+
+    It dates a blog without day headers: a publication date is the day of the oldest update,
+    an update date (with its time) bounds the newest.
+    """
+
+    day: date
+    updated: bool
+    time: Stamp | None
+    raw: str
+
+
+_DATELINE_KIND = re.compile(
+    r"^(?P<kind>(?:first\s+)?published|(?:last\s+)?updated|posted)(?:\s+on)?\s*:?\s+", re.I
+)
+_DATE_MDY = (
+    rf"(?P<mon>{MONTH_PATTERN})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)"
+)
+_DATE_DMY = (
+    rf"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon2>{MONTH_PATTERN})\.?,?\s+(?P<y2>(?:19|20)\d\d)"
+)
+_DATE = re.compile(
+    rf"^(?:(?:{WEEKDAY_PATTERN})\.?,?\s+)?(?:{_DATE_MDY}|{_DATE_DMY})(?:,?\s+(?:at\s+)?)?",
+    re.IGNORECASE,
+)
+
+
+def parse_dateline_date(line: str) -> DatelineDate | None:
+    """ "Published Nov 5, 2017", "Updated Nov. 5, 2017 10:02 a.m. ET", "Updated 10:02 AM ET,
+    Sun November 5, 2017", "November 5, 2017 9:00 a.m. ET"; None for anything else."""
+    if len(line) > 80:
+        return None
+    kind = _DATELINE_KIND.match(line)
+    body = line[kind.end() :] if kind else line
+    found = _date_then_time(body) or _time_then_date(body)
+    if found is None or (kind is None and found[1] is None):
+        return None  # a bare date is a day header, not a dateline
+    day, time = found
+    updated = bool(kind) and kind["kind"].lower().endswith("updated")
+    return DatelineDate(day=day, updated=updated, time=time, raw=line)
+
+
+def _date_then_time(body: str) -> tuple[date, Stamp | None] | None:
+    m = _DATE.match(body)
+    if not m:
+        return None
+    day = _date_of(m)
+    rest = body[m.end() :].strip()
+    if day is None:
+        return None
+    if not rest:
+        return day, None
+    time = parse_stamp(rest)
+    if time is None or time.rest.strip(" .,;)"):
+        return None
+    return day, time
+
+
+def _time_then_date(body: str) -> tuple[date, Stamp | None] | None:
+    time = parse_stamp(body)
+    if time is None:
+        return None
+    m = _DATE.match(time.rest.lstrip(" ,"))
+    if not m or time.rest.lstrip(" ,")[m.end() :].strip(" .,;"):
+        return None
+    day = _date_of(m)
+    return (day, time) if day else None
+
+
+def _date_of(m: re.Match[str]) -> date | None:
+    month = m["mon"] or m["mon2"]
+    try:
+        return date(int(m["y"] or m["y2"]), MONTHS[month.lower()], int(m["d"] or m["d2"]))
+    except ValueError:
+        return None
+
+
 _DECLARATION_PHRASES = (
     re.compile(
         r"\((?:all\s+times\s+(?:are\s+)?(?:in\s+)?)?(?P<name>[A-Z][\w .'-]*?)\s+time\)", re.I
@@ -183,6 +287,8 @@ class ClockDeclaration:
     zone: str | None
     local: bool
     phrase: str
+    #: The place named by "(Gyeongju time)" when the names table does not know it.
+    name: str | None = None
 
 
 def parse_clock_declaration(line: str) -> ClockDeclaration | None:
@@ -202,5 +308,7 @@ def parse_clock_declaration(line: str) -> ClockDeclaration | None:
         name = groups.get("name")
         if name:
             zone = zones.zone_for_label(name) or zones.zone_for_name(name)
-            return ClockDeclaration(zone=zone, local=zone is None, phrase=m.group(0))
+            return ClockDeclaration(
+                zone=zone, local=zone is None, phrase=m.group(0), name=None if zone else name
+            )
     return None
