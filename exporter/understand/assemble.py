@@ -14,11 +14,13 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytz
 
-from exporter.model import Document, Event, Evidence, Place, Status
+from exporter import zones
+from exporter.model import Document, Event, Evidence, Place, Status, Update
+from exporter.readers.stamps import parse_stamp
 from exporter.sentences import split_sentences
 from exporter.understand import timex
 from exporter.understand.mentions import (
@@ -46,8 +48,10 @@ _TITLE_ORDER = (
     "attendance",
     "arrival",
     "departure",
+    "agenda",
 )
 _CATEGORY = {
+    "agenda": "Agenda",
     "summit": "Summit",
     "meeting": "Meeting",
     "signing": "Signing",
@@ -156,7 +160,7 @@ def _meal_of(m: Mention) -> str | None:
 
 def _fits(cluster: _Cluster, m: Mention) -> int:
     """How well a mention belongs to a cluster (0: not at all)."""
-    if cluster.day != m.day or m.day is None:
+    if cluster.day != m.day or m.day is None or "agenda" in cluster.kinds or m.kind == "agenda":
         return 0
     kinds = cluster.kinds
     anchor = cluster.anchor
@@ -303,6 +307,8 @@ def _title(cluster: _Cluster, principal_class: str | None, first_arrival: bool) 
     place = cluster.place()
     counterparts = cluster.counterparts()
     main = next(k for k in _TITLE_ORDER if k in kinds)
+    if main == "agenda":
+        return cluster.mentions[0].subject or "Scheduled", "Agenda"
     if "meal" in kinds and main == "meeting":
         main = "meal"
     if main in _TALKS or (counterparts and main not in ("meal", "signing")):
@@ -453,6 +459,10 @@ def _liveblog_mentions(doc: Document, ctx: Context, site: Site) -> list[Mention]
     for update in sorted(doc.updates, key=lambda u: (u.instant, u.seq)):
         in_focus = bool(principal and re.search(rf"\b{re.escape(principal.short)}\b", update.text))
         for paragraph in update.paragraphs:
+            item = _agenda_item(doc, update, paragraph, site)
+            if item is not None:
+                found.append(item)
+                continue
             sentences = split_sentences(paragraph)
             for i, sentence in enumerate(sentences):
                 tags = timex.tag(sentence, update.instant, first_day=first_day)
@@ -480,6 +490,42 @@ def _liveblog_mentions(doc: Document, ctx: Context, site: Site) -> list[Mention]
                     )
                 )
     return found
+
+
+def _agenda_item(doc: Document, update: Update, paragraph: str, site: Site) -> Mention | None:
+    """A schedule line kept inside an update ("10am: Cabinet meets") is a planned event.
+
+    The reader leaves such lines as paragraphs of the entry that lists them; any paragraph
+    that still opens with a clock time is one.
+    """
+    stamp = parse_stamp(paragraph)
+    if stamp is None or not stamp.rest or stamp.twelve_hour_unknown:
+        return None
+    local = update.instant.astimezone(pytz.timezone(doc.zone))
+    start = zones.localize(doc.zone, datetime.combine(local.date(), time(stamp.hour, stamp.minute)))
+    title = _trim(stamp.rest.rstrip(" .;:"))
+    evidence = Evidence(
+        text=paragraph,
+        source=doc.slug,
+        written=update.instant,
+        anchor=update.anchor,
+        url=_evidence_url(doc, update.anchor, site),
+    )
+    return Mention(
+        kind="agenda",
+        status=Status.PLANNED,
+        evidence=evidence,
+        start=start,
+        end=None,
+        precision=3,
+        approximate=False,
+        place=None,
+        destination=None,
+        counterpart=None,
+        counterpart_class=None,
+        subject=title[:1].upper() + title[1:],
+        explicit=False,
+    )
 
 
 def _background(tags: list[timex.Timex], day: date) -> bool:
