@@ -230,7 +230,9 @@ def updates(ctx: click.Context, file: str, tz: str | None, year: int | None, as_
     from exporter.config import from_files
     from exporter.sentences import short_title
 
-    documents, _ = read_sources(from_files([file], tz=tz, year=year), strict=True, today=date.today())
+    documents, _ = read_sources(
+        from_files([file], tz=tz, year=year), strict=True, today=date.today()
+    )
     doc = documents[0]
     if doc.kind != "liveblog":
         raise ExporterError(

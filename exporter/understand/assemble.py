@@ -10,10 +10,9 @@ the matching events and add what the blog lacks (earlier legs, the span of the v
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 import pytz
@@ -23,6 +22,7 @@ from exporter.model import Document, Event, Evidence, Place, Status, Update
 from exporter.readers.stamps import parse_stamp
 from exporter.sentences import split_sentences
 from exporter.understand import timex
+from exporter.understand.cluster import TALKS, Cluster, cluster_mentions, fuse, keep, sort_time
 from exporter.understand.mentions import (
     PRESENCE,
     Context,
@@ -33,8 +33,7 @@ from exporter.understand.mentions import (
 from exporter.understand.people import cast_of
 from exporter.understand.places import Gazetteer
 
-_TALKS = {"meeting", "summit"}
-_MAX_GAP = timedelta(hours=3)
+#: A date written out in an article sentence ("October 28", "2025", "28 October").
 _MONTHISH = re.compile(r"[A-Z][a-z]+\.?\s+\d|\d{4}|\d{1,2}\s+[A-Z][a-z]+")
 #: Which kind names a cluster, strongest first.
 _TITLE_ORDER = (
@@ -65,244 +64,8 @@ _CATEGORY = {
 }
 
 
-@dataclass
-class _Cluster:
-    mentions: list[Mention] = field(default_factory=list)
-
-    @property
-    def kinds(self) -> set[str]:
-        return {m.kind for m in self.mentions}
-
-    @property
-    def day(self) -> date | None:
-        days = [m.day for m in self.mentions if m.day and m.status != Status.PLANNED] or [
-            m.day for m in self.mentions if m.day
-        ]
-        return days[0] if days else None
-
-    @property
-    def anchor(self) -> datetime | None:
-        """When it starts, as far as reports of what happened say (plans only if none)."""
-        timed = [m for m in self.mentions if isinstance(m.start, datetime)]
-        done = [m.start for m in timed if m.status == Status.HAPPENED and m.precision >= 1]
-        times = done or [m.start for m in timed]
-        return min(times) if times else None
-
-    def place(self) -> Place | None:
-        places = [m.place for m in self.mentions if m.place is not None and m.kind != "departure"]
-        if not places:
-            places = [m.place for m in self.mentions if m.place is not None]
-        if not places:
-            return None
-        known = [p for p in places if p.has_geo]
-        pool = known or places
-        rank = {
-            "venue": 0,
-            "airport": 0,
-            "base": 1,
-            "ship": 0,
-            "city": 2,
-            "region": 3,
-            "country": 4,
-        }
-        counts = Counter(p.name for p in pool)
-        return min(pool, key=lambda p: (rank.get(p.kind, 1), -counts[p.name], p.name))
-
-    @property
-    def closed_at(self) -> datetime | None:
-        """When the principal left the place this cluster is about (a reported departure)."""
-        if self.kinds == {"departure"}:
-            return None
-        times = [
-            m.start
-            for m in self.mentions
-            if m.kind == "departure"
-            and m.status == Status.HAPPENED
-            and isinstance(m.start, datetime)
-        ]
-        return max(times) if times else None
-
-    def counterparts(self) -> list[tuple[str, str | None]]:
-        return [(m.counterpart, m.counterpart_class) for m in self.mentions if m.counterpart]
-
-
-_BROAD = ("city", "region", "country")
-
-
-def _same_place(a: Place | None, b: Place | None) -> bool | None:
-    """True/False when both are specific, None when either is missing or only a city/country."""
-    if a is None or b is None:
-        return None
-    if a.name == b.name:
-        return True
-    if a.kind in _BROAD or b.kind in _BROAD:
-        return None
-    return False
-
-
-def _party(name: str) -> str:
-    """A counterpart by what identifies it: "Danish business leaders" → "business leaders"."""
-    words = [w.lower() for w in name.split() if w[:1].islower() or len(name.split()) <= 2]
-    return " ".join(words[-2:]) if words else name.lower()
-
-
-def _same_party(a: str | None, names: set[str]) -> bool:
-    return bool(a) and any(_party(a) == _party(n) for n in names)
-
-
-def _meal_of(m: Mention) -> str | None:
-    text = m.evidence.text.lower()
-    for word in ("breakfast", "lunch", "dinner", "banquet"):
-        if word in text:
-            return word
-    return None
-
-
-def _fits(cluster: _Cluster, m: Mention) -> int:
-    """How well a mention belongs to a cluster (0: not at all)."""
-    if cluster.day != m.day or m.day is None or "agenda" in cluster.kinds or m.kind == "agenda":
-        return 0
-    kinds = cluster.kinds
-    anchor = cluster.anchor
-    close = anchor is None or not isinstance(m.start, datetime) or abs(m.start - anchor) <= _MAX_GAP
-    if not close and isinstance(m.end, datetime) and m.start <= anchor <= m.end:
-        close = True  # "this afternoon" covers it
-    closed = cluster.closed_at
-    if (
-        closed is not None
-        and isinstance(m.start, datetime)
-        and m.start > closed
-        and m.kind != "departure"
-    ):
-        return 0  # the principal has left: a later mention is a later visit
-    place = _same_place(cluster.place(), m.place)
-    names = {c for c, _ in cluster.counterparts()}
-    specific = cluster.place() is not None and cluster.place().kind not in _BROAD
-    stay = bool(kinds & {"arrival", "visit"} or specific) and cluster.place() is not None
-    if "signing" in kinds or m.kind == "signing":
-        return 3 if kinds == {"signing"} and m.kind == "signing" else 0
-    if m.kind == "departure" or kinds == {"departure"}:
-        if m.kind == "departure" and kinds == {"departure"}:
-            here = [x for x in cluster.mentions if x.place or x.destination]
-            if not here or not (m.place or m.destination):
-                return 1 if close else 0
-            same_dest = any(
-                x.destination and m.destination and x.destination.name == m.destination.name
-                for x in here
-            )
-            return 3 if same_dest or place else 0
-        if m.kind == "departure" and "departure" not in kinds and close:
-            if place:
-                return 3  # leaving the place ends the stay
-            if place is None and m.place is None and not m.destination and stay:
-                return 2
-        return 0
-    if m.counterpart and _same_party(m.counterpart, names):
-        if (m.kind == "meal") != ("meal" in kinds) and not close:
-            return 0  # the same guest at another table later: a separate meal
-        return 4
-    if names and m.counterpart and m.kind in _TALKS | {"meal"}:
-        return 0  # someone else: another meeting
-    if "meal" in kinds or m.kind == "meal":
-        meals = {_meal_of(x) for x in cluster.mentions if x.kind == "meal"}
-        if m.kind == "meal" and "meal" in kinds:
-            return 3 if _meal_of(m) in meals or None in meals or _meal_of(m) is None else 0
-        near = (
-            anchor is not None
-            and isinstance(m.start, datetime)
-            and abs(m.start - anchor) <= timedelta(hours=2)
-        )
-        if (
-            m.kind == "meal"
-            and not m.counterpart
-            and near
-            and place is not False
-            and kinds & _TALKS
-        ):
-            return 2
-        return 2 if place and close else 0
-    if (
-        m.kind == "arrival"
-        and kinds == {"arrival"}
-        and place is None
-        and isinstance(m.start, datetime)
-        and anchor is not None
-        and abs(m.start - anchor) <= timedelta(hours=1)
-    ):
-        return 2
-    if place is False:
-        return 0
-    if place and close:
-        return 3
-    if m.place is None and stay and close and m.kind in _TALKS | {"ceremony", "speech", "visit"}:
-        return 2
-    if m.kind in _TALKS and kinds & _TALKS and close:
-        return 2
-    if m.kind == "ceremony" and kinds & (_TALKS | {"visit"}) and close:
-        return 2
-    if m.kind == "speech" and kinds & {"visit", "arrival"} and close:
-        return 2
-    if m.kind == "visit" and kinds & {"arrival", "speech"} and close:
-        return 2
-    if m.kind in kinds and close and m.kind not in ("arrival",):
-        return 1
-    return 0
-
-
-def _cluster(mentions: list[Mention]) -> list[_Cluster]:
-    ordered = sorted(
-        (m for m in mentions if m.kind != PRESENCE and m.day is not None),
-        key=lambda m: (m.status == Status.PLANNED, m.precision < 2, _sort_time(m)),
-    )
-    clusters: list[_Cluster] = []
-    for m in ordered:
-        scored = [(_fits(c, m), i) for i, c in enumerate(clusters)]
-        best = max(scored, default=(0, -1))
-        if best[0] > 0:
-            clusters[best[1]].mentions.append(m)
-        else:
-            clusters.append(_Cluster([m]))
-    presences = [m for m in mentions if m.kind == PRESENCE]
-    for p in presences:
-        for c in clusters:
-            if (
-                c.place() is None
-                and c.day == p.day
-                and c.anchor
-                and isinstance(p.start, datetime)
-                and abs(p.start - c.anchor) <= timedelta(minutes=30)
-            ):
-                c.mentions.append(p)
-    return clusters
-
-
-def _sort_time(m: Mention) -> str:
-    if isinstance(m.start, datetime):
-        return m.start.astimezone(pytz.utc).isoformat()
-    if isinstance(m.start, date):
-        return m.start.isoformat()
-    return m.evidence.written.isoformat() if m.evidence.written else ""
-
-
-def _keep(cluster: _Cluster) -> bool:
-    """A cluster is an itinerary stop when it is timed and more than a passing remark."""
-    timed = [m for m in cluster.mentions if m.start is not None and m.kind != PRESENCE]
-    if not timed:
-        return False
-    kinds = cluster.kinds - {PRESENCE}
-    best = max(m.precision for m in timed)
-    if best == 0 and not kinds & (_TALKS | {"signing", "meal"}):
-        return False
-    if (
-        kinds <= {"visit", "attendance"}
-        and cluster.place() is None
-        and not any(m.subject for m in cluster.mentions)
-    ):
-        return False
-    return not (kinds == {"meeting"} and not cluster.counterparts())
-
-
-def _title(cluster: _Cluster, principal_class: str | None, first_arrival: bool) -> tuple[str, str]:
+def _title(cluster: Cluster, principal_class: str | None, first_arrival: bool) -> tuple[str, str]:
+    """(title, category) a person would write, from who met whom, what was signed, where."""
     kinds = cluster.kinds
     place = cluster.place()
     counterparts = cluster.counterparts()
@@ -311,7 +74,7 @@ def _title(cluster: _Cluster, principal_class: str | None, first_arrival: bool) 
         return cluster.mentions[0].subject or "Scheduled", "Agenda"
     if "meal" in kinds and main == "meeting":
         main = "meal"
-    if main in _TALKS or (counterparts and main not in ("meal", "signing")):
+    if main in TALKS or (counterparts and main not in ("meal", "signing")):
         if counterparts:
             name, role = Counter(counterparts).most_common(1)[0][0]
             if role == "monarch":
@@ -348,7 +111,7 @@ def _title(cluster: _Cluster, principal_class: str | None, first_arrival: bool) 
     return _CATEGORY[main], _CATEGORY[main]
 
 
-def _meal_word(cluster: _Cluster) -> str:
+def _meal_word(cluster: Cluster) -> str:
     text = " ".join(m.evidence.text.lower() for m in cluster.mentions if m.kind == "meal")
     for word in (
         "working lunch",
@@ -374,7 +137,7 @@ def _trim(text: str, limit: int = 70) -> str:
 
 
 def _start_end(
-    cluster: _Cluster, minutes: dict[str, int]
+    cluster: Cluster, minutes: dict[str, int]
 ) -> tuple[datetime | date, datetime | date | None, bool, bool]:
     """Start from the best-timed report; end from a departure, a report, or the kind's usual length.
 
@@ -391,7 +154,7 @@ def _start_end(
     pool = staying or pool
     best = max(m.precision for m in pool)
     top = [m for m in pool if m.precision == best]
-    first = min(top, key=_sort_time)
+    first = min(top, key=sort_time)
     start = first.start
     approximate = first.approximate or (first.precision < 2 and isinstance(first.start, datetime))
     start_guessed = approximate
@@ -426,7 +189,7 @@ def _start_end(
     return start, end, approximate, start_guessed
 
 
-def _status(cluster: _Cluster) -> Status:
+def _status(cluster: Cluster) -> Status:
     """The live reports decide; an article's hindsight only when there are none."""
     live = [m for m in cluster.mentions if m.evidence.written is not None]
     statuses = {m.status for m in (live or cluster.mentions)}
@@ -572,57 +335,6 @@ def _article_mentions(doc: Document, zone: str, ctx: Context) -> list[Mention]:
     return found
 
 
-def _fuse(clusters: list[_Cluster], mentions: list[Mention]) -> list[_Cluster]:
-    """Article mentions enrich matching live-blog clusters; dated new ones become events."""
-    extra: list[_Cluster] = []
-    for m in mentions:
-        if m.days and m.kind in ("visit", "arrival") and m.days[1] > m.days[0]:
-            extra.append(_Cluster([m]))
-            continue
-        scored = [(_fits_article(c, m), i) for i, c in enumerate(clusters)]
-        best = max(scored, default=(0, -1))
-        if best[0] > 0:
-            clusters[best[1]].mentions.append(replace(m, start=None, end=None))
-            continue
-        if (
-            m.explicit
-            and m.status == Status.HAPPENED
-            and m.kind in ("attendance", "summit", "visit")
-            and isinstance(m.start, date)
-            and m.place is not None
-        ):
-            same = [c for c in extra if c.day == m.day and c.kinds & {m.kind}]
-            if same:
-                same[0].mentions.append(m)
-            else:
-                extra.append(_Cluster([replace(m, start=m.day)]))
-    return clusters + extra
-
-
-def _fits_article(cluster: _Cluster, m: Mention) -> int:
-    if m.day is None or cluster.day != m.day or not m.explicit:
-        return 0
-    kinds = cluster.kinds
-    names = {c for c, _ in cluster.counterparts()}
-    if m.kind == "signing":
-        return 3 if "signing" in kinds else 0
-    if (
-        m.counterpart
-        and _same_party(m.counterpart, names)
-        and ((m.kind in _TALKS and kinds & _TALKS) or m.kind in kinds)
-    ):
-        return 4
-    if m.kind in _TALKS and kinds & _TALKS:
-        place = _same_place(cluster.place(), m.place)
-        if place is False:
-            return 0
-        leaders = any(r == "leader" for _, r in cluster.counterparts())
-        return 3 if place and leaders else 2
-    if m.kind in ("arrival",) and "arrival" in kinds:
-        return 1
-    return 0
-
-
 def _uid(day: date, kind: str, n: int, authority: str) -> str:
     return f"{day.strftime('%Y%m%d')}-{kind.lower()}-{n}@{authority}"
 
@@ -637,15 +349,15 @@ def itinerary(documents: list[Document], gazetteer: Gazetteer, site: Site) -> li
     live: list[Mention] = []
     for doc in blogs:
         live.extend(_liveblog_mentions(doc, ctx, site))
-    clusters = [c for c in _cluster(live) if _keep(c)]
+    clusters = [c for c in cluster_mentions(live) if keep(c)]
     zone = blogs[0].zone if blogs else None
     for doc in documents:
         if doc.kind == "article":
-            clusters = _fuse(clusters, _article_mentions(doc, doc.zone or zone or "UTC", ctx))
+            clusters = fuse(clusters, _article_mentions(doc, doc.zone or zone or "UTC", ctx))
     return _events(clusters, cast.principal.role_class if cast.principal else None, site)
 
 
-def _events(clusters: list[_Cluster], principal_class: str | None, site: Site) -> list[Event]:
+def _events(clusters: list[Cluster], principal_class: str | None, site: Site) -> list[Event]:
     minutes = default_minutes()
     drafts = []
     arrivals = sorted(
@@ -720,15 +432,3 @@ def _trim_overlaps(events: list[Event]) -> list[Event]:
                 event = replace(event, end=min(nxt))
         out.append(event)
     return out
-
-
-def digest(event: Event) -> str:
-    """What subscribers see of an event, to notice a change between builds."""
-    parts = [
-        event.title,
-        str(event.start),
-        str(event.end),
-        event.status.value,
-        event.place.name if event.place else "",
-    ]
-    return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:16]
