@@ -1,6 +1,6 @@
 """Clock labels and "X time" phrases → IANA zones, from the data table `data/zones.yaml`.
 
-Newsrooms write "(Tokyo time)", "All times JST", "14:05 BST" or "14:05 GMT+1"; the reader
+Newsrooms write "(Avalon time)", "All times JST", "14:05 BST" or "14:05 GMT+1"; the reader
 needs one IANA name per document and, for labelled stamps, the label's own offset. A
 "(local time)" blog takes its zone from the dateline place, which `place_resolver` looks up.
 """
@@ -71,15 +71,15 @@ def zone_for_offset(offset: timedelta) -> str | None:
 
 
 def zone_for_name(name: str) -> str | None:
-    """'Tokyo' (from "Tokyo time") → 'Asia/Tokyo' using the names table."""
+    """'Avalon' (from "Avalon time") → its zone using the names table."""
     key = re.sub(r"\s+", " ", name.strip().lower())
     return _table().get("names", {}).get(key)
 
 
 @cache
 def _countries() -> dict[str, str]:
-    """Lower-case English country name → its only zone (pytz's list, "Korea (South)" also as
-    "South Korea"); countries spanning several zones are left out."""
+    """Lower-case English country name → its only zone (pytz's list, with parenthesised names
+    such as "X (South)" also as "South X"); countries spanning several zones are left out."""
     out: dict[str, str] = {}
     for code, label in pytz.country_names.items():
         found = pytz.country_timezones.get(code, [])
@@ -95,7 +95,7 @@ def _countries() -> dict[str, str]:
 
 
 def zone_for_place(name: str) -> str | None:
-    """A dateline place ("MOMBASA, Kenya") → zone from the names table or a one-zone country.
+    """A dateline place ("PORT ROYAL, Freedonia") → zone from the names table or a one-zone country.
 
     The reader's own fallback when no gazetteer is wired in: the whole name, then each
     comma-separated part from the last (the country) to the first (the town).

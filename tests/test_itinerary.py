@@ -175,7 +175,9 @@ def test_tense_status_and_commentary(tmp_path: Path, line: str, expected) -> Non
 
 def test_agenda_lines_become_planned_events() -> None:
     doc = read_path(FIXTURES / "formats" / "agenda-inside-update.txt", ReadOptions(slug="budget"))
-    got = [(e.title, e.start.isoformat(), e.status) for e in itinerary([doc], Gazetteer.load(), Site())]
+    got = [
+        (e.title, e.start.isoformat(), e.status) for e in itinerary([doc], Gazetteer.load(), Site())
+    ]
     assert got == [
         ("Cabinet meets", "2025-11-26T10:00:00+00:00", Status.PLANNED),
         ("Prime minister's questions", "2025-11-26T12:00:00+00:00", Status.PLANNED),

@@ -45,7 +45,8 @@ _NOTE = re.compile(
 #: The stamp forms that follow their entry's headline ("Published at 03:47 GMT").
 _PUBLISHED_AT = re.compile(r"^(?:first\s+|last\s+)?(?:published|posted|updated)\s+at\b", re.I)
 _DELETED = re.compile(r"\b(?:was|were|has been|have been)\s+(?:deleted|removed|withdrawn)\b", re.I)
-#: "TOKYO --", "GYEONGJU, South Korea --", "MOMBASA, Kenya (AP) —", "SEOUL, Oct 29 (Reuters) -"
+#: "AVALON --", "PORT ROYAL, Freedonia --", "NEW HAVEN, Ruritania (AP) —",
+#: "AVALON, Oct 29 (Reuters) -"
 #: (a lone hyphen only after an agency's name), followed by the story's first sentence.
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'-]+[A-Z])(?:,\s*(?P<region>[A-Z][A-Za-z .'-]*?[A-Za-z.]))?"
@@ -265,7 +266,7 @@ def _choose_zone(options: ReadOptions, scan: _Scan, dateline: str | None, path: 
     unknown = ", and the dateline place is unknown" if scan.wants_local else ""
     first = raws[0].stamp.raw
     raise SourceError(
-        f"cannot tell which clock the updates use, starting with {first!r} (no '(Tokyo time)', "
+        f"cannot tell which clock the updates use, starting with {first!r} (no '(Avalon time)', "
         f"'All times GMT' or labelled stamps{unknown})",
         path=path,
         line=raws[0].line,

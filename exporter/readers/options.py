@@ -20,5 +20,5 @@ class ReadOptions:
     kind: str | None = None
     #: The reader's today, only to choose among years a weekday allows (never written out).
     today: date | None = None
-    #: Resolves a dateline place ("Gyeongju, South Korea") to an IANA zone (the gazetteer).
+    #: Resolves a dateline place ("Port Royal, Freedonia") to an IANA zone (the gazetteer).
     zone_of_place: Callable[[str], str | None] | None = None

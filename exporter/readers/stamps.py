@@ -287,12 +287,12 @@ class ClockDeclaration:
     zone: str | None
     local: bool
     phrase: str
-    #: The place named by "(Gyeongju time)" when the names table does not know it.
+    #: The place named by "(Port Royal time)" when the names table does not know it.
     name: str | None = None
 
 
 def parse_clock_declaration(line: str) -> ClockDeclaration | None:
-    """ "Here's how the visit unfolded (Tokyo time):", "All times JST", "(local time)"."""
+    """ "Here's how the visit unfolded (Avalon time):", "All times JST", "(local time)"."""
     for pattern in _DECLARATION_PHRASES:
         m = pattern.search(line)
         if not m:

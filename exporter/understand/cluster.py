@@ -101,7 +101,7 @@ def _same_place(a: Place | None, b: Place | None) -> bool | None:
 
 
 def _party(name: str) -> str:
-    """A counterpart by what identifies it: "Danish business leaders" → "business leaders"."""
+    """A counterpart by what identifies it: "Avalonian business leaders" → "business leaders"."""
     words = [w.lower() for w in name.split() if w[:1].islower() or len(name.split()) <= 2]
     return " ".join(words[-2:]) if words else name.lower()
 

@@ -148,7 +148,7 @@ def _role_class(role: str, classes: dict[str, str]) -> str:
 
 
 def _bare_role(role: str, classes: dict[str, str]) -> str:
-    """ "Japanese Prime Minister" → "Prime Minister"; "Defense Minister" stays (it is the role)."""
+    """ "Freedonian Prime Minister" → "Prime Minister"; "Defense Minister" is a role: it stays."""
     words = role.split()
     for size in range(len(words), 0, -1):
         tail = " ".join(words[-size:]).lower()

@@ -11,6 +11,9 @@ Two sources of places, because news names both famous and obscure ones:
 News prose capitalises many things that are not places (titles, nationalities, organisations,
 months), so both sources pass through rules about English news language.  No rule names a
 particular place: every name lives in the data.
+
+The entries' schema and loading live in ``gazetteer_data``, the words and patterns of news
+language in ``place_phrases``; this module joins them into the ``Gazetteer`` and its ``find``.
 """
 
 from __future__ import annotations
@@ -20,18 +23,56 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 import pytz
-import yaml
 
-from exporter.errors import ConfigError
 from exporter.lexicon import MONTHS, WEEKDAYS
 from exporter.model import Place
+from exporter.understand.gazetteer_data import (
+    KINDS,
+    _builtin_data,
+    _country_code,
+    _Entry,
+    _merge,
+    _parse_entry,
+    _zone_countries,
+    name_key,
+)
+from exporter.understand.place_phrases import (
+    _ADJECTIVE_SUFFIXES,
+    _CLOSING,
+    _CONNECTORS,
+    _FUNCTION_WORDS,
+    _IN_GAP,
+    _LOCATIVE,
+    _NOT_PLACE_HEADS,
+    _OF_BEFORE,
+    _OPENING,
+    _PLACE_HEADS,
+    _POSSESSIVE,
+    _POSSESSIVE_GAP,
+    _ROLE_FOLLOWERS,
+    _TIME_WORDS,
+    _TITLES,
+    _UPPER,
+    _WORD,
+    _WORD_AFTER,
+    _WORD_BEFORE,
+    _conjuncts,
+    _Found,
+    _hand_on_possessives,
+    _initial,
+    _locative_context,
+    _normal_preposition,
+    _preposition_before,
+    _strip_the,
+    _surface_pattern,
+    _title_case,
+)
 
-#: Kinds a gazetteer entry may have, from the most to the least specific.
-KINDS: tuple[str, ...] = ("venue", "airport", "base", "ship", "city", "region", "country")
+__all__ = ["KINDS", "SPECIFICITY", "Gazetteer", "PlaceMention", "most_specific", "name_key"]
+
 #: Rank used to pick the most specific of several mentions (lower is more specific).
 SPECIFICITY: dict[str, int] = {
     "venue": 0,
@@ -42,174 +83,6 @@ SPECIFICITY: dict[str, int] = {
     "region": 2,
     "country": 3,
 }
-
-_DATA_FILE = "data/places.yaml"
-
-# -- words of English news language --------------------------------------------------------------
-#: Prepositions that make the following name a place the action is *at*.
-_LOCATIVE_PREPOSITIONS = r"on\s+board|onboard|aboard|inside|outside|at|in|into|to|from|near"
-#: Also accepted in front of a known place (they do not make an unknown run a place).
-_KNOWN_ONLY_PREPOSITIONS = r"towards|toward|on|across|around|within|via|over|off"
-#: "for" is directional only after a verb of leaving: "departed for", "left for".
-_DEPARTURE_VERBS = frozenset(
-    "left leave leaves leaving depart departs departed departing bound head heads headed heading"
-    " set sets sail sails sailed".split()
-)
-#: Lowercase words that may stand between a preposition and the place: "in central Avalon".
-_MODIFIERS = (
-    r"central|downtown|northern|southern|eastern|western|northeastern|northwestern|southeastern"
-    r"|southwestern|north|south|east|west|suburban|rural|coastal|nearby|neighboring|neighbouring"
-    r"|occupied|greater|outer|inner|sunny|rainy|snowy|chilly|bustling|historic|nearby"
-)
-#: "in the heart of X" still puts the action in X.
-_PART_OF = (
-    r"heart|center|centre|middle|outskirts|suburbs|streets|city|capital|port|town|village|skies"
-    r"|waters|coast|grounds|halls|edge|north|south|east|west|heartland"
-)
-#: Words before a preposition that make it non-locative, per preposition.
-_NOT_LOCATIVE_BEFORE: dict[str, frozenset[str]] = {
-    "to": frozenset(
-        """according due thanks owing prior compared similar addition ambassador ambassadors
-        envoy envoys emissary representative answer reply replied response responded respond
-        letter letters message messages said says say told talk talked talking speak speaks
-        spoke speaking wrote write writes written give gives gave given hand hands handed
-        offer offers offered introduced introduce listen listened listening thank apologize
-        apologized apology gift gifts nominate nominated compare relation regard respect close
-        shout-out tribute homage condolences congratulations""".split()
-    ),
-    "from": frozenset(
-        """apart aside letter letters message messages call calls gift gifts support words
-        order orders input pressure statement readout quote quotes data footage photos
-        photo heard hear hears learned received receive receives comments remarks visit
-        visits invitation invite nod approval permission help""".split()
-    ),
-    "at": frozenset(
-        """look looked looking aimed aim angry laughed laugh jab jabs swipe swipes glance
-        glanced hit hits lashed""".split()
-    ),
-    "in": frozenset("said says written fluent spoke speaks speaking post posted".split()),
-}
-#: Personal and professional titles: a run containing one names a person, not a place.
-_TITLES = frozenset(
-    """president presidents vice prime minister ministers secretary secretaries chancellor
-    premier king queen prince princess emperor empress pope mr mrs ms dr sen senator senators
-    rep representative gov governor mayor gen adm admiral col colonel lt sgt ambassador
-    chief ceo chairman chairwoman chair speaker leader spokesman spokeswoman spokesperson lady
-    sir dame judge commissioner director deputy envoy crown sheikh sheik emir sultan
-    president-elect pm cabinet""".split()
-)
-#: Heads of names that are places even with a title word inside ("Ambassador's Residence").
-_PLACE_HEADS = frozenset(
-    """office residence palace house building hall airport airfield airbase base station center
-    centre hotel square park street avenue road embassy consulate stadium arena tower bridge
-    museum temple shrine cathedral church mosque university college school hospital port
-    harbor harbour island islands bay lake river mountain mount field garden gardens lodge
-    complex campus headquarters pavilion plaza mall market memorial cemetery castle villa club
-    gate pier terminal district prefecture province county city village town peninsula strait
-    sea gulf ocean valley canal forest beach coast camp fort dome theater theatre gallery library
-    restaurant resort chamber room parliament capitol compound estate ranch farm""".split()
-)
-#: Last words of events and organisations, which news puts after "at"/"in" without being places.
-_NOT_PLACE_HEADS = frozenset(
-    """summit forum conference games olympics series cup championship championships festival
-    meeting meetings talks dialogue assembly session sessions ceremony parade award awards prize
-    election elections war wars crisis agreement accord treaty deal pact act plan initiative
-    program programme day week month year era age group inc corp corporation co ltd llc plc
-    company party council committee commission department agency administration association
-    federation fund foundation network news times post journal press media television tv radio
-    broadcasting service services forces army navy police social app platform index exchange
-    show tour league team project projects policy policies""".split()
-)
-#: A lowercase word right after the run shows it was an attribute: "Acme chief", "Acme founder".
-_ROLE_FOLLOWERS = frozenset(
-    """chief founder cofounder co-founder ceo leader leaders president minister spokesman
-    spokeswoman spokesperson official officials executive executives head chairman chair
-    director lawmaker lawmakers envoy ambassador counterpart player players star superstar
-    coach team fans shares stock products users account accounts app platform readout
-    statement report reporter reporters correspondent analyst analysts employee employees
-    staff brand model""".split()
-)
-#: Capitalised words that never start a name: sentence-openers, pronouns, conjunctions.
-_FUNCTION_WORDS = frozenset(
-    """a an the he she it they we i you but and or so nor yet in on at this that these those
-    there here his her its their our my your after before when while as if for with from to by
-    of meanwhile however also then still now later earlier today tonight yesterday tomorrow
-    not no yes""".split()
-)
-#: Holidays and seasons are capitalised but are times, not places.
-_TIME_WORDS = frozenset(
-    """christmas easter ramadan eid thanksgiving hanukkah diwali halloween lent passover
-    new year's spring summer autumn fall winter""".split()
-)
-#: Morphology of nationality and language adjectives not listed in the data.
-_ADJECTIVE_SUFFIXES = ("ese", "ian", "ish")
-#: Particles that may join capitalised words inside one name ("Place de la Concorde").
-_CONNECTORS = (
-    "of",
-    "the",
-    "and",
-    "de",
-    "du",
-    "des",
-    "la",
-    "le",
-    "al",
-    "el",
-    "da",
-    "di",
-    "von",
-    "van",
-    "y",
-)
-
-_UPPER = "A-ZÀ-ÖØ-Þ"
-_TOKEN = (
-    rf"(?:(?:[{_UPPER}]\.){{2,}}"  # initialisms: A.B., X.Y.Z.
-    r"|(?:St|Mt|Ft|Pt)\."  # abbreviated heads: St. Zenda
-    rf"|[{_UPPER}][^\W_]*(?:[-–‑][^\W_]+)*(?:['’]s)?(?![\w]))"  # words, hyphens, possessive
-)
-_RUN = rf"{_TOKEN}(?:(?:\s+(?:{'|'.join(_CONNECTORS)})\s+|\s+){_TOKEN})*"
-#: A locative phrase: preposition, optional "the" and modifier, then a run of capitalised words.
-_LOCATIVE = re.compile(
-    rf"(?<![\w'’])(?P<prep>(?i:{_LOCATIVE_PREPOSITIONS}|for))\s+"
-    rf"(?:(?i:the)\s+)?(?:(?:{_PART_OF})\s+of\s+(?:(?i:the)\s+)?)?(?:(?:{_MODIFIERS})\s+)?"
-    rf"(?P<run>{_RUN})"
-)
-#: The preposition governing a known place that starts at the end of the text before it.
-_PREP_BEFORE = re.compile(
-    rf"(?<![\w'’])(?P<prep>(?i:{_LOCATIVE_PREPOSITIONS}|{_KNOWN_ONLY_PREPOSITIONS}|for))\s+"
-    rf"(?:(?i:the)\s+)?(?:(?:{_PART_OF})\s+of\s+(?:(?i:the)\s+)?)?(?:(?:{_MODIFIERS})\s+)?\Z"
-)
-_WORD = re.compile(r"[^\W_]+")
-_WORD_BEFORE = re.compile(r"([^\s]+)[ \t]+\Z")
-_WORD_AFTER = re.compile(r"[ \t]+([^\s]+)")
-_POSSESSIVE = re.compile(r"['’]s(?!\w)|(?<=s)['’](?![\w'’])")
-_OF_BEFORE = re.compile(r"([^\s]+)\s+of\s+(?P<the>the\s+)?\Z")
-_IN_GAP = re.compile(r"\s+in\s+(?:the\s+)?")
-_POSSESSIVE_GAP = re.compile(r"['’]s?\s+")
-_AND = re.compile(r"\s+and\s+(?:the\s+)?")
-_OPENING = "\"“‘'([{«"
-_CLOSING = ".,;:!?\"”’')]}»"
-
-
-def name_key(text: str) -> str:
-    """The form two spellings of one name share: "the A.B." = "A.B" = "a.b.", "Avalon's" = "avalon".
-
-    Used for every lookup, so "The Citadel", "Citadel," and "citadel" find the same entry.
-    """
-    t = (
-        text.replace("’", "'")
-        .replace("‘", "'")
-        .replace("–", "-")
-        .replace("—", "-")
-        .replace("‑", "-")
-    )
-    t = " ".join(t.split()).casefold().strip(" .,;:!?\"'()[]{}-")
-    if t.startswith("the "):
-        t = t[4:]
-    if t.endswith("'s"):
-        t = t[:-2]
-    return t.rstrip(" .,;:!?\"')]}-")
 
 
 @dataclass(frozen=True)
@@ -224,34 +97,6 @@ class PlaceMention:
     known: bool
     #: The locative preposition that introduced it ("at", "in", "aboard" …), lowercase.
     preposition: str | None
-
-
-@dataclass(frozen=True)
-class _Entry:
-    """One gazetteer entry as parsed, before zones are inherited from containers."""
-
-    name: str
-    kind: str
-    aliases: tuple[str, ...] = ()
-    address: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    zone: str | None = None
-    country: str | None = None
-    within: str | None = None
-    demonyms: tuple[str, ...] = ()
-
-
-@dataclass
-class _Found:
-    """A mention under construction (mutable so a possessive can hand its preposition on)."""
-
-    start: int
-    end: int
-    place: Place
-    known: bool
-    preposition: str | None
-    possessive: bool = False
 
 
 class Gazetteer:
@@ -694,240 +539,6 @@ def most_specific(mentions: Iterable[PlaceMention]) -> PlaceMention | None:
         ),
     )
     return ranked[0][1] if ranked else None
-
-
-# -- helpers ------------------------------------------------------------------------------------
-def _initial(word: str) -> str:
-    """First letter or digit of a word, skipping opening quotes and brackets."""
-    for ch in word:
-        if ch.isalnum():
-            return ch
-    return ""
-
-
-def _strip_the(text: str) -> str:
-    text = text.strip()
-    return text[4:].lstrip() if text[:4].casefold() == "the " else text
-
-
-def _surface_pattern(surface: str) -> str:
-    """Regex of one alias: flexible spaces, either apostrophe, any dash; all-caps stays cased."""
-    parts = []
-    for ch in surface:
-        if ch == " ":
-            parts.append(r"\s+")
-        elif ch in "'’":
-            parts.append("['’]")
-        elif ch in "-–‑":
-            parts.append("[-–‑]")
-        else:
-            parts.append(re.escape(ch))
-    body = "".join(parts)
-    letters = [c for c in surface if c.isalpha()]
-    return f"(?-i:{body})" if len(letters) >= 2 and all(c.isupper() for c in letters) else body
-
-
-def _normal_preposition(prep: str) -> str:
-    prep = " ".join(prep.casefold().split())
-    return "on board" if prep == "onboard" else prep
-
-
-def _locative_context(sentence: str, prep_start: int, prep: str) -> bool:
-    """Is the preposition locative here? Not in "according to", "letter from", "left … for"."""
-    m = re.search(r"([\w'’-]+)\W*\Z", sentence[max(0, prep_start - 40) : prep_start])
-    before = m.group(1).casefold() if m else ""
-    if prep == "for":
-        return before in _DEPARTURE_VERBS
-    return before not in _NOT_LOCATIVE_BEFORE.get(prep, frozenset())
-
-
-def _preposition_before(sentence: str, start: int) -> str | None:
-    """The locative preposition right before a known place, if the context makes it locative."""
-    window_start = max(0, start - 80)
-    m = _PREP_BEFORE.search(sentence[window_start:start])
-    if m is None:
-        return None
-    prep = _normal_preposition(m.group("prep"))
-    if not _locative_context(sentence, window_start + m.start("prep"), prep):
-        return None
-    return prep
-
-
-def _hand_on_possessives(sentence: str, found: list[_Found]) -> None:
-    """In "at Avalon's Zenda Airport" the "at" governs the airport, not the city."""
-    for here, nxt in itertools.pairwise(found):
-        if not here.possessive:
-            continue
-        gap = sentence[here.end : nxt.start]
-        if re.fullmatch(r"['’]s?\s+", gap) and nxt.preposition is None:
-            nxt.preposition = here.preposition
-        here.preposition = None
-    if found and found[-1].possessive:
-        found[-1].preposition = None
-
-
-def _conjuncts(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split "Avalon and Zenda" into two places; each shares the preposition."""
-    pieces = []
-    pos = start
-    for m in _AND.finditer(sentence, start, end):
-        pieces.append((pos, m.start()))
-        pos = m.end()
-    pieces.append((pos, end))
-    return [(s, e) for s, e in pieces if e > s]
-
-
-def _title_case(sentence: str) -> bool:
-    """Headlines and section titles capitalise every word but the small function words.
-
-    A sentence of names ("Quimby meets Mayor Jane Doe at the Grand Hall") still has a
-    lowercase verb; a title ("Welcoming Ceremony and Official Program in Avalon") has none.
-    """
-    words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
-    content = [w for w in words if w.casefold() not in _FUNCTION_WORDS]
-    return len(content) >= 3 and all(w[0].isupper() for w in content)
-
-
-def _country_code(name: str) -> str | None:
-    """ISO code of a country written as a code ("FR") or an English name pytz knows."""
-    text = name.strip().strip(".,;:-–— ")
-    if len(text) == 2 and text.isalpha() and text.isupper() and text in pytz.country_names:
-        return text
-    return _country_names().get(name_key(text))
-
-
-@functools.cache
-def _country_names() -> dict[str, str]:
-    """pytz's English country names by key, with "Sudan (South)" also as "South Sudan"."""
-    names: dict[str, str] = {}
-    for code, label in pytz.country_names.items():
-        names[name_key(label)] = code
-        m = re.fullmatch(r"(.+?) \((.+)\)", label)
-        if m:
-            names.setdefault(name_key(f"{m.group(2)} {m.group(1)}"), code)
-            names.setdefault(name_key(m.group(1)), code)
-    return names
-
-
-@functools.cache
-def _zone_countries() -> dict[str, str]:
-    """The country of each zone that belongs to exactly one country."""
-    owners: dict[str, set[str]] = {}
-    for code, zones in pytz.country_timezones.items():
-        for zone in zones:
-            owners.setdefault(zone, set()).add(code)
-    return {zone: next(iter(codes)) for zone, codes in owners.items() if len(codes) == 1}
-
-
-def _merge(old: _Entry, new: _Entry) -> _Entry:
-    """A user entry over a built-in one: its fields win, the aliases of both are kept."""
-    aliases = tuple(dict.fromkeys((*new.aliases, *old.aliases, old.name)))
-    return _Entry(
-        name=new.name,
-        kind=new.kind,
-        aliases=aliases,
-        address=new.address if new.address is not None else old.address,
-        lat=new.lat if new.lat is not None else old.lat,
-        lon=new.lon if new.lon is not None else old.lon,
-        zone=new.zone or old.zone,
-        country=new.country or old.country,
-        within=new.within or old.within,
-        demonyms=tuple(dict.fromkeys((*new.demonyms, *old.demonyms))),
-    )
-
-
-def _parse_entry(raw: Any, index: int, origin: str) -> _Entry:
-    """Check one entry of the schema; a mistake names the entry and what to write instead."""
-    if not isinstance(raw, Mapping):
-        raise ConfigError(
-            f"place #{index + 1} is not a mapping",
-            path=origin,
-            hint="write each place as name:, kind:, lat:, lon:, zone: …",
-        )
-    name = raw.get("name")
-    if not isinstance(name, str) or not name.strip():
-        raise ConfigError(
-            f"place #{index + 1} has no name", path=origin, hint="give every place a name:"
-        )
-    label = f"place {name!r}"
-
-    def strings(key: str) -> tuple[str, ...]:
-        value = raw.get(key) or ()
-        if isinstance(value, str):
-            value = (value,)
-        if not all(isinstance(v, str) and v.strip() for v in value):
-            raise ConfigError(f"{label}: {key} must be a list of names", path=origin)
-        return tuple(v.strip() for v in value)
-
-    def text(key: str) -> str | None:
-        value = raw.get(key)
-        if value is not None and not isinstance(value, str):
-            raise ConfigError(f"{label}: {key} must be text", path=origin)
-        return value.strip() if value else None
-
-    def degrees(key: str, limit: float) -> float | None:
-        value = raw.get(key)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ConfigError(f"{label}: {key} must be a number of degrees", path=origin)
-        if not -limit <= float(value) <= limit:
-            raise ConfigError(
-                f"{label}: {key} {value} is out of range",
-                path=origin,
-                hint=f"{key} lies between -{limit:g} and {limit:g}",
-            )
-        return float(value)
-
-    kind = raw.get("kind", "venue")
-    if kind not in KINDS:
-        raise ConfigError(
-            f"{label}: unknown kind {kind!r}",
-            path=origin,
-            hint="kind is one of " + ", ".join(KINDS),
-        )
-    lat, lon = degrees("lat", 90), degrees("lon", 180)
-    if (lat is None) != (lon is None):
-        raise ConfigError(f"{label}: give both lat and lon, or neither", path=origin)
-    zone = text("zone")
-    if zone is not None and zone not in pytz.all_timezones_set:
-        raise ConfigError(
-            f"{label}: unknown time zone {zone!r}",
-            path=origin,
-            hint="use an IANA zone name, Area/Location",
-        )
-    country = text("country")
-    if country is not None and country.upper() not in pytz.country_names:
-        raise ConfigError(
-            f"{label}: unknown country code {country!r}",
-            path=origin,
-            hint="use an ISO 3166 alpha-2 code such as FR",
-        )
-    return _Entry(
-        name=name.strip(),
-        kind=kind,
-        aliases=strings("aliases"),
-        address=text("address"),
-        lat=lat,
-        lon=lon,
-        zone=zone,
-        country=country.upper() if country else None,
-        within=text("within"),
-        demonyms=strings("demonyms"),
-    )
-
-
-@functools.cache
-def _builtin_data() -> tuple[tuple[_Entry, ...], frozenset[str]]:
-    """The packaged gazetteer, parsed and checked once per process."""
-    source = resources.files("exporter").joinpath(_DATA_FILE)
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser is 10x faster
-    data = yaml.load(source.read_text(encoding="utf-8"), Loader=loader) or {}  # safe: a SafeLoader
-    origin = f"exporter/{_DATA_FILE}"
-    raw_places = data.get("places") or []
-    entries = tuple(_parse_entry(raw, i, origin) for i, raw in enumerate(raw_places))
-    adjectives = frozenset(a for a in data.get("adjectives") or () if isinstance(a, str))
-    return entries, adjectives
 
 
 @functools.cache

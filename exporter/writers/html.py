@@ -91,7 +91,7 @@ def _zone(name: str | None) -> tzinfo | None:
 
 
 def zone_note(zone: str) -> str:
-    """ "All times New York time (America/New_York)": the city part of the IANA name."""
+    """ "All times Port Moresby time (Pacific/Port_Moresby)": the city part of the IANA name."""
     if "/" not in zone:
         return f"All times {zone}"
     city = zone.rsplit("/", 1)[1].replace("_", " ")
