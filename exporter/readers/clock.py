@@ -148,7 +148,8 @@ def is_newest_first(raws: list[RawUpdate], days: list[date | None]) -> bool:
         ma, mb = a.stamp.minutes, b.stamp.minutes
         down += ma > mb or mb - ma > _HALF_DAY
         up += mb > ma or ma - mb > _HALF_DAY
-    return down > up
+    # A tie (two stamps exactly half a day apart) goes to newest first, the usual order.
+    return down >= up
 
 
 def _gap(a: int, b: int) -> int:

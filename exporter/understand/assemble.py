@@ -10,6 +10,7 @@ the matching events and add what the blog lacks (earlier legs, the span of the v
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -28,7 +29,9 @@ from exporter.understand.mentions import (
     Context,
     Mention,
     default_minutes,
+    may_tell_a_happening,
     mentions_in,
+    remember_places,
 )
 from exporter.understand.people import cast_of
 from exporter.understand.places import Gazetteer
@@ -228,6 +231,9 @@ def _liveblog_mentions(doc: Document, ctx: Context, site: Site) -> list[Mention]
                 continue
             sentences = split_sentences(paragraph)
             for i, sentence in enumerate(sentences):
+                if not may_tell_a_happening(sentence):
+                    remember_places(sentence, ctx, recent)
+                    continue
                 tags = timex.tag(sentence, update.instant, first_day=first_day)
                 if _background(tags, update.instant.date()):
                     continue
@@ -419,7 +425,7 @@ def _key(value: datetime | date) -> str:
 
 def _trim_overlaps(events: list[Event]) -> list[Event]:
     """An approximate end never runs into the next timed event: it ends where that starts."""
-    timed = [e for e in events if isinstance(e.start, datetime)]
+    starts = sorted(e.start.timestamp() for e in events if isinstance(e.start, datetime))
     out = []
     for event in events:
         if (
@@ -427,8 +433,14 @@ def _trim_overlaps(events: list[Event]) -> list[Event]:
             and isinstance(event.end, datetime)
             and event.approximate
         ):
-            nxt = [e.start for e in timed if e.start > event.start]
-            if nxt and min(nxt) < event.end:
-                event = replace(event, end=min(nxt))
+            i = bisect.bisect_right(starts, event.start.timestamp())
+            if i < len(starts) and starts[i] < event.end.timestamp():
+                nxt = datetime.fromtimestamp(starts[i], tz=event.start.tzinfo)
+                event = replace(
+                    event,
+                    end=event.start.tzinfo.normalize(nxt)
+                    if hasattr(event.start.tzinfo, "normalize")
+                    else nxt,
+                )
         out.append(event)
     return out

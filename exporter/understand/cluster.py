@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from functools import cached_property
 
 import pytz
 
@@ -33,8 +34,9 @@ class Cluster:
     def kinds(self) -> set[str]:
         return {m.kind for m in self.mentions}
 
-    @property
+    @cached_property
     def day(self) -> date | None:
+        """The local day it happens on; fixed once made, every member shares it."""
         days = [m.day for m in self.mentions if m.day and m.status != Status.PLANNED] or [
             m.day for m in self.mentions if m.day
         ]
@@ -135,20 +137,21 @@ def _fits(cluster: Cluster, m: Mention) -> int:
         and m.kind != "departure"
     ):
         return 0  # the principal has left: a later mention is a later visit
-    place = _same_place(cluster.place(), m.place)
+    here = cluster.place()
+    place = _same_place(here, m.place)
     names = {c for c, _ in cluster.counterparts()}
-    specific = cluster.place() is not None and cluster.place().kind not in BROAD
-    stay = bool(kinds & {"arrival", "visit"} or specific) and cluster.place() is not None
+    specific = here is not None and here.kind not in BROAD
+    stay = bool(kinds & {"arrival", "visit"} or specific) and here is not None
     if "signing" in kinds or m.kind == "signing":
         return 3 if kinds == {"signing"} and m.kind == "signing" else 0
     if m.kind == "departure" or kinds == {"departure"}:
         if m.kind == "departure" and kinds == {"departure"}:
-            here = [x for x in cluster.mentions if x.place or x.destination]
-            if not here or not (m.place or m.destination):
+            placed = [x for x in cluster.mentions if x.place or x.destination]
+            if not placed or not (m.place or m.destination):
                 return 1 if close else 0
             same_dest = any(
                 x.destination and m.destination and x.destination.name == m.destination.name
-                for x in here
+                for x in placed
             )
             return 3 if same_dest or place else 0
         if m.kind == "departure" and "departure" not in kinds and close:
@@ -209,16 +212,20 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
         key=lambda m: (m.status == Status.PLANNED, m.precision < 2, sort_time(m)),
     )
     clusters: list[Cluster] = []
+    by_day: dict[date, list[Cluster]] = {}  # only same-day clusters can fit: linear, not n²
     for m in ordered:
-        scored = [(_fits(c, m), i) for i, c in enumerate(clusters)]
+        candidates = by_day.setdefault(m.day, [])
+        scored = [(_fits(c, m), i) for i, c in enumerate(candidates)]
         best = max(scored, default=(0, -1))
         if best[0] > 0:
-            clusters[best[1]].mentions.append(m)
+            candidates[best[1]].mentions.append(m)
         else:
-            clusters.append(Cluster([m]))
+            cluster = Cluster([m])
+            clusters.append(cluster)
+            candidates.append(cluster)
     presences = [m for m in mentions if m.kind == PRESENCE]
     for p in presences:
-        for c in clusters:
+        for c in by_day.get(p.day, ()):
             if (
                 c.place() is None
                 and c.day == p.day
@@ -259,14 +266,18 @@ def keep(cluster: Cluster) -> bool:
 def fuse(clusters: list[Cluster], mentions: list[Mention]) -> list[Cluster]:
     """Article mentions enrich matching live-blog clusters; dated new ones become events."""
     extra: list[Cluster] = []
+    by_day: dict[date | None, list[Cluster]] = {}
+    for cluster in clusters:
+        by_day.setdefault(cluster.day, []).append(cluster)
     for m in mentions:
         if m.days and m.kind in ("visit", "arrival") and m.days[1] > m.days[0]:
             extra.append(Cluster([m]))
             continue
-        scored = [(_fits_article(c, m), i) for i, c in enumerate(clusters)]
+        candidates = by_day.get(m.day, [])
+        scored = [(_fits_article(c, m), i) for i, c in enumerate(candidates)]
         best = max(scored, default=(0, -1))
         if best[0] > 0:
-            clusters[best[1]].mentions.append(replace(m, start=None, end=None))
+            candidates[best[1]].mentions.append(replace(m, start=None, end=None))
             continue
         if (
             m.explicit

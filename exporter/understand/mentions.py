@@ -106,6 +106,19 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {**kinds, **{f"cue:{k}": v for k, v in cues.items()}}
 
 
+@cache
+def _any_trigger() -> re.Pattern[str]:
+    """Every kind's triggers in one pattern: most sentences have none and are skipped early."""
+    vocab = vocabulary()
+    alternatives = [t for spec in vocab["kinds"].values() for t in spec["triggers"]]
+    return re.compile(r"\b(?:" + "|".join(alternatives) + ")|" + _PRESENCE.pattern, re.IGNORECASE)
+
+
+def may_tell_a_happening(sentence: str) -> bool:
+    """False when no trigger phrase or presence cue occurs: nothing to extract, skip the work."""
+    return _any_trigger().search(sentence) is not None
+
+
 def default_minutes() -> dict[str, int]:
     return {kind: spec.get("default_minutes", 30) for kind, spec in vocabulary()["kinds"].items()}
 
@@ -332,7 +345,7 @@ def _resolve_generic(mention: PlaceMention, recent: dict[str, Place]) -> PlaceMe
 _LAST = "_last"
 
 
-def _remember(sentence: str, ctx: Context, recent: dict[str, Place]) -> None:
+def remember_places(sentence: str, ctx: Context, recent: dict[str, Place]) -> None:
     """Keep the last known place of each kind, for "the airport" and "the vessel" later on."""
     for m in ctx.gazetteer.find(sentence):
         if m.known:
@@ -416,7 +429,7 @@ def mentions_in(
     principal = ctx.cast.principal
     is_principal = (actor is not None and actor == principal) or (pronoun and principal_in_focus)
     if not is_principal:
-        _remember(sentence, ctx, recent)
+        remember_places(sentence, ctx, recent)
         return found
     tense = timex.tense_of(sentence)
     seen_kinds: set[str] = set()
@@ -501,7 +514,7 @@ def mentions_in(
                     explicit=explicit,
                 )
             )
-    _remember(sentence, ctx, recent)
+    remember_places(sentence, ctx, recent)
     return found
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
+from itertools import pairwise
 
 import yaml
 
@@ -165,10 +166,37 @@ def _bare_role(role: str, classes: dict[str, str]) -> str:
     return role
 
 
+#: A word, with an inner apostrophe ("O'Neill") but not a possessive ("Ruiz's" is "Ruiz").
+_WORDS = re.compile(r"[^\W\d_][\w-]*(?:['’][^\W\d_s][\w-]*)?")
+
+
+class _WordCounts:
+    """Counts of every word and every pair of neighbouring words, made in one pass.
+
+    Choosing a short name and the principal needs "how often does X occur alone"; one
+    pass over the corpus answers it for every person, instead of a regex scan per name.
+    """
+
+    def __init__(self, corpus: str) -> None:
+        words = _WORDS.findall(corpus)
+        self.single = Counter(words)
+        self.pairs = Counter(pairwise(words))
+
+    def alone(self, word: str, *, after: str | None = None, before: str | None = None) -> int:
+        """Occurrences of `word` not right after `after` / not right before `before`."""
+        count = self.single[word]
+        if after is not None:
+            count -= self.pairs[(after, word)]
+        if before is not None:
+            count -= self.pairs[(word, before)]
+        return count
+
+
 def cast_of(texts: Iterable[str]) -> Cast:
     """People with roles found in `texts`, and the principal (the most-named of them)."""
     pattern, classes = _role_pattern()
     corpus = "\n".join(texts)
+    counts = _WordCounts(corpus)
     seen: dict[str, Person] = {}
     for m in pattern.finditer(corpus):
         role = m["role"] or m["role2"]
@@ -179,34 +207,37 @@ def cast_of(texts: Iterable[str]) -> Cast:
         key = name.split()[-1]
         if any(key in p.name.split() for p in seen.values()):
             continue
-        short = _short_name(name, corpus)
         seen[name] = Person(
             name=name,
             role=_bare_role(role, classes),
             role_class=_role_class(role, classes),
-            short=short,
+            short=_short_name(name, counts),
         )
     people = tuple(seen.values())
-    counts = Counter()
-    for person in people:
-        counts[person.name] = len(re.findall(rf"\b{re.escape(person.short)}\b", corpus))
+    named = Counter({p.name: _occurrences(p.short, counts) for p in people})
     principal = None
-    if counts:
-        top = counts.most_common(1)[0]
+    if named:
+        top = named.most_common(1)[0]
         principal = next(p for p in people if p.name == top[0]) if top[1] >= 3 else None
     return Cast(people=people, principal=principal)
 
 
-def _short_name(name: str, corpus: str) -> str:
+def _occurrences(short: str, counts: _WordCounts) -> int:
+    """How often the text uses a person's short name (a one- or several-word name)."""
+    words = short.split()
+    if len(words) == 1:
+        return counts.single[short]
+    return min(counts.pairs[pair] for pair in pairwise(words))
+
+
+def _short_name(name: str, counts: _WordCounts) -> str:
     """The name people use: the surname when the text uses it alone, else the full name."""
     words = name.split()
     if len(words) == 1:
         return name
     last, first = words[-1], words[0]
-    alone_last = len(re.findall(rf"(?<!{re.escape(words[-2])}\s)\b{re.escape(last)}\b", corpus))
-    alone_first = len(re.findall(rf"\b{re.escape(first)}\b(?!\s+{re.escape(words[1])})", corpus))
-    if alone_last >= 2:
+    if counts.alone(last, after=words[-2]) >= 2:
         return last
-    if alone_first >= 2:
+    if counts.alone(first, before=words[1]) >= 2:
         return first
     return name
