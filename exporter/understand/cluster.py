@@ -30,7 +30,13 @@ class Cluster:
 
     mentions: list[Mention] = field(default_factory=list)
 
-    @property
+    def add(self, mention: Mention) -> None:
+        """Add a mention; what was derived from the old members is worked out again."""
+        self.mentions.append(mention)
+        for derived in ("kinds", "anchor", "closed_at", "_place", "_counterparts"):
+            self.__dict__.pop(derived, None)
+
+    @cached_property
     def kinds(self) -> set[str]:
         return {m.kind for m in self.mentions}
 
@@ -42,7 +48,7 @@ class Cluster:
         ]
         return days[0] if days else None
 
-    @property
+    @cached_property
     def anchor(self) -> datetime | None:
         """When it starts, as far as reports of what happened say (plans only if none)."""
         timed = [m for m in self.mentions if isinstance(m.start, datetime)]
@@ -51,6 +57,11 @@ class Cluster:
         return min(times) if times else None
 
     def place(self) -> Place | None:
+        """The most specific place the reports name (a departure's origin only as a last resort)."""
+        return self._place
+
+    @cached_property
+    def _place(self) -> Place | None:
         places = [m.place for m in self.mentions if m.place is not None and m.kind != "departure"]
         if not places:
             places = [m.place for m in self.mentions if m.place is not None]
@@ -70,7 +81,7 @@ class Cluster:
         counts = Counter(p.name for p in pool)
         return min(pool, key=lambda p: (rank.get(p.kind, 1), -counts[p.name], p.name))
 
-    @property
+    @cached_property
     def closed_at(self) -> datetime | None:
         """When the principal left the place this cluster is about (a reported departure)."""
         if self.kinds == {"departure"}:
@@ -85,6 +96,10 @@ class Cluster:
         return max(times) if times else None
 
     def counterparts(self) -> list[tuple[str, str | None]]:
+        return self._counterparts
+
+    @cached_property
+    def _counterparts(self) -> list[tuple[str, str | None]]:
         return [(m.counterpart, m.counterpart_class) for m in self.mentions if m.counterpart]
 
 
@@ -218,7 +233,7 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
         scored = [(_fits(c, m), i) for i, c in enumerate(candidates)]
         best = max(scored, default=(0, -1))
         if best[0] > 0:
-            candidates[best[1]].mentions.append(m)
+            candidates[best[1]].add(m)
         else:
             cluster = Cluster([m])
             clusters.append(cluster)
@@ -233,7 +248,7 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
                 and isinstance(p.start, datetime)
                 and abs(p.start - c.anchor) <= timedelta(minutes=30)
             ):
-                c.mentions.append(p)
+                c.add(p)
     return clusters
 
 
@@ -277,7 +292,7 @@ def fuse(clusters: list[Cluster], mentions: list[Mention]) -> list[Cluster]:
         scored = [(_fits_article(c, m), i) for i, c in enumerate(candidates)]
         best = max(scored, default=(0, -1))
         if best[0] > 0:
-            candidates[best[1]].mentions.append(replace(m, start=None, end=None))
+            candidates[best[1]].add(replace(m, start=None, end=None))
             continue
         if (
             m.explicit
@@ -288,7 +303,7 @@ def fuse(clusters: list[Cluster], mentions: list[Mention]) -> list[Cluster]:
         ):
             same = [c for c in extra if c.day == m.day and c.kinds & {m.kind}]
             if same:
-                same[0].mentions.append(m)
+                same[0].add(m)
             else:
                 extra.append(Cluster([replace(m, start=m.day)]))
     return clusters + extra

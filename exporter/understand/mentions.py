@@ -10,7 +10,7 @@ quotes, reactions, background, menus, anecdotes — is commentary and yields not
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache
 
@@ -90,6 +90,16 @@ class Context:
     cast: Cast
     gazetteer: Gazetteer
     default_minutes: dict[str, int]
+    _places: dict[str, list[PlaceMention]] = field(default_factory=dict, repr=False)
+
+    def places_in(self, text: str) -> list[PlaceMention]:
+        """The gazetteer's mentions in `text`, found once however often a sentence is asked."""
+        found = self._places.get(text)
+        if found is None:
+            if len(self._places) > 4096:
+                self._places.clear()
+            found = self._places[text] = self.gazetteer.find(text)
+        return found
 
 
 @cache
@@ -260,7 +270,7 @@ def _places(
     sentence: str, pos: int, kind: str, ctx: Context, recent: dict[str, Place]
 ) -> tuple[Place | None, Place | None]:
     """(where it happens, where the principal goes next) from the sentence's places."""
-    mentions = [m for m in ctx.gazetteer.find(sentence) if not _inside_quotes(sentence, m.span[0])]
+    mentions = [m for m in ctx.places_in(sentence) if not _inside_quotes(sentence, m.span[0])]
     mentions = [_resolve_generic(m, recent) for m in mentions]
     for g in _GENERIC_REF.finditer(sentence):
         kinds = _GENERIC.get(g.group(2).lower(), ())
@@ -292,7 +302,7 @@ def _places(
 def _onward(text: str, origin: Place | None, ctx: Context) -> Place | None:
     """Where a departure leads, from the sentences after it ("taking her on to … Norland")."""
     home = ctx.gazetteer.country_of(origin) if origin and origin.has_geo else None
-    for m in ctx.gazetteer.find(text):
+    for m in ctx.places_in(text):
         if (
             m.known
             and m.place.kind in ("city", "country")
@@ -347,7 +357,7 @@ _LAST = "_last"
 
 def remember_places(sentence: str, ctx: Context, recent: dict[str, Place]) -> None:
     """Keep the last known place of each kind, for "the airport" and "the vessel" later on."""
-    for m in ctx.gazetteer.find(sentence):
+    for m in ctx.places_in(sentence):
         if m.known:
             recent[_kind_of(m.place)] = m.place
             if m.place.kind not in ("country", "region"):
