@@ -11,12 +11,11 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import pytz
-import yaml
 
+from exporter.datafiles import load_data
 from exporter.errors import ConfigError
 
 #: "GMT+1", "UTC+05:30", "UTC−4": a label that is an offset, not a name.
@@ -26,8 +25,7 @@ _OFFSET = re.compile(r"^(?:UTC|GMT)\s?(?P<sign>[+\-−])\s?(?P<h>\d{1,2})(?::?(?
 
 @cache
 def _table() -> dict:
-    text = resources.files("exporter").joinpath("data/zones.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return load_data("zones.yaml")
 
 
 @cache

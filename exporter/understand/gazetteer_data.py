@@ -13,18 +13,17 @@ import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 import pytz
-import yaml
 
+from exporter.datafiles import load_data
 from exporter.errors import ConfigError
 
 #: Kinds a gazetteer entry may have, from the most to the least specific.
 KINDS: tuple[str, ...] = ("venue", "airport", "base", "ship", "city", "region", "country")
 
-_DATA_FILE = "data/places.yaml"
+_DATA_FILE = "places.yaml"
 
 
 def name_key(text: str) -> str:
@@ -195,10 +194,8 @@ def _parse_entry(raw: Any, index: int, origin: str) -> _Entry:
 @functools.cache
 def _builtin_data() -> tuple[tuple[_Entry, ...], frozenset[str]]:
     """The packaged gazetteer, parsed and checked once per process."""
-    source = resources.files("exporter").joinpath(_DATA_FILE)
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser is 10x faster
-    data = yaml.load(source.read_text(encoding="utf-8"), Loader=loader) or {}  # safe: a SafeLoader
-    origin = f"exporter/{_DATA_FILE}"
+    data = load_data(_DATA_FILE) or {}
+    origin = f"exporter/data/{_DATA_FILE}"
     raw_places = data.get("places") or []
     entries = tuple(_parse_entry(raw, i, origin) for i, raw in enumerate(raw_places))
     adjectives = frozenset(a for a in data.get("adjectives") or () if isinstance(a, str))

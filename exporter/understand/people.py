@@ -13,10 +13,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib import resources
 from itertools import pairwise
 
-import yaml
+from exporter.datafiles import load_data
 
 _NAME = r"[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){0,2}"
 
@@ -24,8 +23,7 @@ _NAME = r"[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){0,2}"
 @cache
 def vocabulary() -> dict:
     """The language tables of `data/happenings.yaml` (triggers, cues, roles)."""
-    text = resources.files("exporter").joinpath("data/happenings.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return load_data("happenings.yaml")
 
 
 @dataclass(frozen=True)
