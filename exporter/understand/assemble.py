@@ -234,7 +234,8 @@ def _liveblog_mentions(doc: Document, ctx: Context, site: Site) -> list[Mention]
                 if not may_tell_a_happening(sentence):
                     remember_places(sentence, ctx, recent)
                     continue
-                tags = timex.tag(sentence, update.instant, first_day=first_day)
+                tense = timex.tense_of(sentence)  # once: the tagger and the rules both need it
+                tags = timex.tag(sentence, update.instant, tense=tense, first_day=first_day)
                 if _background(tags, update.instant.date()):
                     continue
                 evidence = Evidence(
@@ -256,6 +257,7 @@ def _liveblog_mentions(doc: Document, ctx: Context, site: Site) -> list[Mention]
                         recent=recent,
                         principal_in_focus=in_focus,
                         following=" ".join(sentences[i + 1 :]),
+                        tense=tense,
                     )
                 )
     return found

@@ -431,6 +431,7 @@ def mentions_in(
     recent: dict[str, Place],
     principal_in_focus: bool,
     following: str = "",
+    tense: str | None = None,
 ) -> list[Mention]:
     """Every happening of the principal in one sentence (usually none)."""
     patterns = _patterns()
@@ -441,7 +442,7 @@ def mentions_in(
     if not is_principal:
         remember_places(sentence, ctx, recent)
         return found
-    tense = timex.tense_of(sentence)
+    tense = tense or timex.tense_of(sentence)
     seen_kinds: set[str] = set()
     presence = _PRESENCE.search(sentence)
     for kind, pattern in patterns.items():
