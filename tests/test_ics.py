@@ -10,10 +10,12 @@ import icalendar
 import pytz
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from icalendar.parser import Contentline
 
 from exporter import config as cfg
 from exporter.build import build
 from exporter.model import Event, Evidence, Place, Status
+from exporter.writers.folding import fold
 from exporter.writers.ics import CalendarBuild, CalendarMeta, calendar_bytes
 from tests.paths import LIVEBLOG, ROOT, TODAY
 
@@ -139,6 +141,39 @@ def test_round_trip_events_to_ics_and_back(events) -> None:
         if event.place:
             assert str(got["LOCATION"]) == event.place.name
             assert abs(got["GEO"].latitude - event.place.lat) < 1e-5
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(
+        st.sampled_from("\\\\\\^^é€😀 a") | st.characters(blacklist_categories=("Cs",)),
+        min_size=60,
+        max_size=300,
+    ).map(lambda s: s.replace("\n", " ").replace("\r", " "))
+)
+def test_fold_is_icalendars_fold_byte_for_byte(text: str) -> None:
+    """Same octets as icalendar's own Contentline.to_ical, escapes and multibyte included."""
+    line = "DESCRIPTION:" + text
+    assert fold(line) == Contentline(line).to_ical()
+
+
+def test_fold_never_splits_an_escape_or_a_character() -> None:
+    line = "SUMMARY:" + "x" * 65 + "\\,é" + "y" * 80
+    folded = fold(line)
+    physical = folded.split(b"\r\n")
+    assert all(len(p) <= 75 for p in physical)
+    assert physical[0].endswith(b"x") and physical[1].startswith(b" \\")
+    assert folded.decode("utf-8").replace("\r\n ", "") == line
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(events_strategy())
+def test_streamed_calendar_is_what_icalendar_itself_writes(events) -> None:
+    """Events written one by one equal icalendar serialising the whole parsed calendar."""
+    data = calendar_bytes(events, CalendarBuild(META))
+    assert icalendar.Calendar.from_ical(data).to_ical() == data
+    zones = [str(tz["TZID"]) for tz in parse(data).walk("VTIMEZONE")]
+    assert zones == sorted(zones)  # never in set order: same bytes on every run
 
 
 def _build(tmp_path: Path, text: str) -> icalendar.Calendar:
