@@ -7,6 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import pytz
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exporter.understand.timex import Narrative, Timex, tag, tense_of
 
@@ -527,3 +529,57 @@ def test_left_to_right_non_overlapping_and_deterministic() -> None:
     ]
     assert all(a.span[1] <= b.span[0] for a, b in itertools.pairwise(found))
     assert tag(sentence, REF) == found
+
+
+def _tense_by_patterns_only(sentence: str) -> str:
+    """The tense rule written as plain patterns: what `tense_of`'s word shortcuts must equal."""
+    import re
+
+    from exporter import lexicon as lx
+    from exporter.understand import timex
+
+    past = re.compile(
+        r"\b(?:earlier|ago|yesterday|last\s+night|"
+        + "|".join(sorted(lx.PAST_VERBS, key=len, reverse=True))
+        + r")\b",
+        re.I,
+    )
+    if timex._FUTURE.search(sentence):
+        return "future"
+    if past.search(sentence) or timex._PERFECT.search(sentence):
+        return "past"
+    return "past" if timex._has_regular_past(sentence) else "present"
+
+
+def _corpus_sentences() -> list[str]:
+    from exporter.sentences import split_sentences
+    from tests.paths import FIXTURES, SEEDS
+
+    files = [*SEEDS.glob("*.txt"), *FIXTURES.rglob("*.txt"), *FIXTURES.rglob("*.html")]
+    return [
+        s
+        for f in files
+        for line in f.read_text("utf-8").splitlines()
+        for s in split_sentences(line)
+    ]
+
+
+def test_tense_shortcuts_equal_the_plain_patterns_on_every_sentence_we_have() -> None:
+    sentences = _corpus_sentences()
+    assert len(sentences) > 400
+    assert [tense_of(s) for s in sentences] == [_tense_by_patterns_only(s) for s in sentences]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            "He She will won't 'll she'll tomorrow plans intends to is are it's they're not "
+            "due expected set going has have had hasn't 've already met went said Last last "
+            "night ago earlier yesterday signed the newly arrives WILL Met , . United".split()
+        ),
+        max_size=12,
+    ).map(" ".join)
+)
+def test_tense_shortcuts_equal_the_plain_patterns_on_any_mix_of_cues(sentence: str) -> None:
+    assert tense_of(sentence) == _tense_by_patterns_only(sentence)

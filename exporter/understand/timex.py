@@ -374,7 +374,9 @@ _FUTURE = re.compile(
     rf"|(?:\b(?:is|are|am)|\w['’](?:s|re))\s+(?:not\s+|also\s+|still\s+)?(?:{_FUTURE_BE})",
     re.I,
 )
-_PAST_CUE = re.compile(rf"\b(?:earlier|ago|yesterday|last\s+night|{_alt(lx.PAST_VERBS)})\b", re.I)
+#: Single words that make a sentence past tense; "last night" is the one phrase.
+_PAST_WORDS = frozenset({"earlier", "ago", "yesterday", *lx.PAST_VERBS})
+_LAST_NIGHT = re.compile(r"\blast\s+night\b", re.I)
 _HAVE = r"(?:\b(?:has|have|had|hasn['’]t|haven['’]t|hadn['’]t)|['’]ve)"
 _ADVERB = r"(?:(?:not|never|already|just|also|since|\w+ly)\s+)?"
 _PERFECT = re.compile(rf"{_HAVE}\s+{_ADVERB}(?:\w+ed|{_alt(lx.PAST_PARTICIPLES)})\b", re.I)
@@ -389,13 +391,31 @@ def _has_regular_past(sentence: str) -> bool:
     return any(w not in lx.NON_PAST_ED and p not in lx.NOT_BEFORE_PAST for w, p in words)
 
 
+#: Words without one of which `_FUTURE` cannot match (most sentences have none: skip it).
+_FUTURE_ALONE = frozenset("will shall won ll tomorrow plan plans intend intends".split())
+_FUTURE_WITH_TO = frozenset("is are am s re".split())
+_HAVE_WORDS = frozenset("has have had hasn haven hadn ve".split())
+_WORD = re.compile(r"\w+")
+
+
 def tense_of(sentence: str) -> str:
-    """Tense from verb cues, "future" first ("said he will"), then "past", else "present"."""
-    if _FUTURE.search(sentence):
+    """Tense from verb cues, "future" first ("said he will"), then "past", else "present".
+
+    The sentence's words are looked up in sets first and a pattern runs only when its
+    words are there: the same answer as running every pattern, at a fraction of the cost
+    (alternations of a hundred verbs are slow in `re`).
+    """
+    words = set(_WORD.findall(sentence.lower()))
+    maybe_future = not words.isdisjoint(_FUTURE_ALONE) or (
+        "to" in words and not words.isdisjoint(_FUTURE_WITH_TO)
+    )
+    if maybe_future and _FUTURE.search(sentence):
         return "future"
-    if _PAST_CUE.search(sentence) or _PERFECT.search(sentence) or _has_regular_past(sentence):
+    if not words.isdisjoint(_PAST_WORDS) or ("last" in words and _LAST_NIGHT.search(sentence)):
         return "past"
-    return "present"
+    if not words.isdisjoint(_HAVE_WORDS) and _PERFECT.search(sentence):
+        return "past"
+    return "past" if _has_regular_past(sentence) else "present"
 
 
 # -- assembly ----------------------------------------------------------------------------------
