@@ -138,9 +138,7 @@ def worker_stages(spec: dict) -> None:
     stage = "imports"
     try:
         from exporter import build as B
-        from exporter.changes import track_feed
         from exporter.publish import STATE_NAME, State, publish
-        from exporter.writers.feeds import FeedBuild, FeedSite, atom_bytes, rss_bytes
 
         config = _config(spec)
         _emit(stage=stage, seconds=time.perf_counter() - start, has_page=hasattr(B, "page"))
@@ -156,34 +154,13 @@ def worker_stages(spec: dict) -> None:
         files: dict[str, bytes] = {}
         blogs = [d for d in docs if d.kind == "liveblog"]
         names = B.feed_names(blogs, failures)
-        builds = {}
-        stage = "rss"
+        stage = "feeds"
         t = time.perf_counter()
         for doc in blogs:
-            rss_name, atom_name = names[doc.slug]
-            site = FeedSite(
-                title=config.title or doc.title,
-                base_url=config.base_url,
-                rss_name=rss_name,
-                atom_name=atom_name,
-                author_name=config.author_name,
-                author_email=config.author_email,
-                language=config.language,
-                id_authority=config.id_authority,
-                description=config.description,
-            )
-            tombstones, updated = track_feed(doc, site, previous, state)
-            builds[doc.slug] = FeedBuild(site=site, tombstones=tombstones, updated=updated)
-            files[rss_name] = rss_bytes(doc, builds[doc.slug])
+            files.update(B.feeds(doc, config, names[doc.slug], previous, state))
         _emit(
             stage=stage, seconds=time.perf_counter() - t, bytes=sum(len(b) for b in files.values())
         )
-
-        stage = "atom"
-        t = time.perf_counter()
-        for doc in blogs:
-            files[names[doc.slug][1]] = atom_bytes(doc, builds[doc.slug])
-        _emit(stage=stage, seconds=time.perf_counter() - t)
 
         if spec.get("skip_understand"):
             _emit(stage="understand", skipped=spec["skip_understand"])
@@ -717,7 +694,7 @@ def _timed_out(row: dict) -> bool:
     return bool(row.get("timeout")) or row.get("status") == "timeout"
 
 
-STAGE_ORDER = ["read", "rss", "atom", "understand", "ics", "html", "publish"]
+STAGE_ORDER = ["read", "feeds", "understand", "ics", "html", "publish"]
 
 
 def report(
@@ -823,7 +800,7 @@ def report(
     say()
 
     say(
-        "STAGES  seconds (µs per update): read_sources · track_feed+rss_bytes · atom_bytes · "
+        "STAGES  seconds (µs per update): read_sources · feeds (track_feed + RSS + Atom) · "
         "understand · calendar (.ics) · page (index.html) · publish, called as build.render "
         "does, own subprocess"
     )

@@ -19,7 +19,7 @@ from exporter.model import Document, Event
 from exporter.publish import STATE_NAME, State, load_state, locked, publish
 from exporter.readers import read_path
 from exporter.readers.options import ReadOptions
-from exporter.writers.feeds import FeedBuild, FeedSite, atom_bytes, rss_bytes
+from exporter.writers.feeds import FeedBuild, FeedSite, feed_bytes
 
 Progress = Callable[[SourceConfig], None]
 
@@ -123,22 +123,7 @@ def render(
     liveblogs = [d for d in documents if d.kind == "liveblog"]
     names = feed_names(liveblogs, failures)
     for doc in liveblogs:
-        rss_name, atom_name = names[doc.slug]
-        site = FeedSite(
-            title=config.title or doc.title,
-            base_url=config.base_url,
-            rss_name=rss_name,
-            atom_name=atom_name,
-            author_name=config.author_name,
-            author_email=config.author_email,
-            language=config.language,
-            id_authority=config.id_authority,
-            description=config.description,
-        )
-        tombstones, updated = track_feed(doc, site, previous, state)
-        build = FeedBuild(site=site, tombstones=tombstones, updated=updated)
-        files[rss_name] = rss_bytes(doc, build)
-        files[atom_name] = atom_bytes(doc, build)
+        files.update(feeds(doc, config, names[doc.slug], previous, state))
     events: list[Event] = []
     if documents:
         events = understand(documents, config)
@@ -148,6 +133,27 @@ def render(
         state.keep_from(previous, {f.source.slug for f in failures})
     files[STATE_NAME] = state.to_bytes()
     return files, state, len(events)
+
+
+def feeds(
+    doc: Document, config: Config, names: tuple[str, str], previous: State, state: State
+) -> dict[str, bytes]:
+    """One live blog's RSS and Atom files by name, its entries' changes recorded in `state`."""
+    rss_name, atom_name = names
+    site = FeedSite(
+        title=config.title or doc.title,
+        base_url=config.base_url,
+        rss_name=rss_name,
+        atom_name=atom_name,
+        author_name=config.author_name,
+        author_email=config.author_email,
+        language=config.language,
+        id_authority=config.id_authority,
+        description=config.description,
+    )
+    tombstones, updated = track_feed(doc, site, previous, state)
+    rss, atom = feed_bytes(doc, FeedBuild(site=site, tombstones=tombstones, updated=updated))
+    return {rss_name: rss, atom_name: atom}
 
 
 def understand(documents: list[Document], config: Config) -> list[Event]:

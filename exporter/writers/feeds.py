@@ -144,7 +144,7 @@ class _EntryLinkExtension(BaseEntryExtension):
         return entry
 
 
-def _generator(doc: Document, build: FeedBuild, fmt: str) -> FeedGenerator:
+def _generator(doc: Document, build: FeedBuild) -> FeedGenerator:
     site = build.site
     fg = FeedGenerator()
     fg.register_extension(
@@ -159,16 +159,7 @@ def _generator(doc: Document, build: FeedBuild, fmt: str) -> FeedGenerator:
     if site.author_email:
         author["email"] = site.author_email
     fg.author(author)
-    if site.base_url:
-        self_name = site.atom_name if fmt == "atom" else site.rss_name
-        self_type = "application/atom+xml" if fmt == "atom" else "application/rss+xml"
-        # feedgen takes the last link as the RSS channel link, so the page goes last.
-        fg.link(href=site.base_url + self_name, rel="self", type=self_type)
-        fg.link(href=site.base_url + site.page_name, rel="alternate", type="text/html")
-    elif doc.url:
-        fg.link(href=doc.url, rel="alternate")
-    else:
-        fg.link(href=f"urn:exporter:{doc.slug}", rel="alternate")
+    _links(fg, doc, site, "rss")
     newest = doc.latest or datetime(2000, 1, 1, tzinfo=UTC)
     fg.updated(newest)
     fg.lastBuildDate(newest)
@@ -199,11 +190,33 @@ def _add_entry(fg: FeedGenerator, doc: Document, update: Update, build: FeedBuil
     fe.author({"name": site.author_name})
 
 
-def rss_bytes(doc: Document, build: FeedBuild) -> bytes:
-    """The RSS 2.0 feed: newest first, full text, guid isPermaLink=false."""
-    return _generator(doc, build, "rss").rss_str(pretty=True)
+def _links(fg: FeedGenerator, doc: Document, site: FeedSite, fmt: str) -> None:
+    """The feed's links; only rel=self differs between the RSS and the Atom file."""
+    if site.base_url:
+        self_name = site.atom_name if fmt == "atom" else site.rss_name
+        self_type = "application/atom+xml" if fmt == "atom" else "application/rss+xml"
+        # feedgen takes the last link as the RSS channel link, so the page goes last.
+        fg.link(
+            [
+                {"href": site.base_url + self_name, "rel": "self", "type": self_type},
+                {"href": site.base_url + site.page_name, "rel": "alternate", "type": "text/html"},
+            ],
+            replace=True,
+        )
+    elif doc.url:
+        fg.link(href=doc.url, rel="alternate", replace=True)
+    else:
+        fg.link(href=f"urn:exporter:{doc.slug}", rel="alternate", replace=True)
 
 
-def atom_bytes(doc: Document, build: FeedBuild) -> bytes:
-    """The Atom 1.0 feed, with tombstones for entries the source deleted."""
-    return _generator(doc, build, "atom").atom_str(pretty=True)
+def feed_bytes(doc: Document, build: FeedBuild) -> tuple[bytes, bytes]:
+    """(RSS 2.0, Atom 1.0) bytes: newest first, full text, guid isPermaLink=false, and in
+    Atom the tombstones of entries the source deleted.
+
+    One feedgen generator serves both files (only the self link is changed in between):
+    building tens of thousands of entries once instead of twice halves the time and memory.
+    """
+    fg = _generator(doc, build)
+    rss = fg.rss_str(pretty=True)
+    _links(fg, doc, build.site, "atom")
+    return rss, fg.atom_str(pretty=True)
