@@ -583,3 +583,37 @@ def test_tense_shortcuts_equal_the_plain_patterns_on_every_sentence_we_have() ->
 )
 def test_tense_shortcuts_equal_the_plain_patterns_on_any_mix_of_cues(sentence: str) -> None:
     assert tense_of(sentence) == _tense_by_patterns_only(sentence)
+
+
+def _tags_with_and_without_gates(sentence: str, monkeypatch: pytest.MonkeyPatch) -> tuple:
+    from exporter.understand import timex
+
+    gated = tag(sentence, REF)
+    with monkeypatch.context() as m:
+        m.setattr(timex, "_GATES", [None] * len(timex._RULES))
+        every_rule = tag(sentence, REF)
+    return gated, every_rule
+
+
+def test_rule_gates_change_nothing_on_every_sentence_we_have(monkeypatch) -> None:
+    for sentence in _corpus_sentences():
+        gated, every_rule = _tags_with_and_without_gates(sentence, monkeypatch)
+        assert gated == every_rule, sentence
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            "at 9 9:30 10.15 a.m. pm noon midnight Oct. October 28 28th 2025 1997 Monday mon "
+            "tonight this next last week weeks month year the day after tomorrow yesterday "
+            "today following same second morning early late afternoon evening night earlier "
+            "later about 90-minute two hours hour-long minutes ago from to – and of , .".split()
+        ),
+        max_size=14,
+    ).map(" ".join)
+)
+def test_rule_gates_change_nothing_on_any_mix_of_time_words(sentence: str) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        gated, every_rule = _tags_with_and_without_gates(sentence, monkeypatch)
+    assert gated == every_rule

@@ -367,6 +367,33 @@ _RULES = [
 ]
 
 
+def _last_words(phrases: Iterable[str]) -> frozenset[str]:
+    return frozenset(p.split()[-1] for p in phrases)
+
+
+_MONTH_WORDS = frozenset(lx.MONTHS)
+#: Per rule: (words of which one must be in the sentence, whether a digit is enough instead).
+#: Every match of a rule contains one of its words (or a digit): a sentence with none cannot
+#: match, and the rule's pattern is not run on it. Most sentences hold no time at all.
+_GATES: list[tuple[frozenset[str], bool] | None] = [
+    (_MONTH_WORDS, False),
+    (_MONTH_WORDS, False),
+    (_MONTH_WORDS, False),
+    (_MONTH_WORDS, True),  # or a year
+    (frozenset(w for w in lx.WEEKDAYS if w.endswith("day")), False),
+    (_last_words([*lx.RELATIVE_DAYS, *lx.ANAPHORIC_DAYS, "day"]), False),
+    (frozenset({"week", "month", "year"}), False),
+    (_last_words([*lx.PARTS_OF_DAY, "tonight", "today"]), False),
+    (frozenset({"earlier", "later"}), False),
+    (frozenset({"noon", "midnight"}), True),
+    (frozenset({"noon", "midnight"}), True),
+    (frozenset(u + s for u in lx.DURATION_UNITS for s in ("", "s")), False),
+]
+assert len(_GATES) == len(_RULES)
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"\w+")
+
+
 # -- tense -------------------------------------------------------------------------------------
 _FUTURE_BE = r"(?:due|expected|scheduled|set|likely|slated|poised|going|planning)\s+to|to\s+\w"
 _FUTURE = re.compile(
@@ -395,8 +422,6 @@ def _has_regular_past(sentence: str) -> bool:
 _FUTURE_ALONE = frozenset("will shall won ll tomorrow plan plans intend intends".split())
 _FUTURE_WITH_TO = frozenset("is are am s re".split())
 _HAVE_WORDS = frozenset("has have had hasn haven hadn ve".split())
-_WORD = re.compile(r"\w+")
-
 
 def tense_of(sentence: str) -> str:
     """Tense from verb cues, "future" first ("said he will"), then "past", else "present".
@@ -422,7 +447,11 @@ def tense_of(sentence: str) -> str:
 def _candidates(ctx: _Ctx) -> list[_Atom]:
     """Every rule's atoms, then leftmost-longest non-overlapping (ties: earlier rule)."""
     sentence, found = ctx.sentence, []
-    for order, (core, lead, handler) in enumerate(_RULES):
+    words = frozenset(_WORD.findall(sentence.lower()))
+    digit = _DIGIT.search(sentence) is not None
+    for order, ((core, lead, handler), gate) in enumerate(zip(_RULES, _GATES, strict=True)):
+        if gate is not None and not (gate[1] and digit) and words.isdisjoint(gate[0]):
+            continue
         for m in core.finditer(sentence):
             before = lead and lead.search(sentence, max(0, m.start() - 40), m.start())
             atom = handler(m, before, ctx)
