@@ -75,8 +75,6 @@ def read_sources(
     from dataclasses import replace
 
     from exporter import zones
-    from exporter.fetch import CACHE_DIR, is_url
-    from exporter.readers import read_url
 
     if not config.sources:
         raise SourceError(
@@ -91,7 +89,10 @@ def read_sources(
             progress(source)
         options = replace(options_for(source, today), zone_of_place=zone_of_place)
         try:
-            if is_url(source.path):
+            if source.remote:  # the network modules are imported only for such a source
+                from exporter.fetch import CACHE_DIR
+                from exporter.readers import read_url
+
                 documents.append(read_url(source.path, options, config.root / CACHE_DIR))
             else:
                 documents.append(read_path(config.source_path(source), options, source.path))

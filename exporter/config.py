@@ -51,6 +51,16 @@ class SourceConfig:
     title: str | None = None
     url: str | None = None
 
+    @property
+    def remote(self) -> bool:
+        """Fetched over the network rather than read from a file."""
+        return is_url(self.path)
+
+
+def is_url(location: str) -> bool:
+    """True for anything with a scheme ("https://…", "ftp://…"): never a file path."""
+    return "://" in location and location.split("://", 1)[0].isalpha()
+
 
 @dataclass(frozen=True)
 class Config:

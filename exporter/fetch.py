@@ -34,11 +34,6 @@ _CHUNK = 64 * 1024
 _SCHEMES = ("http", "https")
 
 
-def is_url(location: str) -> bool:
-    """True for anything with a scheme ("https://…", "ftp://…"): never a file path."""
-    return "://" in location and location.split("://", 1)[0].isalpha()
-
-
 @dataclass(frozen=True)
 class Fetched:
     """The bytes of a page and what the server said about them."""

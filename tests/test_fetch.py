@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from exporter.build import build, read_sources
-from exporter.config import Config, SourceConfig
+from exporter.config import Config, SourceConfig, is_url
 from exporter.errors import SourceError
-from exporter.fetch import fetch, is_url
+from exporter.fetch import fetch
 from tests.paths import FIXTURES, TODAY
 
 PAGE = (FIXTURES / "formats" / "saved-page-typhoon.html").read_bytes()

@@ -423,6 +423,7 @@ _FUTURE_ALONE = frozenset("will shall won ll tomorrow plan plans intend intends"
 _FUTURE_WITH_TO = frozenset("is are am s re".split())
 _HAVE_WORDS = frozenset("has have had hasn haven hadn ve".split())
 
+
 def tense_of(sentence: str) -> str:
     """Tense from verb cues, "future" first ("said he will"), then "past", else "present".
 
