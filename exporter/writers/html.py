@@ -12,7 +12,7 @@ older ones folded away under the latest.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from html import escape
@@ -69,8 +69,25 @@ class PageSite:
 def page_bytes(
     site: PageSite, events: list[Event], documents: list[Document], *, latest: int = 20
 ) -> bytes:
-    """The whole page as UTF-8: header, itinerary, the `latest` updates per blog, footer."""
-    return _Page(site, documents).render(events, latest).encode("utf-8")
+    """The whole page as UTF-8: header, itinerary, the `latest` updates per blog, footer.
+
+    Lines are encoded a batch at a time as they are rendered: a page for years of updates
+    runs to tens of megabytes, and holding every line, then the joined text, then its bytes
+    would triple that.
+    """
+    encoded: list[bytes] = []
+    batch: list[str] = []
+    for line in _Page(site, documents).render(events, latest):
+        batch.append(line)
+        if len(batch) == _BATCH:
+            encoded.append("\n".join(batch).encode("utf-8"))
+            batch.clear()
+    if batch:
+        encoded.append("\n".join(batch).encode("utf-8"))
+    return b"\n".join(encoded)
+
+
+_BATCH = 4096
 
 
 # --- text helpers ----------------------------------------------------------------------
@@ -217,8 +234,9 @@ class _Page:
 
     # rendering
 
-    def render(self, events: list[Event], latest: int) -> str:
-        parts = [
+    def render(self, events: list[Event], latest: int) -> Iterator[str]:
+        """The page's lines, produced as they are needed (joined with newlines)."""
+        yield from [
             "<!DOCTYPE html>",
             '<html lang="en">',
             "<head>",
@@ -234,15 +252,10 @@ class _Page:
             "<body>",
             *self.header(),
             '<main class="layout">',
-            *self.itinerary(events),
-            *self.updates(latest),
-            "</main>",
-            *self.footer(),
-            "</body>",
-            "</html>",
-            "",
         ]
-        return "\n".join(parts)
+        yield from self.itinerary(events)
+        yield from self.updates(latest)
+        yield from ["</main>", *self.footer(), "</body>", "</html>", ""]
 
     def head_links(self) -> list[str]:
         """Autodiscovery: feed readers and browsers find the feeds and calendar from here."""
@@ -310,14 +323,14 @@ class _Page:
 
     # itinerary
 
-    def itinerary(self, events: list[Event]) -> list[str]:
-        out = ['<section class="itinerary" aria-labelledby="itinerary-title">']
-        out.append('<h2 id="itinerary-title">Itinerary</h2>')
+    def itinerary(self, events: list[Event]) -> Iterator[str]:
+        yield '<section class="itinerary" aria-labelledby="itinerary-title">'
+        yield '<h2 id="itinerary-title">Itinerary</h2>'
         if not events:
-            out.append('<p class="empty">The sources describe no events yet.</p>')
-            out.append("</section>")
-            return out
-        out.append(
+            yield '<p class="empty">The sources describe no events yet.</p>'
+            yield "</section>"
+            return
+        yield (
             '<p class="hint">What the sources report, day by day. Open “Sources” under an '
             "event to read the sentences it comes from.</p>"
         )
@@ -326,15 +339,14 @@ class _Page:
             days.setdefault(self.local_day(event.start), []).append(event)
         used: set[str] = set()
         for day in sorted(days):
-            out.append(f'<section class="day" id="day-{day.isoformat()}">')
-            out.append(f"<h3>{_e(day_heading(day))}</h3>")
-            out.append('<ol class="timeline">')
+            yield f'<section class="day" id="day-{day.isoformat()}">'
+            yield f"<h3>{_e(day_heading(day))}</h3>"
+            yield '<ol class="timeline">'
             for event in days[day]:
-                out += self.event(event, used)
-            out.append("</ol>")
-            out.append("</section>")
-        out.append("</section>")
-        return out
+                yield from self.event(event, used)
+            yield "</ol>"
+            yield "</section>"
+        yield "</section>"
 
     def event_key(self, event: Event) -> tuple[str, int, str, str, str]:
         """Day, whole days first, then start instant, title and uid: a total order."""
@@ -432,45 +444,43 @@ class _Page:
 
     # updates
 
-    def updates(self, latest: int) -> list[str]:
+    def updates(self, latest: int) -> Iterator[str]:
         if not self.blogs:
-            return []
-        out = ['<section class="updates" aria-labelledby="updates-title">']
-        out.append('<h2 id="updates-title">Latest updates</h2>')
+            return
+        yield '<section class="updates" aria-labelledby="updates-title">'
+        yield '<h2 id="updates-title">Latest updates</h2>'
         many = len(self.blogs) > 1
         for doc in self.blogs:
-            out += self.blog(doc, latest, many)
-        out.append("</section>")
-        return out
+            yield from self.blog(doc, latest, many)
+        yield "</section>"
 
-    def blog(self, doc: Document, latest: int, many: bool) -> list[str]:
-        out = [f'<section class="blog" id="blog-{_e(doc.slug)}">']
+    def blog(self, doc: Document, latest: int, many: bool) -> Iterator[str]:
+        yield f'<section class="blog" id="blog-{_e(doc.slug)}">'
         if many:
-            out.append(f"<h3>{_e(doc.title)}</h3>")
+            yield f"<h3>{_e(doc.title)}</h3>"
         ordered = sorted(
             doc.updates, key=lambda u: (u.instant.astimezone(UTC), u.seq), reverse=True
         )
         shown, earlier = ordered[: max(latest, 0)], ordered[max(latest, 0) :]
-        out.append(
+        yield (
             f'<p class="hint">Newest first · {len(ordered)} '
             f"update{'' if len(ordered) == 1 else 's'}</p>"
         )
         for update in shown:
-            out += self.update(doc, update)
+            yield from self.update(doc, update)
         if earlier:
-            out.append('<details class="earlier">')
-            out.append(f"<summary>Earlier updates ({len(earlier)})</summary>")
+            yield '<details class="earlier">'
+            yield f"<summary>Earlier updates ({len(earlier)})</summary>"
             for update in earlier:
-                out += self.update(doc, update)
-            out.append("</details>")
+                yield from self.update(doc, update)
+            yield "</details>"
         if doc.deletions:
-            out += self.deletions(doc, doc.deletions)
+            yield from self.deletions(doc, doc.deletions)
         if doc.notes:
-            out.append('<aside class="note"><h4>Editor’s notes</h4>')
-            out += [f"<p>{_e(note)}</p>" for note in doc.notes]
-            out.append("</aside>")
-        out.append("</section>")
-        return out
+            yield '<aside class="note"><h4>Editor’s notes</h4>'
+            yield from (f"<p>{_e(note)}</p>" for note in doc.notes)
+            yield "</aside>"
+        yield "</section>"
 
     def update(self, doc: Document, update: Update) -> list[str]:
         anchor = f"{doc.slug}-{update.anchor}"
