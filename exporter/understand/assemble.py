@@ -217,6 +217,17 @@ def _evidence_url(doc: Document, anchor: str | None, site: Site) -> str | None:
     return doc.url
 
 
+def _update_evidence(doc: Document, update: Update, text: str, site: Site) -> Evidence:
+    """Where a live blog's words come from: the update, its time and its link on the page."""
+    return Evidence(
+        text=text,
+        source=doc.slug,
+        written=update.instant,
+        anchor=update.anchor,
+        url=_evidence_url(doc, update.anchor, site),
+    )
+
+
 def _liveblog_mentions(doc: Document, ctx: Context, site: Site) -> list[Mention]:
     principal = ctx.cast.principal
     found: list[Mention] = []
@@ -238,13 +249,7 @@ def _liveblog_mentions(doc: Document, ctx: Context, site: Site) -> list[Mention]
                 tags = timex.tag(sentence, update.instant, tense=tense, first_day=first_day)
                 if _background(tags, update.instant.date()):
                     continue
-                evidence = Evidence(
-                    text=sentence,
-                    source=doc.slug,
-                    written=update.instant,
-                    anchor=update.anchor,
-                    url=_evidence_url(doc, update.anchor, site),
-                )
+                evidence = _update_evidence(doc, update, sentence, site)
                 found.extend(
                     mentions_in(
                         sentence,
@@ -275,13 +280,7 @@ def _agenda_item(doc: Document, update: Update, paragraph: str, site: Site) -> M
     local = update.instant.astimezone(pytz.timezone(doc.zone))
     start = zones.localize(doc.zone, datetime.combine(local.date(), time(stamp.hour, stamp.minute)))
     title = _trim(stamp.rest.rstrip(" .;:"))
-    evidence = Evidence(
-        text=paragraph,
-        source=doc.slug,
-        written=update.instant,
-        anchor=update.anchor,
-        url=_evidence_url(doc, update.anchor, site),
-    )
+    evidence = _update_evidence(doc, update, paragraph, site)
     return Mention(
         kind="agenda",
         status=Status.PLANNED,

@@ -443,6 +443,7 @@ def mentions_in(
         remember_places(sentence, ctx, recent)
         return found
     tense = tense or timex.tense_of(sentence)
+    days = _range_of(tags)
     seen_kinds: set[str] = set()
     presence = _PRESENCE.search(sentence)
     for kind, pattern in patterns.items():
@@ -474,7 +475,7 @@ def mentions_in(
                 and not re.match(r"\s+with\b", sentence[m.end() :])
             ):
                 continue  # "the first meeting is …": a noun, not a happening
-            if kind == "visit" and _is_noun(sentence, m.start()) and not _range_of(tags):
+            if kind == "visit" and _is_noun(sentence, m.start()) and not days:
                 continue  # "during Ruiz's visit": background unless it gives the span
             counterpart, role_class = _counterpart(kind, sentence, m.end(), ctx, tags)
             if kind == "meeting" and counterpart is None and "summit" not in sentence.lower():
@@ -495,7 +496,7 @@ def mentions_in(
                     counterpart_class=role_class,
                     subject=_object_phrase(kind, sentence, m.end()),
                     explicit=explicit,
-                    days=_range_of(tags),
+                    days=days,
                 )
             )
     if any(f.kind == "attendance" for f in found):

@@ -14,7 +14,7 @@ from calendar import monthrange
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 import pytz
@@ -394,6 +394,13 @@ _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=256)
+def _words(text: str) -> frozenset[str]:
+    """A text's lower-case words, for the word gates; the tense and the rules of one
+    sentence both ask, one right after the other, so the set is made once."""
+    return frozenset(_WORD.findall(text.lower()))
+
+
 # -- tense -------------------------------------------------------------------------------------
 _FUTURE_BE = r"(?:due|expected|scheduled|set|likely|slated|poised|going|planning)\s+to|to\s+\w"
 _FUTURE = re.compile(
@@ -431,7 +438,7 @@ def tense_of(sentence: str) -> str:
     words are there: the same answer as running every pattern, at a fraction of the cost
     (alternations of a hundred verbs are slow in `re`).
     """
-    words = set(_WORD.findall(sentence.lower()))
+    words = _words(sentence)
     maybe_future = not words.isdisjoint(_FUTURE_ALONE) or (
         "to" in words and not words.isdisjoint(_FUTURE_WITH_TO)
     )
@@ -448,7 +455,7 @@ def tense_of(sentence: str) -> str:
 def _candidates(ctx: _Ctx) -> list[_Atom]:
     """Every rule's atoms, then leftmost-longest non-overlapping (ties: earlier rule)."""
     sentence, found = ctx.sentence, []
-    words = frozenset(_WORD.findall(sentence.lower()))
+    words = _words(sentence)
     digit = _DIGIT.search(sentence) is not None
     for order, ((core, lead, handler), gate) in enumerate(zip(_RULES, _GATES, strict=True)):
         if gate is not None and not (gate[1] and digit) and words.isdisjoint(gate[0]):
