@@ -8,9 +8,9 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 import pytz
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from exporter.understand.timex import Narrative, Timex, tag, tense_of
+from tests.corpus import corpus_sentences, word_salads
 
 ZONE = pytz.timezone("Australia/Brisbane")  # no daylight saving: offsets are always +10
 REF = ZONE.localize(datetime(2025, 10, 28, 9, 0))  # a Tuesday morning
@@ -551,33 +551,15 @@ def _tense_by_patterns_only(sentence: str) -> str:
     return "past" if timex._has_regular_past(sentence) else "present"
 
 
-def _corpus_sentences() -> list[str]:
-    from exporter.sentences import split_sentences
-    from tests.paths import FIXTURES, SEEDS
-
-    files = [*SEEDS.glob("*.txt"), *FIXTURES.rglob("*.txt"), *FIXTURES.rglob("*.html")]
-    return [
-        s
-        for f in files
-        for line in f.read_text("utf-8").splitlines()
-        for s in split_sentences(line)
-    ]
-
-
 def test_tense_shortcuts_equal_the_plain_patterns_on_every_sentence_we_have() -> None:
-    sentences = _corpus_sentences()
+    sentences = corpus_sentences()
     assert len(sentences) > 400
     assert [tense_of(s) for s in sentences] == [_tense_by_patterns_only(s) for s in sentences]
 
 
-def _sentences_of(words: str, max_size: int) -> st.SearchStrategy[str]:
-    """Word salads from a vocabulary: every cue next to every other, in any order."""
-    return st.lists(st.sampled_from(words.split()), max_size=max_size).map(" ".join)
-
-
 @settings(max_examples=300, deadline=None)
 @given(
-    _sentences_of(
+    word_salads(
         "He She will won't 'll she'll tomorrow plans intends to is are it's they're not "
         "due expected set going has have had hasn't 've already met went said Last last "
         "night ago earlier yesterday signed the newly arrives WILL Met , . United",
@@ -599,14 +581,14 @@ def _tags_with_and_without_gates(sentence: str, monkeypatch: pytest.MonkeyPatch)
 
 
 def test_rule_gates_change_nothing_on_every_sentence_we_have(monkeypatch) -> None:
-    for sentence in _corpus_sentences():
+    for sentence in corpus_sentences():
         gated, every_rule = _tags_with_and_without_gates(sentence, monkeypatch)
         assert gated == every_rule, sentence
 
 
 @settings(max_examples=300, deadline=None)
 @given(
-    _sentences_of(
+    word_salads(
         "at 9 9:30 10.15 a.m. pm noon midnight Oct. October 28 28th 2025 1997 Monday mon "
         "tonight this next last week weeks month year the day after tomorrow yesterday "
         "today following same second morning early late afternoon evening night earlier "

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from exporter.model import Evidence, Place, Status
 from exporter.understand import timex
@@ -103,30 +103,86 @@ class Context:
 
 
 @cache
-def _patterns() -> dict[str, re.Pattern[str]]:
+def _cues() -> dict[str, re.Pattern[str]]:
+    """The cue words of reported speech, plans, cancellations, negation and hypotheses."""
     vocab = vocabulary()
-    kinds = {
-        kind: re.compile(r"\b(?:" + "|".join(spec["triggers"]) + ")", re.IGNORECASE)
-        for kind, spec in vocab["kinds"].items()
-    }
-    cues = {
+    return {
         name: re.compile(r"(?<![\w'’])(?:" + "|".join(vocab[name]) + r")(?![\w])", re.IGNORECASE)
         for name in ("reporting", "planned", "cancelled", "negated", "hypothetical")
     }
-    return {**kinds, **{f"cue:{k}": v for k, v in cues.items()}}
+
+
+@dataclass(frozen=True)
+class _TriggerTable:
+    """Each kind's trigger pattern, and one zero-width pattern that stops wherever any of
+    them starts: one scan of a sentence finds every place worth trying."""
+
+    kinds: dict[str, re.Pattern[str]]
+    starts: re.Pattern[str]
+    presence: re.Pattern[str]
 
 
 @cache
-def _any_trigger() -> re.Pattern[str]:
-    """Every kind's triggers in one pattern: most sentences have none and are skipped early."""
-    vocab = vocabulary()
-    alternatives = [t for spec in vocab["kinds"].values() for t in spec["triggers"]]
-    return re.compile(r"\b(?:" + "|".join(alternatives) + ")|" + _PRESENCE.pattern, re.IGNORECASE)
+def _trigger_tables() -> tuple[_TriggerTable, _TriggerTable]:
+    """(for any text, case-insensitive; for lower-cased ASCII text, case-sensitive).
+
+    `re` matches case-insensitive alternations several times slower than plain ones, and
+    lower-casing ASCII keeps every offset, so most news prose takes the second table. The
+    trigger sources are lower case (a test checks it), so both tables find the same spans.
+    """
+    sources = {kind: r"\b(?:" + "|".join(spec["triggers"]) + ")" for kind, spec in _kinds()}
+    tables = []
+    for flags in (re.IGNORECASE, 0):
+        tables.append(
+            _TriggerTable(
+                kinds={kind: re.compile(source, flags) for kind, source in sources.items()},
+                starts=re.compile("(?=" + "|".join(sources.values()) + ")", flags),
+                presence=re.compile(_PRESENCE.pattern, flags),
+            )
+        )
+    return tables[0], tables[1]
+
+
+def _kinds() -> list[tuple[str, dict]]:
+    return list(vocabulary()["kinds"].items())
+
+
+Spans = tuple[tuple[str, tuple[tuple[int, int], ...]], ...]
+
+
+@lru_cache(maxsize=256)
+def trigger_spans(sentence: str) -> Spans:
+    """Each kind's trigger matches, in the order of the vocabulary: exactly what each kind's
+    own pattern's `finditer` gives, from one scan for the places where any trigger starts.
+
+    Cached for the few calls that follow: the gate asks first, then `mentions_in`.
+    """
+    cased, folded = _trigger_tables()
+    text, table = (sentence.lower(), folded) if sentence.isascii() else (sentence, cased)
+    starts = [m.start() for m in table.starts.finditer(text)]
+    found = []
+    for kind, pattern in table.kinds.items():
+        spans, free = [], 0
+        for start in starts:
+            if start >= free and (m := pattern.match(text, start)):
+                spans.append(m.span())
+                free = m.end()
+        if spans:
+            found.append((kind, tuple(spans)))
+    return tuple(found)
+
+
+def _presence(sentence: str) -> re.Match[str] | None:
+    """Where a "is in / remains at" cue says where someone is, if anywhere."""
+    cased, folded = _trigger_tables()
+    if sentence.isascii():
+        return folded.presence.search(sentence.lower())
+    return cased.presence.search(sentence)
 
 
 def may_tell_a_happening(sentence: str) -> bool:
     """False when no trigger phrase or presence cue occurs: nothing to extract, skip the work."""
-    return _any_trigger().search(sentence) is not None
+    return bool(trigger_spans(sentence)) or _presence(sentence) is not None
 
 
 def default_minutes() -> dict[str, int]:
@@ -250,16 +306,16 @@ def _status(
     sentence: str, pos: int, end: int, when: datetime | date | None, ref: datetime | None
 ) -> Status | None:
     """Cancelled, planned or happened; None when hypothetical, negated or reported speech."""
-    p = _patterns()
+    p = _cues()
     clause = _clause_before(sentence, pos)
     window = sentence[max(0, pos - 60) :]
-    if p["cue:cancelled"].search(window):
+    if p["cancelled"].search(window):
         return Status.CANCELLED
-    if p["cue:negated"].search(clause[-40:]):
+    if p["negated"].search(clause[-40:]):
         return None
-    if p["cue:hypothetical"].search(clause):
+    if p["hypothetical"].search(clause):
         return None
-    if p["cue:planned"].search(clause) or p["cue:planned"].search(sentence[end : end + 25]):
+    if p["planned"].search(clause) or p["planned"].search(sentence[end : end + 25]):
         return Status.PLANNED
     if isinstance(when, datetime) and ref is not None and when > ref + timedelta(minutes=5):
         return Status.PLANNED
@@ -434,7 +490,7 @@ def mentions_in(
     tense: str | None = None,
 ) -> list[Mention]:
     """Every happening of the principal in one sentence (usually none)."""
-    patterns = _patterns()
+    cues = _cues()
     found: list[Mention] = []
     actor_pos, actor, pronoun = _first_actor(sentence, ctx.cast)
     principal = ctx.cast.principal
@@ -445,39 +501,37 @@ def mentions_in(
     tense = tense or timex.tense_of(sentence)
     days = _range_of(tags)
     seen_kinds: set[str] = set()
-    presence = _PRESENCE.search(sentence)
-    for kind, pattern in patterns.items():
-        if kind.startswith("cue:"):
-            continue
-        for m in pattern.finditer(sentence):
-            if kind in seen_kinds or _inside_quotes(sentence, m.start()):
+    presence = _presence(sentence)
+    for kind, spans in trigger_spans(sentence):
+        for m_start, m_end in spans:
+            if kind in seen_kinds or _inside_quotes(sentence, m_start):
                 continue
-            clause = _clause_before(sentence, m.start())
-            if patterns["cue:reporting"].search(
-                sentence[max(actor_pos, 0) : m.start()]
-            ) and not patterns["cue:planned"].search(clause):
+            trigger = sentence[m_start:m_end].lower()
+            clause = _clause_before(sentence, m_start)
+            reported = cues["reporting"].search(sentence[max(actor_pos, 0) : m_start])
+            if reported and not cues["planned"].search(clause):
                 continue
-            verb_tense = _clause_tense(sentence, m.start(), m.end()) if tense != "future" else tense
-            if re.match(r"\s+by\b", sentence[m.end() :]) and m.group().lower().endswith("ed"):
+            verb_tense = _clause_tense(sentence, m_start, m_end) if tense != "future" else tense
+            if re.match(r"\s+by\b", sentence[m_end:]) and trigger.endswith("ed"):
                 verb_tense = "past"  # "documents signed by …": done before, not now
             start, end, precision, approximate = _time(tags, ref, verb_tense, live, kind, ctx)
-            status = _status(sentence, m.start(), m.end(), start, ref)
+            status = _status(sentence, m_start, m_end, start, ref)
             if status is None:
                 continue
             if status == Status.CANCELLED and precision == 0 and ref is not None:
                 start, end = ref, None  # called off: shown where the news came, marked approximate
-            place, destination = _places(sentence, m.start(), kind, ctx, recent)
+            place, destination = _places(sentence, m_start, kind, ctx, recent)
             if kind == "departure" and destination is None and following:
                 destination = _onward(following, place or recent.get(_LAST), ctx)
             if (
                 kind == "meeting"
-                and m.group().lower() == "meeting"
-                and not re.match(r"\s+with\b", sentence[m.end() :])
+                and trigger == "meeting"
+                and not re.match(r"\s+with\b", sentence[m_end:])
             ):
                 continue  # "the first meeting is …": a noun, not a happening
-            if kind == "visit" and _is_noun(sentence, m.start()) and not days:
+            if kind == "visit" and _is_noun(sentence, m_start) and not days:
                 continue  # "during Ruiz's visit": background unless it gives the span
-            counterpart, role_class = _counterpart(kind, sentence, m.end(), ctx, tags)
+            counterpart, role_class = _counterpart(kind, sentence, m_end, ctx, tags)
             if kind == "meeting" and counterpart is None and "summit" not in sentence.lower():
                 continue
             seen_kinds.add(kind)
@@ -494,7 +548,7 @@ def mentions_in(
                     destination=destination,
                     counterpart=counterpart,
                     counterpart_class=role_class,
-                    subject=_object_phrase(kind, sentence, m.end()),
+                    subject=_object_phrase(kind, sentence, m_end),
                     explicit=explicit,
                     days=days,
                 )

@@ -1,0 +1,71 @@
+"""The one-scan trigger finder gives exactly what each kind's own pattern finds.
+
+`trigger_spans` scans a sentence once for the places where any trigger starts, and matches
+lower-cased ASCII text with case-sensitive patterns; the plain rule below is each kind's
+case-insensitive pattern run with `finditer` on the sentence as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+
+from exporter.understand import mentions
+from exporter.understand.people import vocabulary
+from tests.corpus import corpus_sentences, word_salads
+
+
+def _plain_spans(sentence: str) -> tuple:
+    found = []
+    for kind, spec in vocabulary()["kinds"].items():
+        pattern = re.compile(r"\b(?:" + "|".join(spec["triggers"]) + ")", re.IGNORECASE)
+        spans = tuple(m.span() for m in pattern.finditer(sentence))
+        if spans:
+            found.append((kind, spans))
+    return tuple(found)
+
+
+def _plain_presence(sentence: str) -> tuple[int, int] | None:
+    m = re.compile(mentions._PRESENCE.pattern, re.IGNORECASE).search(sentence)
+    return m.span() if m else None
+
+
+def _presence_span(sentence: str) -> tuple[int, int] | None:
+    m = mentions._presence(sentence)
+    return m.span() if m else None
+
+
+def test_trigger_sources_are_lower_case_so_folded_text_matches_them() -> None:
+    sources = [t for spec in vocabulary()["kinds"].values() for t in spec["triggers"]]
+    sources.append(mentions._PRESENCE.pattern)
+    for source in sources:
+        letters = re.sub(r"\\.", "", source)  # escapes such as \b and \s are not letters
+        assert letters == letters.lower(), source
+
+
+def test_one_scan_equals_each_kinds_finditer_on_every_sentence_we_have() -> None:
+    sentences = corpus_sentences()
+    with_triggers = [s for s in sentences if _plain_spans(s)]
+    assert len(with_triggers) > 100
+    assert [mentions.trigger_spans(s) for s in sentences] == [_plain_spans(s) for s in sentences]
+    assert [_presence_span(s) for s in sentences] == [_plain_presence(s) for s in sentences]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    word_salads(
+        "He She Ruiz's ARRIVES arrives Landed in at touches down flew to went headed straight "
+        "left Leaves departs took off is are off Meets met meeting the press held talks sat "
+        "down with spends evening signing Signed of ceremony welcoming visit Tours toured "
+        "spoke gave a her speech addressed troops state DINNER dined lunch attended summit "
+        "Summit arrival honour guard wreath-laying now still aboard inside remains was "
+        "Café Zürich İstanbul ſigned KELVIN arrivée , . ’s 's",
+        max_size=14,
+    )
+)
+def test_one_scan_equals_each_kinds_finditer_on_any_mix_of_triggers(sentence: str) -> None:
+    assert mentions.trigger_spans(sentence) == _plain_spans(sentence)
+    assert _presence_span(sentence) == _plain_presence(sentence)
+    expected = bool(_plain_spans(sentence)) or _plain_presence(sentence) is not None
+    assert mentions.may_tell_a_happening(sentence) == expected
