@@ -114,12 +114,12 @@ def _cues() -> dict[str, re.Pattern[str]]:
 
 @dataclass(frozen=True)
 class _TriggerTable:
-    """Each kind's trigger pattern, and one zero-width pattern that stops wherever any of
-    them starts: one scan of a sentence finds every place worth trying."""
+    """Each kind's trigger pattern, the presence cue, and one zero-width pattern that stops
+    wherever any of them starts: one scan of a sentence finds every place worth trying."""
 
     kinds: dict[str, re.Pattern[str]]
-    starts: re.Pattern[str]
     presence: re.Pattern[str]
+    starts: re.Pattern[str]
 
 
 @cache
@@ -130,37 +130,46 @@ def _trigger_tables() -> tuple[_TriggerTable, _TriggerTable]:
     lower-casing ASCII keeps every offset, so most news prose takes the second table. The
     trigger sources are lower case (a test checks it), so both tables find the same spans.
     """
-    sources = {kind: r"\b(?:" + "|".join(spec["triggers"]) + ")" for kind, spec in _kinds()}
-    tables = []
-    for flags in (re.IGNORECASE, 0):
-        tables.append(
-            _TriggerTable(
-                kinds={kind: re.compile(source, flags) for kind, source in sources.items()},
-                starts=re.compile("(?=" + "|".join(sources.values()) + ")", flags),
-                presence=re.compile(_PRESENCE.pattern, flags),
-            )
+    kinds = vocabulary()["kinds"]
+    sources = {kind: r"\b(?:" + "|".join(spec["triggers"]) + ")" for kind, spec in kinds.items()}
+    every = "|".join([*sources.values(), _PRESENCE.pattern])
+
+    def table(flags: int) -> _TriggerTable:
+        return _TriggerTable(
+            kinds={kind: re.compile(source, flags) for kind, source in sources.items()},
+            presence=re.compile(_PRESENCE.pattern, flags),
+            starts=re.compile(f"(?={every})", flags),
         )
-    return tables[0], tables[1]
+
+    return table(re.IGNORECASE), table(0)
 
 
-def _kinds() -> list[tuple[str, dict]]:
-    return list(vocabulary()["kinds"].items())
+Span = tuple[int, int]
 
 
-Spans = tuple[tuple[str, tuple[tuple[int, int], ...]], ...]
+@dataclass(frozen=True)
+class Triggers:
+    """What one scan of a sentence found: each kind's trigger matches, in the order of the
+    vocabulary, and the first presence cue ("is now at"), if any."""
+
+    kinds: tuple[tuple[str, tuple[Span, ...]], ...]
+    presence: Span | None
+
+    def __bool__(self) -> bool:
+        return bool(self.kinds) or self.presence is not None
 
 
 @lru_cache(maxsize=256)
-def trigger_spans(sentence: str) -> Spans:
-    """Each kind's trigger matches, in the order of the vocabulary: exactly what each kind's
-    own pattern's `finditer` gives, from one scan for the places where any trigger starts.
+def triggers_in(sentence: str) -> Triggers:
+    """Exactly what each kind's own pattern's `finditer` (and the presence cue's `search`)
+    would give, from one scan for the places where any of them starts.
 
-    Cached for the few calls that follow: the gate asks first, then `mentions_in`.
+    Cached for the calls that follow: the gate asks first, then `mentions_in`.
     """
     cased, folded = _trigger_tables()
     text, table = (sentence.lower(), folded) if sentence.isascii() else (sentence, cased)
     starts = [m.start() for m in table.starts.finditer(text)]
-    found = []
+    kinds = []
     for kind, pattern in table.kinds.items():
         spans, free = [], 0
         for start in starts:
@@ -168,21 +177,14 @@ def trigger_spans(sentence: str) -> Spans:
                 spans.append(m.span())
                 free = m.end()
         if spans:
-            found.append((kind, tuple(spans)))
-    return tuple(found)
-
-
-def _presence(sentence: str) -> re.Match[str] | None:
-    """Where a "is in / remains at" cue says where someone is, if anywhere."""
-    cased, folded = _trigger_tables()
-    if sentence.isascii():
-        return folded.presence.search(sentence.lower())
-    return cased.presence.search(sentence)
+            kinds.append((kind, tuple(spans)))
+    presence = next((m.span() for s in starts if (m := table.presence.match(text, s))), None)
+    return Triggers(tuple(kinds), presence)
 
 
 def may_tell_a_happening(sentence: str) -> bool:
     """False when no trigger phrase or presence cue occurs: nothing to extract, skip the work."""
-    return bool(trigger_spans(sentence)) or _presence(sentence) is not None
+    return bool(triggers_in(sentence))
 
 
 def default_minutes() -> dict[str, int]:
@@ -501,8 +503,8 @@ def mentions_in(
     tense = tense or timex.tense_of(sentence)
     days = _range_of(tags)
     seen_kinds: set[str] = set()
-    presence = _presence(sentence)
-    for kind, spans in trigger_spans(sentence):
+    triggers = triggers_in(sentence)
+    for kind, spans in triggers.kinds:
         for m_start, m_end in spans:
             if kind in seen_kinds or _inside_quotes(sentence, m_start):
                 continue
@@ -560,8 +562,8 @@ def mentions_in(
             if any(f.kind == "attendance" and f.subject for f in found)
             else found
         )
-    if presence and not found and live:
-        place, _ = _places(sentence, presence.end(), PRESENCE, ctx, recent)
+    if triggers.presence and not found and live:
+        place, _ = _places(sentence, triggers.presence[1], PRESENCE, ctx, recent)
         if place is not None and ref is not None:
             found.append(
                 Mention(
