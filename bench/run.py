@@ -138,10 +138,10 @@ def worker_stages(spec: dict) -> None:
     stage = "imports"
     try:
         from exporter import build as B
-        from exporter.publish import STATE_NAME, State, publish
+        from exporter.publish import STATE_NAME, Staging, State
 
         config = _config(spec)
-        _emit(stage=stage, seconds=time.perf_counter() - start, has_page=hasattr(B, "page"))
+        _emit(stage=stage, seconds=time.perf_counter() - start)
 
         stage = "read"
         t = time.perf_counter()
@@ -150,19 +150,30 @@ def worker_stages(spec: dict) -> None:
             stage=stage, seconds=time.perf_counter() - t, updates=sum(len(d.updates) for d in docs)
         )
 
+        out = Path(spec["out"])
+        out.mkdir(parents=True, exist_ok=True)
+        staging = Staging(out)
+        sizes: dict[str, int] = {}
+
+        def sink(name: str, chunks) -> None:  # as build's: staged to disk, bytes counted
+            def counted():
+                for chunk in chunks:
+                    sizes[name] = sizes.get(name, 0) + len(chunk)
+                    yield chunk
+
+            staging.add(name, counted())
+
         previous, state = State(), State()
-        files: dict[str, bytes] = {}
         blogs = [d for d in docs if d.kind == "liveblog"]
         names = B.feed_names(blogs, failures)
         stage = "feeds"
         t = time.perf_counter()
         for doc in blogs:
-            files.update(B.feeds(doc, config, names[doc.slug], previous, state))
-        _emit(
-            stage=stage, seconds=time.perf_counter() - t, bytes=sum(len(b) for b in files.values())
-        )
+            B.feeds(doc, config, names[doc.slug], previous, state, sink)
+        _emit(stage=stage, seconds=time.perf_counter() - t, bytes=sum(sizes.values()))
 
         if spec.get("skip_understand"):
+            staging.discard()
             _emit(stage="understand", skipped=spec["skip_understand"])
             return
         stage = "understand"
@@ -172,21 +183,18 @@ def worker_stages(spec: dict) -> None:
 
         stage = "ics"
         t = time.perf_counter()
-        files[B.ICS_NAME] = B.calendar(docs, events, config, previous, state)
-        _emit(stage=stage, seconds=time.perf_counter() - t, bytes=len(files[B.ICS_NAME]))
+        sink(B.ICS_NAME, [B.calendar(docs, events, config, previous, state)])
+        _emit(stage=stage, seconds=time.perf_counter() - t, bytes=sizes[B.ICS_NAME])
 
-        if hasattr(B, "page"):  # the human page (index.html), when this version writes one
-            stage = "html"
-            t = time.perf_counter()
-            files[B.PAGE_NAME] = B.page(docs, events, config, failures)
-            _emit(stage=stage, seconds=time.perf_counter() - t, bytes=len(files[B.PAGE_NAME]))
+        stage = "html"
+        t = time.perf_counter()
+        sink(B.PAGE_NAME, B.page(docs, events, config, failures))
+        _emit(stage=stage, seconds=time.perf_counter() - t, bytes=sizes[B.PAGE_NAME])
 
         stage = "publish"
         t = time.perf_counter()
-        files[STATE_NAME] = state.to_bytes()
-        out = Path(spec["out"])
-        out.mkdir(parents=True, exist_ok=True)
-        publish(out, files, last=STATE_NAME)
+        sink(STATE_NAME, state.chunks())
+        staging.commit(last=STATE_NAME)
         _emit(stage=stage, seconds=time.perf_counter() - t)
     except _Timeout:
         _emit(stage=stage, timeout=True, seconds=time.perf_counter() - start)
@@ -707,8 +715,6 @@ def report(
         print(text, flush=True)
         lines.append(text)
 
-    has_page = any(st.get("imports", {}).get("has_page") for st in stages.values())
-    order = [k for k in STAGE_ORDER if k != "html" or has_page]
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     say(
         f"exporter benchmark · {datetime.now():%Y-%m-%d %H:%M} · Python "
@@ -810,7 +816,7 @@ def report(
         upd = st.get("read", {}).get("updates", arch.updates)
         cells = [arch.name, f"{upd:,}", fs(st.get("imports", {}).get("seconds"))]
         total, complete = 0.0, True
-        for key in order:
+        for key in STAGE_ORDER:
             r = st.get(key)
             if r is None or r.get("skipped") or r.get("timeout"):
                 complete = False
@@ -827,7 +833,7 @@ def report(
         peaks = [r.get("peak_mb", 0) for r in st.values() if isinstance(r, dict)]
         cells.append(f"{max(peaks):.0f}" + ("" if complete else "+") if peaks else "—")
         rows.append(cells)
-    say(table(["archive", "updates", "imports", *order, "total", "peak MB"], rows))
+    say(table(["archive", "updates", "imports", *STAGE_ORDER, "total", "peak MB"], rows))
     if any(a.variant == "many" and builds[a.name]["status"] == "skipped" for a in plan):
         say(
             "(many-files understand and build are skipped where the single-file understand "
@@ -842,7 +848,7 @@ def report(
     )
     ladder = [singles[s] for s in sorted(singles)]
     rows = []
-    for key in [*order, "build"]:
+    for key in [*STAGE_ORDER, "build"]:
         cells = [key]
         values: list[float] = []
         broke = False
@@ -876,14 +882,14 @@ def report(
     for arch in plan:
         st = stages[arch.name]
         cells = [arch.name]
-        for key in ["imports", *order]:
+        for key in ["imports", *STAGE_ORDER]:
             r = st.get(key)
             if r is None or r.get("skipped"):
                 cells.append("—")
             else:
                 cells.append(f"{r.get('peak_mb', 0):.0f}" + ("+" if r.get("timeout") else ""))
         rows.append(cells)
-    say(table(["archive", "imports", *order], rows))
+    say(table(["archive", "imports", *STAGE_ORDER], rows))
     say()
 
     say(

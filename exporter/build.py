@@ -6,7 +6,7 @@ any stage leaves `out/` exactly as the previous build left it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -16,10 +16,10 @@ from exporter.changes import track_feed
 from exporter.config import Config, SourceConfig
 from exporter.errors import ExporterError, SourceError
 from exporter.model import Document, Event
-from exporter.publish import STATE_NAME, State, load_state, locked, publish
+from exporter.publish import STATE_NAME, Staging, State, load_state, locked
 from exporter.readers import read_path
 from exporter.readers.options import ReadOptions
-from exporter.writers.feeds import FeedBuild, FeedSite, feed_bytes
+from exporter.writers.feeds import FeedBuild, FeedSite, feed_files
 
 Progress = Callable[[SourceConfig], None]
 
@@ -115,31 +115,47 @@ def feed_names(liveblogs: list[Document], failures: list[Failure]) -> dict[str, 
     return {d.slug: (f"updates-{d.slug}.rss", f"updates-{d.slug}.atom") for d in liveblogs}
 
 
+#: Where rendered exports go, one at a time: a name and its bytes, in chunks.
+Sink = Callable[[str, Iterable[bytes]], None]
+
+
 def render(
-    documents: list[Document], config: Config, previous: State, failures: list[Failure]
-) -> tuple[dict[str, bytes], State, int]:
-    """Every export's bytes (state file included), from values only: nothing reads `out/`."""
+    documents: list[Document],
+    config: Config,
+    previous: State,
+    failures: list[Failure],
+    sink: Sink,
+) -> tuple[State, int]:
+    """Hand every export (state file last) to `sink` as soon as it is made, from values
+    only: nothing reads `out/`. Returns the new state and the number of events.
+
+    Each export is passed on before the next is made, so a build holds one at a time.
+    """
     state = State()
-    files: dict[str, bytes] = {}
     liveblogs = [d for d in documents if d.kind == "liveblog"]
     names = feed_names(liveblogs, failures)
     for doc in liveblogs:
-        files.update(feeds(doc, config, names[doc.slug], previous, state))
+        feeds(doc, config, names[doc.slug], previous, state, sink)
     events: list[Event] = []
     if documents:
         events = understand(documents, config)
-        files[ICS_NAME] = calendar(documents, events, config, previous, state)
-        files[PAGE_NAME] = page(documents, events, config, failures)
+        sink(ICS_NAME, [calendar(documents, events, config, previous, state)])
+        sink(PAGE_NAME, page(documents, events, config, failures))
     if failures:
         state.keep_from(previous, {f.source.slug for f in failures})
-    files[STATE_NAME] = state.to_bytes()
-    return files, state, len(events)
+    sink(STATE_NAME, state.chunks())
+    return state, len(events)
 
 
 def feeds(
-    doc: Document, config: Config, names: tuple[str, str], previous: State, state: State
-) -> dict[str, bytes]:
-    """One live blog's RSS and Atom files by name, its entries' changes recorded in `state`."""
+    doc: Document,
+    config: Config,
+    names: tuple[str, str],
+    previous: State,
+    state: State,
+    sink: Sink,
+) -> None:
+    """One live blog's RSS and Atom files to `sink`, its entries' changes recorded in `state`."""
     rss_name, atom_name = names
     site = FeedSite(
         title=config.title or doc.title,
@@ -153,8 +169,9 @@ def feeds(
         description=config.description,
     )
     tombstones, updated = track_feed(doc, site, previous, state)
-    rss, atom = feed_bytes(doc, FeedBuild(site=site, tombstones=tombstones, updated=updated))
-    return {rss_name: rss, atom_name: atom}
+    build = FeedBuild(site=site, tombstones=tombstones, updated=updated)
+    for fmt, data in feed_files(doc, build):
+        sink(rss_name if fmt == "rss" else atom_name, [data])
 
 
 def understand(documents: list[Document], config: Config) -> list[Event]:
@@ -172,9 +189,10 @@ def understand(documents: list[Document], config: Config) -> list[Event]:
 
 def page(
     documents: list[Document], events: list[Event], config: Config, failures: list[Failure]
-) -> bytes:
-    """The human page: the itinerary day by day, the latest updates, subscribe buttons."""
-    from exporter.writers.html import PageSite, page_bytes
+) -> Iterator[bytes]:
+    """The human page, rendered as it is read: the itinerary day by day, the latest
+    updates, subscribe buttons."""
+    from exporter.writers.html import PageSite, page_chunks
 
     blogs = [d for d in documents if d.kind == "liveblog"]
     names = feed_names(blogs, failures)
@@ -187,7 +205,7 @@ def page(
         feeds=tuple((single or d.title, *names[d.slug]) for d in blogs),
         zone=next((d.zone for d in documents if d.zone), None),
     )
-    return page_bytes(site, events, documents)
+    return page_chunks(site, events, documents)
 
 
 def calendar(
@@ -246,18 +264,21 @@ def build(
             f"none of the {len(failures)} sources could be read (nothing written):\n  {listed}"
         )
     out = config.root / config.out if not Path(config.out).is_absolute() else Path(config.out)
-    with locked(out):
+    # Combined exports keep their previous bytes when a source failed: publishing without
+    # it would tell subscribers its events were cancelled.
+    kept = list(COMBINED) if failures else []
+    with locked(out), Staging(out) as staging:
         previous = load_state(out)
-        files, _, count = render(documents, config, previous, failures)
-        kept: list[str] = []
-        if failures:
-            # Combined exports keep their previous bytes: publishing without a failed source
-            # would tell subscribers its events were cancelled.
-            kept = [n for n in COMBINED if n in files]
-            files = {n: b for n, b in files.items() if n not in kept}
-        written, unchanged = publish(out, files, last=STATE_NAME)
+
+        def sink(name: str, chunks: Iterable[bytes]) -> None:
+            if name not in kept:
+                staging.add(name, chunks)
+
+        _, count = render(documents, config, previous, failures, sink)
+        names = sorted(staging.names)
+        written, unchanged = staging.commit(last=STATE_NAME)
         if not failures and today is not None:
-            uptodate.remember(out, uptodate.inputs_digest(config, today), sorted(files))
+            uptodate.remember(out, uptodate.inputs_digest(config, today), names)
     return BuildResult(
         documents=tuple(documents),
         failures=tuple(failures),

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import itertools
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+from exporter.batches import utf8_batches
 from exporter.errors import ExportError
 
 STATE_NAME = ".exporter-state.json"
@@ -47,14 +49,17 @@ class State:
                     table.setdefault(key, record)
         self.events = dict(previous.events)
 
-    def to_bytes(self) -> bytes:
+    def chunks(self) -> Iterator[bytes]:
+        """The state file, pretty JSON (it is committed with `out/`, so diffs stay
+        readable), encoded a batch at a time: for a large archive it runs to megabytes."""
         data = {
             "version": 1,
             "entries": self.entries,
             "tombstones": self.tombstones,
             "events": self.events,
         }
-        return (json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode()
+        encoder = json.JSONEncoder(indent=1, sort_keys=True, ensure_ascii=False)
+        return utf8_batches(itertools.chain(encoder.iterencode(data), ["\n"]))
 
 
 def load_state(out: Path) -> State:
@@ -92,63 +97,101 @@ def locked(out: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _unchanged(path: Path, data: bytes) -> bool:
-    try:
-        return path.read_bytes() == data
-    except FileNotFoundError:
-        return False
-    except IsADirectoryError:
-        raise ExportError(
-            "a folder stands where an export should be", path=str(path), hint="remove or rename it"
-        ) from None
-    except OSError as exc:
-        raise ExportError(f"cannot read ({exc.strerror})", path=str(path)) from None
+class Staging:
+    """Exports written beside their place as each is made, then renamed into place together.
 
-
-def _stage(path: Path, data: bytes) -> str:
-    """Write `data` to a temporary file beside `path` (same folder: the rename is atomic)."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    return tmp
-
-
-def publish(
-    out: Path, files: dict[str, bytes], *, last: str | None = None
-) -> tuple[list[str], list[str]]:
-    """Replace every file whose bytes changed, all or nothing; return (written, unchanged).
-
-    Every changed file is staged first; only when all are on disk are they renamed into
-    place (state file `last`), so a failure while writing leaves the previous exports as
-    they were, and a reader or the server sees whole old files or whole new ones.
+    An archive's exports weigh several times its text; staging each one as soon as it is
+    rendered means a build holds one export at a time, never all of them. A file whose
+    bytes equal the published one is not staged, so an unchanged export keeps its mtime.
+    Nothing is renamed until `commit`; leaving the block early removes what was staged,
+    so a failure while rendering or writing leaves the previous exports as they were.
     """
-    names = sorted(files, key=lambda n: (n == last, n))
-    changed = [n for n in names if not _unchanged(out / n, files[n])]
-    unchanged = [n for n in names if n not in changed]
-    staged: list[tuple[str, Path]] = []
-    try:
-        for name in changed:
-            staged.append((_stage(out / name, files[name]), out / name))
-        for _, path in staged:
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self._staged: dict[str, str] = {}
+        self._unchanged: list[str] = []
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.discard()
+
+    @property
+    def names(self) -> list[str]:
+        """Every export added so far, staged or unchanged."""
+        return [*self._staged, *self._unchanged]
+
+    def add(self, name: str, chunks: Iterable[bytes]) -> None:
+        """Write `name`'s bytes to a temporary file beside it (same folder: the rename is
+        atomic), comparing them with the published file on the way."""
+        path = self.out / name
+        try:
             if path.is_dir():
-                raise IsADirectoryError(21, "Is a directory", str(path))
-    except OSError as exc:
-        for tmp, _ in staged:
+                raise ExportError(
+                    "a folder stands where an export should be",
+                    path=str(path),
+                    hint="remove or rename it",
+                )
+            fd, tmp = tempfile.mkstemp(dir=self.out, prefix=f".{name}.", suffix=".tmp")
+        except OSError as exc:
+            raise _write_error(exc, path) from None
+        try:
+            with os.fdopen(fd, "wb") as fh, _published(path) as old:
+                same = old is not None
+                for chunk in chunks:
+                    fh.write(chunk)
+                    same = same and old.read(len(chunk)) == chunk
+                same = same and not old.read(1)
+                if not same:
+                    fh.flush()
+                    os.fsync(fh.fileno())
+            if same:
+                os.unlink(tmp)
+                self._unchanged.append(name)
+                return
+            os.chmod(tmp, 0o644)
+        except BaseException as exc:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
-        raise ExportError(
-            f"cannot write ({exc.strerror}); previous exports kept",
-            path=str(exc.filename or out),
-            hint="check the folder is writable and the disk is not full",
-        ) from None
-    for tmp, path in staged:
-        os.replace(tmp, path)
-    return changed, unchanged
+            if isinstance(exc, OSError):
+                raise _write_error(exc, path) from None
+            raise
+        self._staged[name] = tmp
+
+    def commit(self, *, last: str | None = None) -> tuple[list[str], list[str]]:
+        """Rename every staged file into place (`last` after all others); return (written,
+        unchanged), each in name order."""
+        order = lambda name: (name == last, name)  # noqa: E731
+        written = sorted(self._staged, key=order)
+        for name in written:
+            os.replace(self._staged.pop(name), self.out / name)
+        return written, sorted(self._unchanged, key=order)
+
+    def discard(self) -> None:
+        """Remove whatever is staged and not yet committed."""
+        for tmp in self._staged.values():
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+        self._staged.clear()
+
+
+@contextlib.contextmanager
+def _published(path: Path) -> Iterator[BinaryIO | None]:
+    """The published file open for reading, or None when there is none yet."""
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed below
+    except FileNotFoundError:
+        yield None
+        return
+    with handle:
+        yield handle
+
+
+def _write_error(exc: OSError, path: Path) -> ExportError:
+    return ExportError(
+        f"cannot write ({exc.strerror}); previous exports kept",
+        path=str(exc.filename or path),
+        hint="check the folder is writable and the disk is not full",
+    )

@@ -447,14 +447,11 @@ def test_byte_identical_whatever_the_input_order() -> None:
     assert once == page_bytes(site, list(reversed(events)), documents)
 
 
-@pytest.mark.parametrize("batch", [1, 2, 3, 7, 4096])
-def test_encoding_in_batches_gives_the_same_bytes(batch: int, monkeypatch) -> None:
-    """Batch boundaries (including a page whose line count is a multiple) change nothing."""
+def test_page_is_its_rendered_lines_encoded_in_batches() -> None:
     from exporter.writers import html
 
     site, events, documents = sample()
     whole = "\n".join(html._Page(site, documents).render(events, 20)).encode("utf-8")
-    monkeypatch.setattr(html, "_BATCH", batch)
     assert page_bytes(site, events, documents) == whole
     assert whole.endswith(b"</html>\n")
 

@@ -10,8 +10,15 @@ from pathlib import Path
 import pytest
 
 from exporter.errors import ExportError
-from exporter.publish import publish
+from exporter.publish import Staging
 from tests.paths import ROOT
+
+
+def publish(out: Path, files: dict[str, bytes]) -> tuple[list[str], list[str]]:
+    with Staging(out) as staging:
+        for name, data in files.items():
+            staging.add(name, [data])
+        return staging.commit(last="z")
 
 
 def test_publish_writes_only_changes(tmp_path: Path) -> None:
@@ -31,6 +38,50 @@ def test_failed_write_changes_nothing(tmp_path: Path) -> None:
     assert "a folder stands where an export should be" in err.value.message
     assert (tmp_path / "a").read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b"]  # no temporary files left
+
+
+def test_state_file_renamed_last_and_listed_last(tmp_path: Path) -> None:
+    assert publish(tmp_path, {"z": b"1", "a": b"1", "b": b"1"}) == (["a", "b", "z"], [])
+    assert publish(tmp_path, {"z": b"1", "a": b"1", "b": b"2"}) == (["b"], ["a", "z"])
+
+
+@pytest.mark.parametrize(
+    ("old", "chunks"),
+    [
+        (b"abcdef", [b"abc", b"def"]),  # same bytes, other chunking
+        (b"abcdef", [b"a", b"", b"bcdef"]),
+        (b"", []),
+        (b"", [b""]),
+    ],
+)
+def test_same_bytes_in_any_chunks_are_unchanged(tmp_path: Path, old: bytes, chunks) -> None:
+    (tmp_path / "f").write_bytes(old)
+    with Staging(tmp_path) as staging:
+        staging.add("f", chunks)
+        assert staging.commit() == ([], ["f"])
+    assert not [p for p in tmp_path.iterdir() if p.name != "f"]
+
+
+@pytest.mark.parametrize("new", [[b"abc"], [b"abcdefg"], [b"abcdeX"], [b"ab", b"cdeX"]])
+def test_a_prefix_a_longer_or_another_text_is_a_change(tmp_path: Path, new) -> None:
+    (tmp_path / "f").write_bytes(b"abcdef")
+    with Staging(tmp_path) as staging:
+        staging.add("f", new)
+        assert staging.commit() == (["f"], [])
+    assert (tmp_path / "f").read_bytes() == b"".join(new)
+
+
+def test_a_failure_while_rendering_leaves_everything_as_it_was(tmp_path: Path) -> None:
+    publish(tmp_path, {"a": b"old", "b": b"old"})
+
+    def broken():
+        yield b"half of an export"
+        raise ValueError("renderer failed")
+
+    with pytest.raises(ValueError), Staging(tmp_path) as staging:
+        staging.add("a", [b"new"])
+        staging.add("b", broken())
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == {"a": b"old", "b": b"old"}
 
 
 def test_concurrent_builds_do_not_interleave(tmp_path: Path) -> None:

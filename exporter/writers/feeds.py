@@ -8,6 +8,7 @@ href, its issue 135).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html import escape
@@ -209,14 +210,16 @@ def _links(fg: FeedGenerator, doc: Document, site: FeedSite, fmt: str) -> None:
         fg.link(href=f"urn:exporter:{doc.slug}", rel="alternate", replace=True)
 
 
-def feed_bytes(doc: Document, build: FeedBuild) -> tuple[bytes, bytes]:
-    """(RSS 2.0, Atom 1.0) bytes: newest first, full text, guid isPermaLink=false, and in
-    Atom the tombstones of entries the source deleted.
+def feed_files(doc: Document, build: FeedBuild) -> Iterator[tuple[str, bytes]]:
+    """("rss", RSS 2.0 bytes), then ("atom", Atom 1.0 bytes): newest first, full text, guid
+    isPermaLink=false, and in Atom the tombstones of entries the source deleted.
 
     One feedgen generator serves both files (only the self link is changed in between):
-    building tens of thousands of entries once instead of twice halves the time and memory.
+    building tens of thousands of entries once instead of twice halves the time. The Atom
+    file is made only when asked for, so a caller can write the RSS out first and never
+    hold both, nor both of feedgen's trees.
     """
     fg = _generator(doc, build)
-    rss = fg.rss_str(pretty=True)
+    yield "rss", fg.rss_str(pretty=True)
     _links(fg, doc, build.site, "atom")
-    return rss, fg.atom_str(pretty=True)
+    yield "atom", fg.atom_str(pretty=True)

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 import pytz
 
+from exporter.batches import utf8_batches
 from exporter.model import Deletion, Document, Event, Evidence, Place, Status, Update
 
 PAGE_NAME = "index.html"
@@ -66,28 +67,21 @@ class PageSite:
     zone: str | None = None
 
 
+def page_chunks(
+    site: PageSite, events: list[Event], documents: list[Document], *, latest: int = 20
+) -> Iterator[bytes]:
+    """The whole page as UTF-8, a batch at a time as it is rendered: header, itinerary, the
+    `latest` updates per blog, footer. A page for years of updates runs to tens of
+    megabytes; it is written out as it is made, never held whole.
+    """
+    return utf8_batches(_Page(site, documents).render(events, latest), sep="\n")
+
+
 def page_bytes(
     site: PageSite, events: list[Event], documents: list[Document], *, latest: int = 20
 ) -> bytes:
-    """The whole page as UTF-8: header, itinerary, the `latest` updates per blog, footer.
-
-    Lines are encoded a batch at a time as they are rendered: a page for years of updates
-    runs to tens of megabytes, and holding every line, then the joined text, then its bytes
-    would triple that.
-    """
-    encoded: list[bytes] = []
-    batch: list[str] = []
-    for line in _Page(site, documents).render(events, latest):
-        batch.append(line)
-        if len(batch) == _BATCH:
-            encoded.append("\n".join(batch).encode("utf-8"))
-            batch.clear()
-    if batch:
-        encoded.append("\n".join(batch).encode("utf-8"))
-    return b"\n".join(encoded)
-
-
-_BATCH = 4096
+    """The whole page at once, for a caller that wants the bytes in hand."""
+    return b"".join(page_chunks(site, events, documents, latest=latest))
 
 
 # --- text helpers ----------------------------------------------------------------------
