@@ -138,6 +138,7 @@ def worker_stages(spec: dict) -> None:
     stage = "imports"
     try:
         from exporter import build as B
+        from exporter import memory
         from exporter.publish import STATE_NAME, Staging, State
 
         config = _config(spec)
@@ -170,6 +171,7 @@ def worker_stages(spec: dict) -> None:
         t = time.perf_counter()
         for doc in blogs:
             B.feeds(doc, config, names[doc.slug], previous, state, sink)
+            memory.give_back()
         _emit(stage=stage, seconds=time.perf_counter() - t, bytes=sum(sizes.values()))
 
         if spec.get("skip_understand"):

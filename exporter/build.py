@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from exporter import uptodate
+from exporter import memory, uptodate
 from exporter.changes import track_feed
 from exporter.config import Config, SourceConfig
 from exporter.errors import ExporterError, SourceError
@@ -136,6 +136,7 @@ def render(
     names = feed_names(liveblogs, failures)
     for doc in liveblogs:
         feeds(doc, config, names[doc.slug], previous, state, sink)
+        memory.give_back()  # feedgen's trees are gone; do not build on top of their pages
     events: list[Event] = []
     if documents:
         events = understand(documents, config)
