@@ -33,7 +33,7 @@ class Cluster:
     def add(self, mention: Mention) -> None:
         """Add a mention; what was derived from the old members is worked out again."""
         self.mentions.append(mention)
-        for derived in ("kinds", "anchor", "closed_at", "_place", "_counterparts"):
+        for derived in ("kinds", "anchor", "closed_at", "_place", "_counterparts", "parties"):
             self.__dict__.pop(derived, None)
 
     @cached_property
@@ -102,6 +102,11 @@ class Cluster:
     def _counterparts(self) -> list[tuple[str, str | None]]:
         return [(m.counterpart, m.counterpart_class) for m in self.mentions if m.counterpart]
 
+    @cached_property
+    def parties(self) -> frozenset[str]:
+        """Its counterparts by what identifies them (`_party`), asked of every candidate."""
+        return frozenset(_party(c) for c, _ in self._counterparts)
+
 
 BROAD = ("city", "region", "country")
 
@@ -121,10 +126,6 @@ def _party(name: str) -> str:
     """A counterpart by what identifies it: "Avalonian business leaders" → "business leaders"."""
     words = [w.lower() for w in name.split() if w[:1].islower() or len(name.split()) <= 2]
     return " ".join(words[-2:]) if words else name.lower()
-
-
-def _same_party(a: str | None, names: set[str]) -> bool:
-    return bool(a) and any(_party(a) == _party(n) for n in names)
 
 
 def _meal_of(m: Mention) -> str | None:
@@ -154,7 +155,7 @@ def _fits(cluster: Cluster, m: Mention) -> int:
         return 0  # the principal has left: a later mention is a later visit
     here = cluster.place()
     place = _same_place(here, m.place)
-    names = {c for c, _ in cluster.counterparts()}
+    parties = cluster.parties
     specific = here is not None and here.kind not in BROAD
     stay = bool(kinds & {"arrival", "visit"} or specific) and here is not None
     if "signing" in kinds or m.kind == "signing":
@@ -175,11 +176,11 @@ def _fits(cluster: Cluster, m: Mention) -> int:
             if place is None and m.place is None and not m.destination and stay:
                 return 2
         return 0
-    if m.counterpart and _same_party(m.counterpart, names):
+    if m.counterpart and _party(m.counterpart) in parties:
         if (m.kind == "meal") != ("meal" in kinds) and not close:
             return 0  # the same guest at another table later: a separate meal
         return 4
-    if names and m.counterpart and m.kind in TALKS | {"meal"}:
+    if parties and m.counterpart and m.kind in TALKS | {"meal"}:
         return 0  # someone else: another meeting
     if "meal" in kinds or m.kind == "meal":
         meals = {_meal_of(x) for x in cluster.mentions if x.kind == "meal"}
@@ -313,12 +314,11 @@ def _fits_article(cluster: Cluster, m: Mention) -> int:
     if m.day is None or cluster.day != m.day or not m.explicit:
         return 0
     kinds = cluster.kinds
-    names = {c for c, _ in cluster.counterparts()}
     if m.kind == "signing":
         return 3 if "signing" in kinds else 0
     if (
         m.counterpart
-        and _same_party(m.counterpart, names)
+        and _party(m.counterpart) in cluster.parties
         and ((m.kind in TALKS and kinds & TALKS) or m.kind in kinds)
     ):
         return 4
