@@ -125,9 +125,9 @@ def render(
     previous: State,
     failures: list[Failure],
     sink: Sink,
-) -> tuple[State, int]:
+) -> int:
     """Hand every export (state file last) to `sink` as soon as it is made, from values
-    only: nothing reads `out/`. Returns the new state and the number of events.
+    only: nothing reads `out/`. Returns the number of events.
 
     Each export is passed on before the next is made, so a build holds one at a time.
     """
@@ -145,7 +145,7 @@ def render(
     if failures:
         state.keep_from(previous, {f.source.slug for f in failures})
     sink(STATE_NAME, state.chunks())
-    return state, len(events)
+    return len(events)
 
 
 def feeds(
@@ -275,7 +275,7 @@ def build(
             if name not in kept:
                 staging.add(name, chunks)
 
-        _, count = render(documents, config, previous, failures, sink)
+        count = render(documents, config, previous, failures, sink)
         names = sorted(staging.names)
         written, unchanged = staging.commit(last=STATE_NAME)
         if not failures and today is not None:
