@@ -216,9 +216,9 @@ def _first_actor(sentence: str, cast: Cast) -> tuple[int, Person | None, bool]:
     return -1, None, False
 
 
-def _clause_tense(sentence: str, start: int, end: int) -> str:
-    """The tense of the trigger's own clause: "arrives …, where a crowd has gathered" is present."""
-    head = _clause_before(sentence, start)
+def _clause_tense(sentence: str, head: str, start: int, end: int) -> str:
+    """The tense of the trigger's own clause (`head` is its words before the trigger):
+    "arrives …, where a crowd has gathered" is present."""
     tail = sentence[end:]
     nxt = _CLAUSE_BREAK.search(tail)
     clause = head + sentence[start:end] + (tail[: nxt.start()] if nxt else tail)
@@ -305,11 +305,16 @@ def _counterpart(
 
 
 def _status(
-    sentence: str, pos: int, end: int, when: datetime | date | None, ref: datetime | None
+    sentence: str,
+    clause: str,
+    pos: int,
+    end: int,
+    when: datetime | date | None,
+    ref: datetime | None,
 ) -> Status | None:
-    """Cancelled, planned or happened; None when hypothetical, negated or reported speech."""
+    """Cancelled, planned or happened; None when hypothetical, negated or reported speech.
+    `clause` is the trigger's own clause up to the trigger (`_clause_before`)."""
     p = _cues()
-    clause = _clause_before(sentence, pos)
     window = sentence[max(0, pos - 60) :]
     if p["cancelled"].search(window):
         return Status.CANCELLED
@@ -513,11 +518,14 @@ def mentions_in(
             reported = cues["reporting"].search(sentence[max(actor_pos, 0) : m_start])
             if reported and not cues["planned"].search(clause):
                 continue
-            verb_tense = _clause_tense(sentence, m_start, m_end) if tense != "future" else tense
+            if tense == "future":
+                verb_tense = tense
+            else:
+                verb_tense = _clause_tense(sentence, clause, m_start, m_end)
             if re.match(r"\s+by\b", sentence[m_end:]) and trigger.endswith("ed"):
                 verb_tense = "past"  # "documents signed by …": done before, not now
             start, end, precision, approximate = _time(tags, ref, verb_tense, live, kind, ctx)
-            status = _status(sentence, m_start, m_end, start, ref)
+            status = _status(sentence, clause, m_start, m_end, start, ref)
             if status is None:
                 continue
             if status == Status.CANCELLED and precision == 0 and ref is not None:
