@@ -141,63 +141,66 @@ def worker_stages(spec: dict) -> None:
         from exporter import memory
         from exporter.publish import STATE_NAME, Staging, State
 
-        config = _config(spec)
-        _emit(stage=stage, seconds=time.perf_counter() - start)
+        with memory.collector_paused():  # as build() runs its stages
+            config = _config(spec)
+            _emit(stage=stage, seconds=time.perf_counter() - start)
 
-        stage = "read"
-        t = time.perf_counter()
-        docs, failures = B.read_sources(config, today=TODAY)
-        _emit(
-            stage=stage, seconds=time.perf_counter() - t, updates=sum(len(d.updates) for d in docs)
-        )
+            stage = "read"
+            t = time.perf_counter()
+            docs, failures = B.read_sources(config, today=TODAY)
+            _emit(
+                stage=stage,
+                seconds=time.perf_counter() - t,
+                updates=sum(len(d.updates) for d in docs),
+            )
 
-        out = Path(spec["out"])
-        out.mkdir(parents=True, exist_ok=True)
-        staging = Staging(out)
-        sizes: dict[str, int] = {}
+            out = Path(spec["out"])
+            out.mkdir(parents=True, exist_ok=True)
+            staging = Staging(out)
+            sizes: dict[str, int] = {}
 
-        def sink(name: str, chunks) -> None:  # as build's: staged to disk, bytes counted
-            def counted():
-                for chunk in chunks:
-                    sizes[name] = sizes.get(name, 0) + len(chunk)
-                    yield chunk
+            def sink(name: str, chunks) -> None:  # as build's: staged to disk, bytes counted
+                def counted():
+                    for chunk in chunks:
+                        sizes[name] = sizes.get(name, 0) + len(chunk)
+                        yield chunk
 
-            staging.add(name, counted())
+                staging.add(name, counted())
 
-        previous, state = State(), State()
-        blogs = [d for d in docs if d.kind == "liveblog"]
-        names = B.feed_names(blogs, failures)
-        stage = "feeds"
-        t = time.perf_counter()
-        for doc in blogs:
-            B.feeds(doc, config, names[doc.slug], previous, state, sink)
-            memory.give_back()
-        _emit(stage=stage, seconds=time.perf_counter() - t, bytes=sum(sizes.values()))
+            previous, state = State(), State()
+            blogs = [d for d in docs if d.kind == "liveblog"]
+            names = B.feed_names(blogs, failures)
+            stage = "feeds"
+            t = time.perf_counter()
+            for doc in blogs:
+                B.feeds(doc, config, names[doc.slug], previous, state, sink)
+                memory.give_back()
+            _emit(stage=stage, seconds=time.perf_counter() - t, bytes=sum(sizes.values()))
 
-        if spec.get("skip_understand"):
-            staging.discard()
-            _emit(stage="understand", skipped=spec["skip_understand"])
-            return
-        stage = "understand"
-        t = time.perf_counter()
-        events = B.understand(docs, config)
-        _emit(stage=stage, seconds=time.perf_counter() - t, events=len(events))
+            if spec.get("skip_understand"):
+                staging.discard()
+                _emit(stage="understand", skipped=spec["skip_understand"])
+                return
+            stage = "understand"
+            t = time.perf_counter()
+            events = B.understand(docs, config)
+            _emit(stage=stage, seconds=time.perf_counter() - t, events=len(events))
 
-        stage = "ics"
-        t = time.perf_counter()
-        sink(B.ICS_NAME, [B.calendar(docs, events, config, previous, state)])
-        _emit(stage=stage, seconds=time.perf_counter() - t, bytes=sizes[B.ICS_NAME])
+            stage = "ics"
+            t = time.perf_counter()
+            sink(B.ICS_NAME, [B.calendar(docs, events, config, previous, state)])
+            _emit(stage=stage, seconds=time.perf_counter() - t, bytes=sizes[B.ICS_NAME])
 
-        stage = "html"
-        t = time.perf_counter()
-        sink(B.PAGE_NAME, B.page(docs, events, config, failures))
-        _emit(stage=stage, seconds=time.perf_counter() - t, bytes=sizes[B.PAGE_NAME])
+            stage = "html"
+            t = time.perf_counter()
+            sink(B.PAGE_NAME, B.page(docs, events, config, failures))
+            _emit(stage=stage, seconds=time.perf_counter() - t, bytes=sizes[B.PAGE_NAME])
 
-        stage = "publish"
-        t = time.perf_counter()
-        sink(STATE_NAME, state.chunks())
-        staging.commit(last=STATE_NAME)
-        _emit(stage=stage, seconds=time.perf_counter() - t)
+            stage = "publish"
+            t = time.perf_counter()
+            sink(STATE_NAME, state.chunks())
+            staging.commit(last=STATE_NAME)
+            _emit(stage=stage, seconds=time.perf_counter() - t)
     except _Timeout:
         _emit(stage=stage, timeout=True, seconds=time.perf_counter() - start)
 

@@ -248,6 +248,7 @@ ICS_NAME = "itinerary.ics"
 PAGE_NAME = "index.html"
 
 
+@memory.collector_paused()
 def build(
     config: Config,
     *,
