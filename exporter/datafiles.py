@@ -1,12 +1,21 @@
 """The package's own data files (places, zones, news-language tables), read one way.
 
-They are trusted YAML shipped with the package, read on every cold build: libyaml's C
-parser, where installed, reads them about ten times faster than the pure-Python one.
+They are trusted YAML shipped with the package and read on every cold build. libyaml's C
+parser, where installed, parses them, but building the Python objects is still done in
+Python: 12 ms for the gazetteer, against 0.3 ms for the same data as JSON. So the parsed
+data is kept as JSON beside the bytecode, keyed by the YAML's SHA-256, wherever and
+whenever Python keeps bytecode. The YAML stays the one place the data is written.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
+import sys
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -16,5 +25,57 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def load_data(name: str) -> Any:
     """Parse `exporter/data/<name>` with a safe loader (no arbitrary objects)."""
-    text = resources.files("exporter").joinpath("data", name).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=_LOADER)
+    source = resources.files("exporter").joinpath("data", name)
+    if isinstance(source, Path):
+        return load_yaml(source)
+    return yaml.load(source.read_text(encoding="utf-8"), Loader=_LOADER)  # e.g. from a zip
+
+
+def load_yaml(path: Path) -> Any:
+    """The YAML file's data, from the parsed copy when it was made from these very bytes."""
+    raw = path.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    cache = parsed_copy(path)
+    if cache is not None:
+        try:
+            kept = json.loads(cache.read_bytes())
+            if isinstance(kept, dict) and kept.get("sha256") == digest and "data" in kept:
+                return kept["data"]
+        except (OSError, ValueError):
+            pass  # absent, unreadable or damaged: parse again and rewrite it
+    data = yaml.load(raw.decode("utf-8"), Loader=_LOADER)
+    if cache is not None:
+        _keep(cache, digest, data)
+    return data
+
+
+def parsed_copy(path: Path) -> Path | None:
+    """Where the parsed copy of `path` lives: its `__pycache__` folder, or the same place
+    under `sys.pycache_prefix`; None when Python writes no bytecode."""
+    tag = sys.implementation.cache_tag
+    if sys.dont_write_bytecode or tag is None:
+        return None
+    folder = os.path.abspath(path.parent)
+    if sys.pycache_prefix:
+        base = Path(sys.pycache_prefix, folder.lstrip(os.sep))
+    else:
+        base = Path(folder, "__pycache__")
+    return base / f"{path.name}.{tag}.json"
+
+
+def _keep(cache: Path, digest: str, data: Any) -> None:
+    """Write the parsed copy, when JSON gives back exactly this data; never fail the build."""
+    try:
+        text = json.dumps({"sha256": digest, "data": data}, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return  # dates, sets, … : not JSON
+    if json.loads(text)["data"] != data:
+        return  # e.g. number keys, which JSON turns into strings
+    temporary = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, cache)
+    except OSError:  # a read-only install: parse every time
+        with contextlib.suppress(OSError):
+            temporary.unlink()
