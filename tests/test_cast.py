@@ -1,0 +1,46 @@
+"""Finding the cast: the role scan's capital-letter start finds what the plain pattern finds."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+
+from exporter.understand.people import _role_pattern
+from tests.corpus import corpus_sentences, word_salads
+
+LEAD = "(?=[A-Z])"
+
+
+def _plain() -> re.Pattern[str]:
+    """The role pattern without its lead, tried at every word as before."""
+    pattern, _ = _role_pattern()
+    assert pattern.pattern.startswith(LEAD)
+    return re.compile(pattern.pattern.removeprefix(LEAD), pattern.flags)
+
+
+def _found(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict]]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+def test_the_scan_finds_the_same_roles_in_every_sentence_we_have() -> None:
+    text = "\n".join(corpus_sentences())
+    fast, _ = _role_pattern()
+    found = _found(fast, text)
+    assert len(found) > 20
+    assert found == _found(_plain(), text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    word_salads(
+        "Prime Minister PRIME MINISTER President PRESIDENT Emperor Empress CEO King Queen "
+        "Secretary of State Defense Minister Chief Cabinet U.S. U.K. Freedonian New the a "
+        "Sakura Ito Ruiz's Costa Élodie İnan ,",
+        max_size=10,
+    )
+)
+@example("U.S. Secretary of State Ana Ruiz met Freedonian Prime Minister Leo Costa")
+def test_the_scan_finds_the_same_roles_in_any_mix(text: str) -> None:
+    fast, _ = _role_pattern()
+    assert _found(fast, text) == _found(_plain(), text)
