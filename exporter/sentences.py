@@ -7,6 +7,7 @@ so a naive split on ". " cuts titles and evidence in the wrong place.
 from __future__ import annotations
 
 import re
+import string
 
 _ABBREVIATIONS = frozenset(
     """
@@ -39,12 +40,23 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
+#: What an abbreviation before a period is made of ("U.S", "a.m", "Oct").
+_ABBREVIATION_CHARS = frozenset(string.ascii_letters + ".")
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
-    """True when the period at `dot` closes an abbreviation rather than a sentence."""
-    m = re.search(r"([A-Za-z.]+)$", text[:dot])
-    if not m:
+    """True when the period at `dot` closes an abbreviation rather than a sentence.
+
+    The word is found by walking back from the period: a pattern anchored at the end of
+    `text[:dot]` would scan the paragraph from its start at every period, which is
+    quadratic in a long paragraph.
+    """
+    start = dot
+    while start and text[start - 1] in _ABBREVIATION_CHARS:
+        start -= 1
+    if start == dot:
         return False
-    word = m.group(1).lower().strip(".")
+    word = text[start:dot].lower().strip(".")
     if word in _ABBREVIATIONS:
         # "p.m." and "a.m." do end sentences when the next word starts a clause; the caller
         # cannot tell, so prefer keeping the sentence whole unless a capital follows a.m./p.m.
