@@ -6,7 +6,7 @@ import re
 
 from hypothesis import example, given, settings
 
-from exporter.understand.people import _role_pattern
+from exporter.understand.people import _role_pattern, _word_before
 from tests.corpus import corpus_sentences, word_salads
 
 LEAD = "(?=[A-Z])"
@@ -44,3 +44,18 @@ def test_the_scan_finds_the_same_roles_in_every_sentence_we_have() -> None:
 def test_the_scan_finds_the_same_roles_in_any_mix(text: str) -> None:
     fast, _ = _role_pattern()
     assert _found(fast, text) == _found(_plain(), text)
+
+
+def _word_before_by_pattern(text: str, pos: int) -> str | None:
+    """The plain way: a pattern anchored at the end of everything before `pos`."""
+    m = re.search(r"([A-Z][a-z'’-]+)\s+$", text[:pos])
+    return m.group(1) if m else None
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    word_salads("Akie Abe akie O'neil Jean-Luc McDonald É x é - ’ \n \t \u00a0 ,", max_size=8),
+)
+def test_the_word_before_a_name_is_the_anchored_patterns(text: str) -> None:
+    for pos in range(len(text) + 1):
+        assert _word_before(text, pos) == _word_before_by_pattern(text, pos)

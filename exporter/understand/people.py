@@ -87,12 +87,31 @@ class Cast:
         return None
 
 
+def _word_before(text: str, pos: int) -> str | None:
+    """The capitalised word ("Akie", "O'neil") that spaces separate from `pos`, if any.
+
+    Found by walking back from `pos`, not by a pattern anchored at the end of `text[:pos]`,
+    which would scan the text from its start for every name in it.
+    """
+    end = pos
+    while end and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start and text[start - 1] in _GIVEN_NAME_TAIL:
+        start -= 1
+    if end == pos or start == end or not start or text[start - 1] not in string.ascii_uppercase:
+        return None
+    return text[start - 1 : end]
+
+
+_GIVEN_NAME_TAIL = frozenset(string.ascii_lowercase + "'’-")
+
+
 def _other_given_name(text: str, pos: int, person: Person) -> bool:
     """A capitalised word right before a surname that is not this person's given name."""
-    m = re.search(r"([A-Z][a-z'’-]+)\s+$", text[:pos])
-    if not m:
+    word = _word_before(text, pos)
+    if word is None:
         return False
-    word = m.group(1)
     if word in person.name.split() or word in person.role.split():
         return False
     return word.lower() not in _ROLE_WORDS() and word.lower() not in _FUNCTION_WORDS
