@@ -385,10 +385,13 @@ def _events(clusters: list[Cluster], principal_class: str | None, site: Site) ->
         evidence = tuple(
             sorted(
                 {m.evidence for m in cluster.mentions},
-                key=lambda e: (
+                key=lambda e: (  # every field: a set's order changes from run to run
                     e.written is None,
                     e.written.isoformat() if e.written else "",
                     e.text,
+                    e.source,
+                    e.anchor or "",
+                    e.url or "",
                 ),
             )
         )
