@@ -9,7 +9,7 @@ stops at all, and how an article's dated statements join the live blog's groups.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from functools import cached_property
 
@@ -24,21 +24,89 @@ TALKS = {"meeting", "summit"}
 _MAX_GAP = timedelta(hours=3)
 
 
-@dataclass
-class Cluster:
-    """Mentions believed to tell the same happening."""
+#: Which of several places a happening is at: the most specific kind first.
+_PLACE_RANK = {"venue": 0, "airport": 0, "base": 1, "ship": 0, "city": 2, "region": 3, "country": 4}
 
-    mentions: list[Mention] = field(default_factory=list)
+
+class _PlacePool:
+    """Places in the order they were named: how often each name comes, and the first place
+    of each name and kind (later ones of both are never chosen over it)."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+        self.first: dict[tuple[str, str], Place] = {}
+
+    def add(self, place: Place) -> None:
+        self.counts[place.name] += 1
+        self.first.setdefault((place.name, place.kind), place)
+
+    def best(self) -> Place:
+        """The most specific kind, then the most named, then by name; on a tie, the first."""
+        return min(
+            self.first.values(),
+            key=lambda p: (_PLACE_RANK.get(p.kind, 1), -self.counts[p.name], p.name),
+        )
+
+
+class Cluster:
+    """Mentions believed to tell the same happening.
+
+    What `_fits` asks of a cluster (its kinds, start, place, parties, …) is kept up to date
+    as each mention joins, in constant time: worked out again from every member at each
+    join, one long update telling thousands of moments of one day took quadratic time.
+    """
+
+    def __init__(self, mentions: list[Mention] | None = None) -> None:
+        self.mentions: list[Mention] = []
+        self.kinds: set[str] = set()
+        #: Counterparts by what identifies them (`_party`), asked of every candidate.
+        self.parties: set[str] = set()
+        #: Meals its meal mentions name (None: a meal not named).
+        self.meals: set[str | None] = set()
+        #: Destinations of its members that name a place or a destination.
+        self.destinations: set[str] = set()
+        self.placed = 0
+        self._counterparts: list[tuple[str, str | None]] = []
+        self._done: datetime | None = None
+        self._timed: datetime | None = None
+        self._left: datetime | None = None
+        #: (leaving out departures' places?, only places with coordinates?) → their places
+        self._pools = {
+            key: _PlacePool()
+            for key in ((True, True), (True, False), (False, True), (False, False))
+        }
+        for mention in mentions or ():
+            self.add(mention)
+
+    def __repr__(self) -> str:
+        return f"Cluster({self.mentions!r})"
 
     def add(self, mention: Mention) -> None:
-        """Add a mention; what was derived from the old members is worked out again."""
-        self.mentions.append(mention)
-        for derived in ("kinds", "anchor", "closed_at", "_place", "_counterparts", "parties"):
-            self.__dict__.pop(derived, None)
-
-    @cached_property
-    def kinds(self) -> set[str]:
-        return {m.kind for m in self.mentions}
+        """Add a mention, bringing what is known of the cluster up to date."""
+        m = mention
+        self.mentions.append(m)
+        self.kinds.add(m.kind)
+        if m.counterpart:
+            self._counterparts.append((m.counterpart, m.counterpart_class))
+            self.parties.add(_party(m.counterpart))
+        if m.kind == "meal":
+            self.meals.add(_meal_of(m))
+        if m.place or m.destination:
+            self.placed += 1
+            if m.destination:
+                self.destinations.add(m.destination.name)
+        if isinstance(m.start, datetime):  # the first of equals is kept, as min/max keep it
+            if self._timed is None or m.start < self._timed:
+                self._timed = m.start
+            happened = m.status == Status.HAPPENED
+            if happened and m.precision >= 1 and (self._done is None or m.start < self._done):
+                self._done = m.start
+            if happened and m.kind == "departure" and (self._left is None or m.start > self._left):
+                self._left = m.start
+        if m.place is not None:
+            for (no_departures, geo), pool in self._pools.items():
+                if (not no_departures or m.kind != "departure") and (not geo or m.place.has_geo):
+                    pool.add(m.place)
 
     @cached_property
     def day(self) -> date | None:
@@ -48,64 +116,26 @@ class Cluster:
         ]
         return days[0] if days else None
 
-    @cached_property
+    @property
     def anchor(self) -> datetime | None:
         """When it starts, as far as reports of what happened say (plans only if none)."""
-        timed = [m for m in self.mentions if isinstance(m.start, datetime)]
-        done = [m.start for m in timed if m.status == Status.HAPPENED and m.precision >= 1]
-        times = done or [m.start for m in timed]
-        return min(times) if times else None
+        return self._done if self._done is not None else self._timed
 
     def place(self) -> Place | None:
         """The most specific place the reports name (a departure's origin only as a last resort)."""
-        return self._place
-
-    @cached_property
-    def _place(self) -> Place | None:
-        places = [m.place for m in self.mentions if m.place is not None and m.kind != "departure"]
-        if not places:
-            places = [m.place for m in self.mentions if m.place is not None]
-        if not places:
+        no_departures = bool(self._pools[(True, False)].counts)
+        known, named = self._pools[(no_departures, True)], self._pools[(no_departures, False)]
+        if not named.counts:
             return None
-        known = [p for p in places if p.has_geo]
-        pool = known or places
-        rank = {
-            "venue": 0,
-            "airport": 0,
-            "base": 1,
-            "ship": 0,
-            "city": 2,
-            "region": 3,
-            "country": 4,
-        }
-        counts = Counter(p.name for p in pool)
-        return min(pool, key=lambda p: (rank.get(p.kind, 1), -counts[p.name], p.name))
+        return (known if known.counts else named).best()
 
-    @cached_property
+    @property
     def closed_at(self) -> datetime | None:
         """When the principal left the place this cluster is about (a reported departure)."""
-        if self.kinds == {"departure"}:
-            return None
-        times = [
-            m.start
-            for m in self.mentions
-            if m.kind == "departure"
-            and m.status == Status.HAPPENED
-            and isinstance(m.start, datetime)
-        ]
-        return max(times) if times else None
+        return None if self.kinds == {"departure"} else self._left
 
     def counterparts(self) -> list[tuple[str, str | None]]:
         return self._counterparts
-
-    @cached_property
-    def _counterparts(self) -> list[tuple[str, str | None]]:
-        return [(m.counterpart, m.counterpart_class) for m in self.mentions if m.counterpart]
-
-    @cached_property
-    def parties(self) -> frozenset[str]:
-        """Its counterparts by what identifies them (`_party`), asked of every candidate."""
-        return frozenset(_party(c) for c, _ in self._counterparts)
 
 
 BROAD = ("city", "region", "country")
@@ -162,13 +192,9 @@ def _fits(cluster: Cluster, m: Mention) -> int:
         return 3 if kinds == {"signing"} and m.kind == "signing" else 0
     if m.kind == "departure" or kinds == {"departure"}:
         if m.kind == "departure" and kinds == {"departure"}:
-            placed = [x for x in cluster.mentions if x.place or x.destination]
-            if not placed or not (m.place or m.destination):
+            if not cluster.placed or not (m.place or m.destination):
                 return 1 if close else 0
-            same_dest = any(
-                x.destination and m.destination and x.destination.name == m.destination.name
-                for x in placed
-            )
+            same_dest = m.destination is not None and m.destination.name in cluster.destinations
             return 3 if same_dest or place else 0
         if m.kind == "departure" and "departure" not in kinds and close:
             if place:
@@ -183,7 +209,7 @@ def _fits(cluster: Cluster, m: Mention) -> int:
     if parties and m.counterpart and m.kind in TALKS | {"meal"}:
         return 0  # someone else: another meeting
     if "meal" in kinds or m.kind == "meal":
-        meals = {_meal_of(x) for x in cluster.mentions if x.kind == "meal"}
+        meals = cluster.meals
         if m.kind == "meal" and "meal" in kinds:
             return 3 if _meal_of(m) in meals or None in meals or _meal_of(m) is None else 0
         near = (
