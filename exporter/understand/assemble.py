@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
@@ -261,11 +262,16 @@ def _liveblog_mentions(doc: Document, ctx: Context, site: Site) -> list[Mention]
                         explicit=False,
                         recent=recent,
                         principal_in_focus=in_focus,
-                        following=" ".join(sentences[i + 1 :]),
+                        following=_after(sentences, i),
                         tense=tense,
                     )
                 )
     return found
+
+
+def _after(sentences: list[str], i: int) -> Callable[[], str]:
+    """The sentences after the i-th, joined when asked."""
+    return lambda: " ".join(sentences[i + 1 :])
 
 
 def _agenda_item(doc: Document, update: Update, paragraph: str, site: Site) -> Mention | None:

@@ -10,6 +10,7 @@ quotes, reactions, background, menus, anecdotes — is commentary and yields not
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
@@ -498,10 +499,15 @@ def mentions_in(
     explicit: bool,
     recent: dict[str, Place],
     principal_in_focus: bool,
-    following: str = "",
+    following: Callable[[], str] | None = None,
     tense: str | None = None,
 ) -> list[Mention]:
-    """Every happening of the principal in one sentence (usually none)."""
+    """Every happening of the principal in one sentence (usually none).
+
+    `following` gives the sentences after this one, for a departure's onward place; it is
+    joined only when asked, since joining the rest of a paragraph for each of its sentences
+    is quadratic in a long paragraph.
+    """
     cues = _cues()
     found: list[Mention] = []
     actor_pos, actor, pronoun = _first_actor(sentence, ctx.cast)
@@ -536,8 +542,10 @@ def mentions_in(
             if status == Status.CANCELLED and precision == 0 and ref is not None:
                 start, end = ref, None  # called off: shown where the news came, marked approximate
             place, destination = _places(sentence, m_start, kind, ctx, recent)
-            if kind == "departure" and destination is None and following:
-                destination = _onward(following, place or recent.get(_LAST), ctx)
+            if kind == "departure" and destination is None and following is not None:
+                rest = following()
+                if rest:
+                    destination = _onward(rest, place or recent.get(_LAST), ctx)
             if (
                 kind == "meeting"
                 and trigger == "meeting"
