@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import Any
 
@@ -163,3 +163,28 @@ def is_ambiguous(zone: str, naive: datetime) -> bool:
     except pytz.NonExistentTimeError:
         return False
     return False
+
+
+def as_written(moment: datetime) -> datetime:
+    """`moment` as a calendar can write it: local time in its zone, or UTC where local
+    time cannot say which instant it is.
+
+    pytz arithmetic keeps the offset a moment started with ("15:00 EDT" + 10 hours is
+    "01:00 EDT" the next day, even after clocks went back), so the moment is first put in
+    its zone's own wall time. A wall time that comes twice means its first occurrence
+    (RFC 5545, 3.3.5), so the second one is written in UTC. Moments not in a pytz zone
+    are returned as they are.
+    """
+    zone = getattr(moment.tzinfo, "zone", None)
+    if zone is None or zone == "UTC":
+        return moment
+    tz = pytz.timezone(zone)
+    moment = tz.normalize(moment)
+    naive = moment.replace(tzinfo=None)
+    if not is_ambiguous(zone, naive):
+        return moment
+    first = min(
+        tz.localize(naive, is_dst=True).astimezone(UTC),
+        tz.localize(naive, is_dst=False).astimezone(UTC),
+    )
+    return moment if moment.astimezone(UTC) == first else moment.astimezone(UTC)

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import icalendar
+import pytest
 import pytz
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,6 +21,10 @@ from exporter.writers.ics import CalendarBuild, CalendarMeta, calendar_bytes
 from tests.paths import LIVEBLOG, ROOT, TODAY
 
 TOKYO = pytz.timezone("Asia/Tokyo")
+NEW_YORK = pytz.timezone("America/New_York")
+SECOND_0130 = NEW_YORK.localize(datetime(2025, 11, 2, 1, 30), is_dst=False)
+FIRST_0130 = NEW_YORK.localize(datetime(2025, 11, 2, 1, 30), is_dst=True)
+EVENING = NEW_YORK.localize(datetime(2025, 11, 1, 23, 30))
 META = CalendarMeta(
     name="Test",
     description="Desc",
@@ -126,6 +131,11 @@ def events_strategy(draw):
     return out
 
 
+def _instant(value: datetime | date) -> datetime | date:
+    """What a DTSTART means: a day, or an instant (the zone it is written in aside)."""
+    return value.astimezone(UTC) if isinstance(value, datetime) else value
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(events_strategy())
 def test_round_trip_events_to_ics_and_back(events) -> None:
@@ -136,8 +146,8 @@ def test_round_trip_events_to_ics_and_back(events) -> None:
     for event in events:
         got = parsed[event.uid]
         assert str(got["SUMMARY"]) == event.title
-        assert got["DTSTART"].dt == event.start
-        assert got["DTEND"].dt == event.end
+        assert _instant(got["DTSTART"].dt) == _instant(event.start)
+        assert _instant(got["DTEND"].dt) == _instant(event.end)
         if event.place:
             assert str(got["LOCATION"]) == event.place.name
             assert abs(got["GEO"].latitude - event.place.lat) < 1e-5
@@ -164,6 +174,11 @@ def test_fold_never_splits_an_escape_or_a_character() -> None:
     assert all(len(p) <= 75 for p in physical)
     assert physical[0].endswith(b"x") and physical[1].startswith(b" \\")
     assert folded.decode("utf-8").replace("\r\n ", "") == line
+
+
+def _instant(value: datetime | date) -> datetime | date:
+    """What a DTSTART means: a day, or an instant (the zone it is written in aside)."""
+    return value.astimezone(UTC) if isinstance(value, datetime) else value
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -241,3 +256,44 @@ def test_failed_source_keeps_previous_calendar(tmp_path: Path) -> None:
     assert result.failures
     assert result.kept == ("itinerary.ics", "index.html")
     assert (out / "itinerary.ics").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("start", "minutes", "dtstart", "dtend"),
+    [
+        # the repeated hour, second time: local 01:30 would mean the first (EDT) one
+        (
+            SECOND_0130,
+            30,
+            "DTSTART:20251102T063000Z",
+            "DTEND;TZID=America/New_York:20251102T020000",
+        ),
+        # the repeated hour, first time: local time says it; 30 min later is 01:00 EST again
+        (FIRST_0130, 30, "DTSTART;TZID=America/New_York:20251102T013000", "DTEND:20251102T060000Z"),
+        # pytz arithmetic across the change: 23:30 EDT + 4 h is 02:30 EST, not 03:30
+        (
+            EVENING,
+            240,
+            "DTSTART;TZID=America/New_York:20251101T233000",
+            "DTEND;TZID=America/New_York:20251102T023000",
+        ),
+    ],
+)
+def test_moments_local_time_cannot_tell_apart_are_written_in_utc(
+    start: datetime, minutes: int, dtstart: str, dtend: str
+) -> None:
+    end = start + timedelta(minutes=minutes)
+    event = Event(
+        uid="fold@x",
+        title="Late talks",
+        start=start,
+        end=end,
+        status=Status.PLANNED,
+        evidence=(Evidence(text="Talks run late.", source="s"),),
+    )
+    data = calendar_bytes([event], CalendarBuild(META))
+    lines = data.decode().splitlines()
+    assert dtstart in lines and dtend in lines
+    got = parse(data).walk("VEVENT")[0]
+    assert _instant(got["DTSTART"].dt) == _instant(start)
+    assert _instant(got["DTEND"].dt) == _instant(end)

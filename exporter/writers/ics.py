@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import icalendar
 
-from exporter import __version__
+from exporter import __version__, zones
 from exporter.model import Event, Status
 from exporter.writers.folding import content_bytes
 
@@ -102,15 +102,20 @@ def _location_text(event: Event) -> str:
     return place.name
 
 
+def _when(value: datetime | date) -> datetime | date:
+    """A DTSTART or DTEND value: a day as it is, a moment as local time can say it."""
+    return zones.as_written(value) if isinstance(value, datetime) else value
+
+
 def _vevent(event: Event, build: CalendarBuild) -> icalendar.Event:
     meta = build.meta
     revision = build.revisions.get(event.uid, Revision())
     ev = icalendar.Event()
     ev.add("uid", event.uid)
     ev.add("dtstamp", meta.stamp.astimezone(UTC))
-    ev.add("dtstart", event.start)
+    ev.add("dtstart", _when(event.start))
     if event.end is not None:
-        ev.add("dtend", event.end)
+        ev.add("dtend", _when(event.end))
     elif isinstance(event.start, date) and not isinstance(event.start, datetime):
         ev.add("dtend", event.start + timedelta(days=1))
     ev.add("summary", event.title)
