@@ -13,9 +13,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from functools import partial
 
 import pytz
 
@@ -29,6 +29,7 @@ from exporter.understand.mentions import (
     PRESENCE,
     Context,
     Mention,
+    Onward,
     default_minutes,
     may_tell_a_happening,
     mentions_in,
@@ -242,6 +243,7 @@ def _liveblog_mentions(doc: Document, ctx: Context, site: Site) -> list[Mention]
                 found.append(item)
                 continue
             sentences = split_sentences(paragraph)
+            onward = Onward(sentences, ctx)
             for i, sentence in enumerate(sentences):
                 if not may_tell_a_happening(sentence):
                     remember_places(sentence, ctx, recent)
@@ -262,16 +264,11 @@ def _liveblog_mentions(doc: Document, ctx: Context, site: Site) -> list[Mention]
                         explicit=False,
                         recent=recent,
                         principal_in_focus=in_focus,
-                        following=_after(sentences, i),
+                        onward=partial(onward.after, i),
                         tense=tense,
                     )
                 )
     return found
-
-
-def _after(sentences: list[str], i: int) -> Callable[[], str]:
-    """The sentences after the i-th, joined when asked."""
-    return lambda: " ".join(sentences[i + 1 :])
 
 
 def _agenda_item(doc: Document, update: Update, paragraph: str, site: Site) -> Mention | None:

@@ -368,18 +368,58 @@ def _places(
     return _pick([m for m in located if m.span[0] >= pos]) or _pick(located), None
 
 
-def _onward(text: str, origin: Place | None, ctx: Context) -> Place | None:
-    """Where a departure leads, from the sentences after it ("taking her on to … Norland")."""
-    home = ctx.gazetteer.country_of(origin) if origin and origin.has_geo else None
-    for m in ctx.places_in(text):
-        if (
-            m.known
+class Onward:
+    """Where a departure in a paragraph leads: the first city or country named after its
+    sentence ("taking her on to … Norland"), bare or after to/for/in, outside the
+    country it leaves.
+
+    Every sentence's answer comes from one pass over the paragraph, from its last sentence
+    back to its first, made the first time a departure asks; reading the rest of the
+    paragraph for each departure was quadratic in a long paragraph.
+    """
+
+    def __init__(self, sentences: list[str], ctx: Context) -> None:
+        self._sentences = sentences
+        self._ctx = ctx
+        #: For each sentence: the first candidate after it, and the first candidate after
+        #: that one which lies in another country (for an origin in the first one's).
+        self._table: list[tuple[Place | None, Place | None]] | None = None
+
+    def after(self, index: int, origin: Place | None) -> Place | None:
+        """The onward place of a departure told in sentence `index`, leaving `origin`."""
+        if self._table is None:
+            self._table = self._make_table()
+        first, other = self._table[index]
+        if first is None:
+            return None
+        gazetteer = self._ctx.gazetteer
+        home = gazetteer.country_of(origin) if origin and origin.has_geo else None
+        return first if home is None or gazetteer.country_of(first) != home else other
+
+    def _candidates(self, sentence: str) -> list[Place]:
+        return [
+            m.place
+            for m in self._ctx.places_in(sentence)
+            if m.known
             and m.place.kind in ("city", "country")
             and m.preposition in ("to", "for", "in", None)
-            and (home is None or ctx.gazetteer.country_of(m.place) != home)
-        ):
-            return m.place
-    return None
+        ]
+
+    def _make_table(self) -> list[tuple[Place | None, Place | None]]:
+        country = self._ctx.gazetteer.country_of
+        table: list[tuple[Place | None, Place | None]] = [(None, None)] * len(self._sentences)
+        first: Place | None = None
+        other: Place | None = None
+        for i in range(len(self._sentences) - 1, 0, -1):  # the answer for sentence i - 1
+            here = self._candidates(self._sentences[i])
+            if here:
+                home = country(here[0])
+                elsewhere = next((p for p in here[1:] if country(p) != home), None)
+                if elsewhere is None and first is not None:
+                    elsewhere = first if country(first) != home else other
+                first, other = here[0], elsewhere
+            table[i - 1] = (first, other)
+        return table
 
 
 def _pick(mentions: list[PlaceMention], broad: bool = False) -> Place | None:
@@ -499,14 +539,12 @@ def mentions_in(
     explicit: bool,
     recent: dict[str, Place],
     principal_in_focus: bool,
-    following: Callable[[], str] | None = None,
+    onward: Callable[[Place | None], Place | None] | None = None,
     tense: str | None = None,
 ) -> list[Mention]:
     """Every happening of the principal in one sentence (usually none).
 
-    `following` gives the sentences after this one, for a departure's onward place; it is
-    joined only when asked, since joining the rest of a paragraph for each of its sentences
-    is quadratic in a long paragraph.
+    `onward` tells where a departure from a place leads, from the sentences after this one.
     """
     cues = _cues()
     found: list[Mention] = []
@@ -542,10 +580,8 @@ def mentions_in(
             if status == Status.CANCELLED and precision == 0 and ref is not None:
                 start, end = ref, None  # called off: shown where the news came, marked approximate
             place, destination = _places(sentence, m_start, kind, ctx, recent)
-            if kind == "departure" and destination is None and following is not None:
-                rest = following()
-                if rest:
-                    destination = _onward(rest, place or recent.get(_LAST), ctx)
+            if kind == "departure" and destination is None and onward is not None:
+                destination = onward(place or recent.get(_LAST))
             if (
                 kind == "meeting"
                 and trigger == "meeting"
