@@ -374,6 +374,28 @@ def write_blog(
     return Written(path, layout.name, len(data), updates, len(days)), day
 
 
+def long_update(path: Path, sentences: int) -> Written:
+    """One live blog of one update whose single paragraph holds `sentences` sentences.
+
+    Nothing in a real paragraph is that long; it is here to show that no step of a build
+    grows faster than the text, where the archives' short updates would hide it.
+    """
+    rng = random.Random(f"{SEED}-long-{sentences}")
+    writer = _Writer(rng)
+    venue, city, _ = VENUES[0]
+    body = " ".join(writer.sentence(city, venue, 9 + i % 12) for i in range(sentences))
+    text = (
+        f"{writer.full}'s day: live updates\n"
+        f"Here's how the day unfolded (Tokyo time):\n"
+        f"{_header(LAYOUTS['12h'], LAST_DAY)}\n"
+        f"8:30 a.m. {body}\n"
+    )
+    data = text.encode("utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return Written(path, "12h", len(data), 1, 1)
+
+
 def archive(
     folder: Path, size_mb: float, layouts: list[str], file_mb: float | None = None
 ) -> list[Written]:

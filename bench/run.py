@@ -42,6 +42,8 @@ PY = (
 )
 EXPORTER = str(ROOT / ".venv" / "bin" / "exporter")
 LAYOUT_ORDER = ["12h", "24h", "et"]
+#: Sentences in the one paragraph of the long-update builds (bench/generate.py long_update).
+LONG_SENTENCES = [1000, 4000, 16000]
 #: Workers run with bytecode cached under the run's temporary folder (set in benchmark()).
 WORKER_ENV: dict[str, str] | None = None
 
@@ -666,6 +668,21 @@ def benchmark(args, tmp: Path, started: float) -> int:
         row = next((r for r in rows if r.get("stage") == "build"), {})
         builds[arch.name] = {"status": status, "wall": wall, **row}
 
+    # 3b. One long update: nothing may grow faster than the text ------------------------------
+    longs: list[dict] = []
+    for count in LONG_SENTENCES:
+        progress(f"long update of {count:,} sentences")
+        w = generate.long_update(tmp / "long" / f"long-{count}.txt", count)
+        spec = {
+            "folder": str(w.path.parent),
+            "files": [w.path.name],
+            "out": str(tmp / f"out-long-{count}"),
+            "cap": args.cap,
+        }
+        rows, wall, status = run_worker("build", spec, args.cap + 60)
+        row = next((r for r in rows if r.get("stage") == "build"), {})
+        longs.append({"sentences": count, "bytes": w.bytes, "status": status, **row})
+
     # 4. Cold start ----------------------------------------------------------------------------
     progress("cold start (sample config, --help, no-change rebuild)")
     cold = cold_start(tmp, pyc=True)
@@ -690,7 +707,7 @@ def benchmark(args, tmp: Path, started: float) -> int:
     # ==== the table ============================================================================
     return report(
         args, started, gen_seconds, sizes, singles, layouts, many, plan, reads, builds, stages,
-        cold, dp, dp_version,
+        longs, cold, dp, dp_version,
     )  # fmt: skip
 
 
@@ -738,7 +755,7 @@ STAGE_ORDER = ["read", "feeds", "understand", "ics", "html", "publish"]
 
 def report(
     args, started, gen_seconds, sizes, singles, layouts, many, plan, reads, builds, stages,
-    cold, dp, dp_version,
+    longs, cold, dp, dp_version,
 ) -> int:  # fmt: skip
     lines: list[str] = []
 
@@ -924,6 +941,28 @@ def report(
     say()
 
     say(
+        "LONG UPDATE  one update whose single paragraph holds N generated sentences "
+        "(bench/generate.py long_update), exporter.build.build in its own subprocess "
+        "(imports included): the cost per sentence must not grow with the paragraph"
+    )
+    rows = []
+    per_sentence: list[float] = []
+    for r in longs:
+        if _timed_out(r) or r.get("seconds") is None:
+            rows.append([f"{r['sentences']:,}", f"{r['bytes'] / 1024:,.0f}",
+                         f"timeout >{args.cap:.0f}" if _timed_out(r) else r["status"],
+                         "—", f"{r.get('peak_mb', 0):.0f}", "—"])  # fmt: skip
+            continue
+        per_sentence.append(r["seconds"] / r["sentences"] * 1e6)
+        rows.append([
+            f"{r['sentences']:,}", f"{r['bytes'] / 1024:,.0f}", f"{r['seconds']:.2f}",
+            f"{per_sentence[-1]:,.0f}", f"{r['peak_mb']:.0f}", f"{r['events']:,}",
+        ])  # fmt: skip
+    say(table(["sentences", "KB", "wall s", "µs/sentence", "peak MB", "events"], rows))
+    long_flat = len(per_sentence) == len(longs) >= 2 and per_sentence[-1] <= 1.5 * per_sentence[0]
+    say()
+
+    say(
         "COLD START  subprocess wall, median of 5 (cwd = project root, its exporter.yaml); "
         "with bytecode cached (as installed; a temporary PYTHONPYCACHEPREFIX) and without "
         "(PYTHONDONTWRITEBYTECODE=1: every exporter module compiled on each run)"
@@ -972,6 +1011,10 @@ def report(
         if stopped:
             text += f"; {'/'.join(f'{s:g}' for s in stopped)} MB stopped at the cap"
         rows.append(["flat cost per update", text, "≤ ×1.5", verdict(build_row[-1] == "flat")])
+    if per_sentence:
+        text = (f"{per_sentence[0]:,.0f} → {per_sentence[-1]:,.0f} µs/sentence "
+                f"({LONG_SENTENCES[0]:,}→{LONG_SENTENCES[-1]:,} in one paragraph)")  # fmt: skip
+        rows.append(["flat cost in one long update", text, "≤ ×1.5", verdict(long_flat)])
     if ours_mb_s and dp.get("throughput_1mb"):
         x = ours_mb_s / dp["throughput_1mb"]["mb_s"]
         rows.append(
