@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 import pytz
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exporter.errors import ConfigError
 from exporter.model import Place
@@ -630,3 +632,44 @@ def test_code_names_no_place() -> None:
                 if len(surface) >= 4 and not surface.isupper():
                     found = re.search(rf"(?<![/\w]){re.escape(surface)}\b", source)  # zones ok
                     assert not found, f"{module.relative_to(package)} names {surface!r}"
+
+
+# -- leftovers of a run: the last known place before its end, found by bisection ----------------
+def _leftover_plain(sentence: str, start: int, end: int, known: list) -> tuple[int, int] | None:
+    """The rule as first written: every known place looked at for every run."""
+    from exporter.understand.place_phrases import _POSSESSIVE_GAP, _initial
+
+    overlapping = [k for k in known if k.start < end and start < k.end]
+    if not overlapping:
+        return start, end
+    last = max(overlapping, key=lambda k: k.end)
+    if not last.possessive:
+        return None
+    m = _POSSESSIVE_GAP.match(sentence, last.end)
+    if m is None or m.end() >= end or not _initial(sentence[m.end() : end]).isupper():
+        return None
+    return m.end(), end
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 6), st.integers(1, 6), st.booleans()), max_size=8),
+    st.integers(0, 60),
+    st.integers(1, 20),
+)
+def test_leftover_bisection_equals_looking_at_every_known_place(
+    gaps: list[tuple[int, int, bool]], start: int, length: int
+) -> None:
+    from exporter.understand.place_phrases import _Found
+
+    sentence = "at Avalon's Grand Hotel and Zenda's Old Port by the Quay " * 2
+    known, pos = [], 0
+    for gap, size, possessive in gaps:  # in order, never overlapping, as _find_known makes
+        pos += gap
+        known.append(_Found(pos, pos + size, Place("X"), True, None, possessive))
+        pos += size
+    end = start + length
+    starts = [k.start for k in known]
+    assert Gazetteer._leftover(sentence, start, end, known, starts) == _leftover_plain(
+        sentence, start, end, known
+    )

@@ -70,3 +70,11 @@ def test_one_scan_equals_each_kinds_finditer_on_any_mix_of_triggers(sentence: st
     assert mentions.triggers_in(sentence).presence == _plain_presence(sentence)
     expected = bool(_plain_spans(sentence)) or _plain_presence(sentence) is not None
     assert mentions.may_tell_a_happening(sentence) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(word_salads('He said " “ ” talks in "Tokyo" “went” well ,', max_size=12))
+def test_inside_quotes_counts_the_marks_before_a_position(sentence: str) -> None:
+    for pos in range(len(sentence) + 1):
+        plain = len(re.findall(r"[\"“”]", sentence[:pos])) % 2 == 1
+        assert mentions._inside_quotes(sentence, pos) == plain

@@ -9,6 +9,7 @@ quotes, reactions, background, menus, anecdotes — is commentary and yields not
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -198,7 +199,15 @@ def default_minutes() -> dict[str, int]:
 
 
 def _inside_quotes(sentence: str, pos: int) -> bool:
-    return len(_QUOTES.findall(sentence[:pos])) % 2 == 1
+    """True after an odd number of quotation marks: counted in the sentence's list of them
+    (made once), not by scanning everything before `pos` for every place and trigger,
+    which is quadratic in a long sentence."""
+    return bisect.bisect_left(_quote_positions(sentence), pos) % 2 == 1
+
+
+@lru_cache(maxsize=256)
+def _quote_positions(sentence: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in _QUOTES.finditer(sentence))
 
 
 def _is_noun(sentence: str, pos: int) -> bool:

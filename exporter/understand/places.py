@@ -18,6 +18,7 @@ language in ``place_phrases``; this module joins them into the ``Gazetteer`` and
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -456,12 +457,13 @@ class Gazetteer:
         if _title_case(sentence):
             return []  # headlines capitalise every word: a run proves nothing there
         found: list[_Found] = []
+        starts = [k.start for k in known]
         for m in _LOCATIVE.finditer(sentence):
             prep = _normal_preposition(m.group("prep"))
             if not _locative_context(sentence, m.start("prep"), prep):
                 continue
             for seg_start, seg_end in _conjuncts(sentence, m.start("run"), m.end("run")):
-                seg = self._leftover(sentence, seg_start, seg_end, known)
+                seg = self._leftover(sentence, seg_start, seg_end, known, starts)
                 if seg is None:
                     continue
                 s, e = seg
@@ -482,13 +484,18 @@ class Gazetteer:
 
     @staticmethod
     def _leftover(
-        sentence: str, start: int, end: int, known: list[_Found]
+        sentence: str, start: int, end: int, known: list[_Found], starts: list[int]
     ) -> tuple[int, int] | None:
-        """What of a run is not yet a known place: "at Avalon's Grand Hotel" → "Grand Hotel"."""
-        overlapping = [k for k in known if k.start < end and start < k.end]
-        if not overlapping:
+        """What of a run is not yet a known place: "at Avalon's Grand Hotel" → "Grand Hotel".
+
+        `known` is in order and never overlaps (`starts` are its starts), so the last known
+        place starting before the run's end is the only one to look at: found by bisection,
+        not by a look at every known place of the sentence for every run in it.
+        """
+        i = bisect.bisect_left(starts, end) - 1
+        if i < 0 or known[i].end <= start:
             return start, end
-        last = max(overlapping, key=lambda k: k.end)
+        last = known[i]
         if not last.possessive:
             return None
         m = _POSSESSIVE_GAP.match(sentence, last.end)
