@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 import pytz
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exporter.understand.timex import Narrative, Timex, tag, tense_of
 from tests.corpus import corpus_sentences, word_salads
@@ -603,3 +604,26 @@ def test_rule_gates_change_nothing_on_any_mix_of_time_words(sentence: str) -> No
     with pytest.MonkeyPatch.context() as monkeypatch:
         gated, every_rule = _tags_with_and_without_gates(sentence, monkeypatch)
     assert gated == every_rule
+
+
+_PIECES = st.lists(
+    st.tuples(
+        st.sampled_from(
+            ["earlier", "later", "Than", "thanks", "his", "two", ",", "(", '"', "'", "Costa"]
+        ),
+        st.sampled_from([" ", "  ", "\n", "\t", "\u00a0", ""]),
+    ),
+    max_size=10,
+).map(lambda pairs: "".join(word + sep for word, sep in pairs))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PIECES)
+def test_the_tokens_around_a_position_are_the_ones_split_finds(text: str) -> None:
+    from exporter.understand.timex import _token_after, _token_before
+
+    for pos in range(len(text) + 1):
+        assert _token_before(text, pos) == (text[:pos].split()[-1:] or [""])[0]
+        assert _token_after(text, pos) == (text[pos:].split()[:1] or [""])[0]
+        than = _token_after(text, pos)[:4].lower() == "than"
+        assert than == text[pos:].lstrip().lower().startswith("than")

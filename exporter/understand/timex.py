@@ -277,10 +277,34 @@ def _part(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
     return _Atom((first, m.end()), "part", day=day, window=(lo, hi), anchor=anchor, **_PART)
 
 
+def _token_before(text: str, pos: int) -> str:
+    """The last whitespace-separated token of `text[:pos]` ("" if none), found by walking
+    back from `pos` rather than splitting everything before it at every match."""
+    end = pos
+    while end and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
+
+
+def _token_after(text: str, pos: int) -> str:
+    """The first whitespace-separated token of `text[pos:]` ("" if none), found by walking
+    on from `pos` rather than copying the rest of the text at every match."""
+    start = pos
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = start
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end]
+
+
 def _adverb(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
     """A lone "earlier" / "later": the half day before or after the reference."""
-    prev = (m.string[: m.start()].split()[-1:] or [""])[0].lower().strip(",;:(\"'")
-    than = m.string[m.end() :].lstrip().lower().startswith("than")
+    prev = _token_before(m.string, m.start()).lower().strip(",;:(\"'")
+    than = _token_after(m.string, m.end())[:4].lower() == "than"
     if than or prev in lx.NOT_BEFORE_ADVERB or prev.isdigit() or prev in lx.NUMBER_WORDS:
         return None  # "earlier than planned", "his earlier remarks", "two years later"
     half = timedelta(hours=12 if m[0].lower() == "later" else -12)
