@@ -374,8 +374,9 @@ def write_blog(
     return Written(path, layout.name, len(data), updates, len(days)), day
 
 
-def long_update(path: Path, sentences: int) -> Written:
-    """One live blog of one update whose single paragraph holds `sentences` sentences.
+def long_update(path: Path, sentences: int, *, one_sentence: bool = False) -> Written:
+    """One live blog of one update whose single paragraph holds `sentences` sentences, or
+    as many clauses run together into one sentence (`one_sentence`).
 
     Nothing in a real paragraph is that long; it is here to show that no step of a build
     grows faster than the text, where the archives' short updates would hide it.
@@ -383,7 +384,11 @@ def long_update(path: Path, sentences: int) -> Written:
     rng = random.Random(f"{SEED}-long-{sentences}")
     writer = _Writer(rng)
     venue, city, _ = VENUES[0]
-    body = " ".join(writer.sentence(city, venue, 9 + i % 12) for i in range(sentences))
+    parts = [writer.sentence(city, venue, 9 + i % 12) for i in range(sentences)]
+    if one_sentence:  # every full stop a comma: no sentence ends before the last word
+        parts = [p.replace(". ", ", ").replace(".,", ",").rstrip(".") + "," for p in parts]
+        parts[-1] = parts[-1].rstrip(",") + "."
+    body = " ".join(parts)
     text = (
         f"{writer.full}'s day: live updates\n"
         f"Here's how the day unfolded (Tokyo time):\n"
