@@ -8,10 +8,8 @@ stops at all, and how an article's dated statements join the live blog's groups.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 from datetime import date, datetime, timedelta
-from functools import cached_property
 
 import pytz
 
@@ -28,23 +26,41 @@ _MAX_GAP = timedelta(hours=3)
 _PLACE_RANK = {"venue": 0, "airport": 0, "base": 1, "ship": 0, "city": 2, "region": 3, "country": 4}
 
 
-class _PlacePool:
-    """Places in the order they were named: how often each name comes, and the first place
-    of each name and kind (later ones of both are never chosen over it)."""
+#: Pools of a cluster's places: (leaving out departures' places?, only with coordinates?).
+_POOLS = ((True, True), (True, False), (False, True), (False, False))
+_NOTHING: frozenset = frozenset()
+_UNSET = object()
+
+
+class _Places:
+    """A cluster's places in the order they were named, for each pool: how often each name
+    comes, and the first place of each name and kind (later ones are never chosen over it)."""
+
+    __slots__ = ("counts", "first")
 
     def __init__(self) -> None:
-        self.counts: Counter[str] = Counter()
-        self.first: dict[tuple[str, str], Place] = {}
+        self.counts: dict[tuple[bool, bool, str], int] = {}
+        self.first: dict[tuple[bool, bool, str, str], Place] = {}
 
-    def add(self, place: Place) -> None:
-        self.counts[place.name] += 1
-        self.first.setdefault((place.name, place.kind), place)
+    def add(self, place: Place, departure: bool) -> None:
+        for no_departures, geo in _POOLS:
+            if (not no_departures or not departure) and (not geo or place.has_geo):
+                key = (no_departures, geo, place.name)
+                self.counts[key] = self.counts.get(key, 0) + 1
+                self.first.setdefault((*key, place.kind), place)
 
-    def best(self) -> Place:
+    def has(self, no_departures: bool, geo: bool) -> bool:
+        return any(k[0] == no_departures and k[1] == geo for k in self.counts)
+
+    def best(self, no_departures: bool, geo: bool) -> Place:
         """The most specific kind, then the most named, then by name; on a tie, the first."""
         return min(
-            self.first.values(),
-            key=lambda p: (_PLACE_RANK.get(p.kind, 1), -self.counts[p.name], p.name),
+            (p for k, p in self.first.items() if k[0] == no_departures and k[1] == geo),
+            key=lambda p: (
+                _PLACE_RANK.get(p.kind, 1),
+                -self.counts[(no_departures, geo, p.name)],
+                p.name,
+            ),
         )
 
 
@@ -54,27 +70,39 @@ class Cluster:
     What `_fits` asks of a cluster (its kinds, start, place, parties, …) is kept up to date
     as each mention joins, in constant time: worked out again from every member at each
     join, one long update telling thousands of moments of one day took quadratic time.
+    A build holds tens of thousands of clusters, most of one or two mentions, so each holds
+    only what its members need (slots; sets and tables made when first needed).
     """
+
+    __slots__ = (
+        "_counterparts",
+        "_day",
+        "_destinations",
+        "_done",
+        "_left",
+        "_meals",
+        "_parties",
+        "_places",
+        "_timed",
+        "kinds",
+        "mentions",
+        "placed",
+    )  # fmt: skip
 
     def __init__(self, mentions: list[Mention] | None = None) -> None:
         self.mentions: list[Mention] = []
         self.kinds: set[str] = set()
-        #: Counterparts by what identifies them (`_party`), asked of every candidate.
-        self.parties: set[str] = set()
-        #: Meals its meal mentions name (None: a meal not named).
-        self.meals: set[str | None] = set()
-        #: Destinations of its members that name a place or a destination.
-        self.destinations: set[str] = set()
+        #: How many members name a place or a destination.
         self.placed = 0
-        self._counterparts: list[tuple[str, str | None]] = []
+        self._parties: set[str] | None = None
+        self._meals: set[str | None] | None = None
+        self._destinations: set[str] | None = None
+        self._counterparts: list[tuple[str, str | None]] | None = None
         self._done: datetime | None = None
         self._timed: datetime | None = None
         self._left: datetime | None = None
-        #: (leaving out departures' places?, only places with coordinates?) → their places
-        self._pools = {
-            key: _PlacePool()
-            for key in ((True, True), (True, False), (False, True), (False, False))
-        }
+        self._places: _Places | None = None
+        self._day: object = _UNSET
         for mention in mentions or ():
             self.add(mention)
 
@@ -87,14 +115,20 @@ class Cluster:
         self.mentions.append(m)
         self.kinds.add(m.kind)
         if m.counterpart:
+            if self._counterparts is None:
+                self._counterparts, self._parties = [], set()
             self._counterparts.append((m.counterpart, m.counterpart_class))
-            self.parties.add(_party(m.counterpart))
+            self._parties.add(_party(m.counterpart))
         if m.kind == "meal":
-            self.meals.add(_meal_of(m))
+            if self._meals is None:
+                self._meals = set()
+            self._meals.add(_meal_of(m))
         if m.place or m.destination:
             self.placed += 1
             if m.destination:
-                self.destinations.add(m.destination.name)
+                if self._destinations is None:
+                    self._destinations = set()
+                self._destinations.add(m.destination.name)
         if isinstance(m.start, datetime):  # the first of equals is kept, as min/max keep it
             if self._timed is None or m.start < self._timed:
                 self._timed = m.start
@@ -104,17 +138,34 @@ class Cluster:
             if happened and m.kind == "departure" and (self._left is None or m.start > self._left):
                 self._left = m.start
         if m.place is not None:
-            for (no_departures, geo), pool in self._pools.items():
-                if (not no_departures or m.kind != "departure") and (not geo or m.place.has_geo):
-                    pool.add(m.place)
+            if self._places is None:
+                self._places = _Places()
+            self._places.add(m.place, m.kind == "departure")
 
-    @cached_property
+    @property
     def day(self) -> date | None:
-        """The local day it happens on; fixed once made, every member shares it."""
-        days = [m.day for m in self.mentions if m.day and m.status != Status.PLANNED] or [
-            m.day for m in self.mentions if m.day
-        ]
-        return days[0] if days else None
+        """The local day it happens on; fixed once asked, every member shares it."""
+        if self._day is _UNSET:
+            days = [m.day for m in self.mentions if m.day and m.status != Status.PLANNED] or [
+                m.day for m in self.mentions if m.day
+            ]
+            self._day = days[0] if days else None
+        return self._day  # type: ignore[return-value]
+
+    @property
+    def parties(self) -> frozenset[str] | set[str]:
+        """Its counterparts by what identifies them (`_party`), asked of every candidate."""
+        return self._parties or _NOTHING
+
+    @property
+    def meals(self) -> frozenset[str | None] | set[str | None]:
+        """Meals its meal mentions name (None: a meal not named)."""
+        return self._meals or _NOTHING
+
+    @property
+    def destinations(self) -> frozenset[str] | set[str]:
+        """Destinations of its members that name a place or a destination."""
+        return self._destinations or _NOTHING
 
     @property
     def anchor(self) -> datetime | None:
@@ -123,11 +174,12 @@ class Cluster:
 
     def place(self) -> Place | None:
         """The most specific place the reports name (a departure's origin only as a last resort)."""
-        no_departures = bool(self._pools[(True, False)].counts)
-        known, named = self._pools[(no_departures, True)], self._pools[(no_departures, False)]
-        if not named.counts:
+        places = self._places
+        if places is None:
             return None
-        return (known if known.counts else named).best()
+        no_departures = places.has(True, False)
+        geo = places.has(no_departures, True)
+        return places.best(no_departures, geo)
 
     @property
     def closed_at(self) -> datetime | None:
@@ -135,7 +187,7 @@ class Cluster:
         return None if self.kinds == {"departure"} else self._left
 
     def counterparts(self) -> list[tuple[str, str | None]]:
-        return self._counterparts
+        return self._counterparts or []
 
 
 BROAD = ("city", "region", "country")
