@@ -171,20 +171,15 @@ def as_written(moment: datetime) -> datetime:
 
     pytz arithmetic keeps the offset a moment started with ("15:00 EDT" + 10 hours is
     "01:00 EDT" the next day, even after clocks went back), so the moment is first put in
-    its zone's own wall time. A wall time that comes twice means its first occurrence
-    (RFC 5545, 3.3.5), so the second one is written in UTC. Moments not in a pytz zone
-    are returned as they are.
+    its zone's own wall time. A wall time that comes twice (the hour repeated when clocks
+    go back) is written in UTC: RFC 5545 (3.3.5) reads it as the first occurrence, but
+    clients do not all agree (khal takes the second), and UTC leaves no doubt. Moments
+    not in a pytz zone are returned as they are.
     """
     zone = getattr(moment.tzinfo, "zone", None)
     if zone is None or zone == "UTC":
         return moment
-    tz = pytz.timezone(zone)
-    moment = tz.normalize(moment)
-    naive = moment.replace(tzinfo=None)
-    if not is_ambiguous(zone, naive):
-        return moment
-    first = min(
-        tz.localize(naive, is_dst=True).astimezone(UTC),
-        tz.localize(naive, is_dst=False).astimezone(UTC),
-    )
-    return moment if moment.astimezone(UTC) == first else moment.astimezone(UTC)
+    moment = pytz.timezone(zone).normalize(moment)
+    if is_ambiguous(zone, moment.replace(tzinfo=None)):
+        return moment.astimezone(UTC)
+    return moment

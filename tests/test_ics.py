@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import icalendar
 import pytest
 import pytz
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from icalendar.parser import Contentline
 
@@ -181,8 +182,20 @@ def _instant(value: datetime | date) -> datetime | date:
     return value.astimezone(UTC) if isinstance(value, datetime) else value
 
 
+_BACKSLASH_PLACE = Event(
+    uid="pin@x",
+    title="0",
+    start=date(2025, 1, 1),
+    end=date(2025, 1, 2),
+    status=Status.HAPPENED,
+    place=Place(name="\\,", lat=0.0, lon=0.0),  # no escapes in a parameter value
+    evidence=(Evidence(text="0", source="s"),),
+)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(events_strategy())
+@example([_BACKSLASH_PLACE])
 def test_streamed_calendar_is_what_icalendar_itself_writes(events) -> None:
     """Events written one by one equal icalendar serialising the whole parsed calendar."""
     data = calendar_bytes(events, CalendarBuild(META))
@@ -262,14 +275,9 @@ def test_failed_source_keeps_previous_calendar(tmp_path: Path) -> None:
     ("start", "minutes", "dtstart", "dtend"),
     [
         # the repeated hour, second time: local 01:30 would mean the first (EDT) one
-        (
-            SECOND_0130,
-            30,
-            "DTSTART:20251102T063000Z",
-            "DTEND;TZID=America/New_York:20251102T020000",
-        ),
-        # the repeated hour, first time: local time says it; 30 min later is 01:00 EST again
-        (FIRST_0130, 30, "DTSTART;TZID=America/New_York:20251102T013000", "DTEND:20251102T060000Z"),
+        (SECOND_0130, 30, "DTSTART:20251102T063000Z", "DTEND:20251102T070000Z"),
+        # the repeated hour, first time: clients disagree on local 01:30, UTC is plain
+        (FIRST_0130, 30, "DTSTART:20251102T053000Z", "DTEND:20251102T060000Z"),
         # pytz arithmetic across the change: 23:30 EDT + 4 h is 02:30 EST, not 03:30
         (
             EVENING,
@@ -277,6 +285,8 @@ def test_failed_source_keeps_previous_calendar(tmp_path: Path) -> None:
             "DTSTART;TZID=America/New_York:20251101T233000",
             "DTEND;TZID=America/New_York:20251102T023000",
         ),
+        # an hour earlier it ends at 01:30 EST, in the repeated hour: both ends in UTC
+        (EVENING, 180, "DTSTART:20251102T033000Z", "DTEND:20251102T063000Z"),
     ],
 )
 def test_moments_local_time_cannot_tell_apart_are_written_in_utc(
@@ -297,3 +307,23 @@ def test_moments_local_time_cannot_tell_apart_are_written_in_utc(
     got = parse(data).walk("VEVENT")[0]
     assert _instant(got["DTSTART"].dt) == _instant(start)
     assert _instant(got["DTEND"].dt) == _instant(end)
+
+
+def test_a_zone_is_described_for_the_years_its_times_are_written_in() -> None:
+    events = [
+        Event(
+            uid=f"y{year}@x",
+            title="Talks",
+            start=NEW_YORK.localize(datetime(year, 6, 1, 10, 0)),
+            end=NEW_YORK.localize(datetime(year, 6, 1, 11, 0)),
+            status=Status.HAPPENED,
+            evidence=(Evidence(text="Talks.", source="s"),),
+        )
+        for year in (2024, 2025)
+    ]
+    data = calendar_bytes(events, CalendarBuild(META)).decode()
+    block = data[data.index("BEGIN:VTIMEZONE") : data.index("END:VTIMEZONE")]
+    assert "TZID:America/New_York" in block
+    onsets = re.findall(r"(?:DTSTART|RDATE):(\d{4})", block)  # every observance's start
+    assert sorted(set(onsets)) == ["2024", "2025"]  # not 1970 to 2037
+    assert "RDATE:20251102T020000" in block  # the last change before the end of 2025

@@ -83,9 +83,16 @@ def describe_event(event: Event) -> str:
 
 
 def _structured_location(ev: icalendar.Event, event: Event) -> None:
-    """X-APPLE-STRUCTURED-LOCATION: Apple Calendar's map pin; X-TITLE must equal LOCATION."""
+    """X-APPLE-STRUCTURED-LOCATION: Apple Calendar's map pin; X-TITLE must equal LOCATION.
+
+    Parameter values have no escapes (RFC 5545, 3.2), yet readers such as icalendar take
+    "\\," in one for an escaped comma: a name with a backslash gets no pin (LOCATION and
+    GEO still carry it) rather than a title that reads back otherwise.
+    """
     place = event.place
     assert place is not None and place.lat is not None and place.lon is not None
+    if "\\" in _location_text(event):
+        return
     prop = icalendar.vUri(f"geo:{place.lat:.6f},{place.lon:.6f}")
     params = {"VALUE": "URI", "X-APPLE-RADIUS": "70", "X-TITLE": _location_text(event)}
     if place.address:
@@ -102,9 +109,20 @@ def _location_text(event: Event) -> str:
     return place.name
 
 
-def _when(value: datetime | date) -> datetime | date:
-    """A DTSTART or DTEND value: a day as it is, a moment as local time can say it."""
-    return zones.as_written(value) if isinstance(value, datetime) else value
+def _when(
+    start: datetime | date, end: datetime | date | None
+) -> tuple[datetime | date, datetime | date | None]:
+    """DTSTART and DTEND as written: days as they are, moments in local time where it says
+    which instant they are, and both in UTC when either is (khal refuses an event that
+    mixes the two forms, and recurring-ical-events misplaces it)."""
+    if not isinstance(start, datetime):
+        return start, end
+    start = zones.as_written(start)
+    if isinstance(end, datetime):
+        end = zones.as_written(end)
+        if (start.tzinfo is UTC) != (end.tzinfo is UTC):
+            return start.astimezone(UTC), end.astimezone(UTC)
+    return start, end
 
 
 def _vevent(event: Event, build: CalendarBuild) -> icalendar.Event:
@@ -113,9 +131,10 @@ def _vevent(event: Event, build: CalendarBuild) -> icalendar.Event:
     ev = icalendar.Event()
     ev.add("uid", event.uid)
     ev.add("dtstamp", meta.stamp.astimezone(UTC))
-    ev.add("dtstart", _when(event.start))
-    if event.end is not None:
-        ev.add("dtend", _when(event.end))
+    start, end = _when(event.start, event.end)
+    ev.add("dtstart", start)
+    if end is not None:
+        ev.add("dtend", end)
     elif isinstance(event.start, date) and not isinstance(event.start, datetime):
         ev.add("dtend", event.start + timedelta(days=1))
     ev.add("summary", event.title)
@@ -176,19 +195,24 @@ def calendar_bytes(events: list[Event], build: CalendarBuild) -> bytes:
         cal.add("source", source, encode=False)
     cal.add("last-modified", meta.stamp.astimezone(UTC))
     written: list[bytes] = []
-    zones: set[str] = set()
+    years: dict[str, tuple[int, int]] = {}  # TZID → first and last year written in it
     for event in sorted(events, key=_order):
         vevent = _vevent(event, build)
         for name in ("DTSTART", "DTEND"):
             tzid = vevent[name].params.get("TZID") if name in vevent else None
             if tzid and tzid != "UTC":
-                zones.add(tzid)
+                year = vevent[name].dt.year
+                first, last = years.get(tzid, (year, year))
+                years[tzid] = (min(first, year), max(last, year))
         written.append(content_bytes(vevent.content_lines()))
-    for tzid in sorted(zones):
-        try:
-            cal.add_component(icalendar.Timezone.from_tzid(tzid))
+    for tzid, (first, last) in sorted(years.items()):
+        try:  # the years written, not 1970-2038: vobject misreads the longer description
+            zone = icalendar.Timezone.from_tzid(
+                tzid, first_date=date(first, 1, 1), last_date=date(last + 1, 1, 1)
+            )
         except ValueError:  # a zone icalendar cannot describe: clients fall back to the TZID
             continue
+        cal.add_component(zone)
     head = cal.content_lines()
     end = head.index("END:VCALENDAR")
     return content_bytes(head[:end]) + b"".join(written) + content_bytes(head[end:])
