@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import json
 import os
 import sys
@@ -50,17 +51,12 @@ def load_yaml(path: Path) -> Any:
 
 
 def parsed_copy(path: Path) -> Path | None:
-    """Where the parsed copy of `path` lives: its `__pycache__` folder, or the same place
-    under `sys.pycache_prefix`; None when Python writes no bytecode."""
-    tag = sys.implementation.cache_tag
-    if sys.dont_write_bytecode or tag is None:
+    """Where the parsed copy of `path` lives: where Python would keep the bytecode of a
+    module named after it (its `__pycache__`, or under `sys.pycache_prefix`); None when
+    Python writes no bytecode."""
+    if sys.dont_write_bytecode or sys.implementation.cache_tag is None:
         return None
-    folder = os.path.abspath(path.parent)
-    if sys.pycache_prefix:
-        base = Path(sys.pycache_prefix, folder.lstrip(os.sep))
-    else:
-        base = Path(folder, "__pycache__")
-    return base / f"{path.name}.{tag}.json"
+    return Path(importlib.util.cache_from_source(f"{path}.py")).with_suffix(".json")
 
 
 def _keep(cache: Path, digest: str, data: Any) -> None:

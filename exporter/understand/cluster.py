@@ -82,6 +82,7 @@ class Cluster:
         "_left",
         "_meals",
         "_parties",
+        "_place",
         "_places",
         "_timed",
         "kinds",
@@ -102,6 +103,7 @@ class Cluster:
         self._timed: datetime | None = None
         self._left: datetime | None = None
         self._places: _Places | None = None
+        self._place: object = _UNSET  # place(), until a member names another place
         self._day: object = _UNSET
         for mention in mentions or ():
             self.add(mention)
@@ -141,6 +143,7 @@ class Cluster:
             if self._places is None:
                 self._places = _Places()
             self._places.add(m.place, m.kind == "departure")
+            self._place = _UNSET
 
     @property
     def day(self) -> date | None:
@@ -174,12 +177,14 @@ class Cluster:
 
     def place(self) -> Place | None:
         """The most specific place the reports name (a departure's origin only as a last resort)."""
-        places = self._places
-        if places is None:
-            return None
-        no_departures = places.has(True, False)
-        geo = places.has(no_departures, True)
-        return places.best(no_departures, geo)
+        if self._place is _UNSET:
+            places = self._places
+            if places is None:
+                self._place = None
+            else:
+                no_departures = places.has(True, False)
+                self._place = places.best(no_departures, places.has(no_departures, True))
+        return self._place  # type: ignore[return-value]
 
     @property
     def closed_at(self) -> datetime | None:

@@ -82,7 +82,7 @@ def describe_event(event: Event) -> str:
     return "\n".join(lines)
 
 
-def _structured_location(ev: icalendar.Event, event: Event) -> None:
+def _structured_location(ev: icalendar.Event, event: Event, title: str) -> None:
     """X-APPLE-STRUCTURED-LOCATION: Apple Calendar's map pin; X-TITLE must equal LOCATION.
 
     Parameter values have no escapes (RFC 5545, 3.2), yet readers such as icalendar take
@@ -91,10 +91,10 @@ def _structured_location(ev: icalendar.Event, event: Event) -> None:
     """
     place = event.place
     assert place is not None and place.lat is not None and place.lon is not None
-    if "\\" in _location_text(event):
+    if "\\" in title:
         return
     prop = icalendar.vUri(f"geo:{place.lat:.6f},{place.lon:.6f}")
-    params = {"VALUE": "URI", "X-APPLE-RADIUS": "70", "X-TITLE": _location_text(event)}
+    params = {"VALUE": "URI", "X-APPLE-RADIUS": "70", "X-TITLE": title}
     if place.address:
         params["X-ADDRESS"] = place.address
     prop.params.update(params)
@@ -139,10 +139,11 @@ def _vevent(event: Event, build: CalendarBuild) -> icalendar.Event:
         ev.add("dtend", event.start + timedelta(days=1))
     ev.add("summary", event.title)
     if event.place is not None:
-        ev.add("location", _location_text(event))
+        location = _location_text(event)
+        ev.add("location", location)
         if event.place.has_geo:
             ev.add("geo", (round(event.place.lat, 6), round(event.place.lon, 6)))
-            _structured_location(ev, event)
+            _structured_location(ev, event, location)
     ev.add("description", describe_event(event))
     url = next((e.url for e in event.evidence if e.url), None) or meta.url
     if url:
