@@ -17,6 +17,7 @@ from icalendar.parser import Contentline
 from exporter import config as cfg
 from exporter.build import build
 from exporter.model import Event, Evidence, Place, Status
+from exporter.writers import ics
 from exporter.writers.folding import fold
 from exporter.writers.ics import CalendarBuild, CalendarMeta, calendar_bytes
 from tests.paths import LIVEBLOG, ROOT, TODAY
@@ -97,7 +98,7 @@ _text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, ma
 
 
 @st.composite
-def events_strategy(draw):
+def events_strategy(draw, addresses: bool = False):
     n = draw(st.integers(1, 6))
     out = []
     for i in range(n):
@@ -116,7 +117,13 @@ def events_strategy(draw):
             end = start + timedelta(minutes=draw(st.integers(1, 600)))
         place = draw(
             st.none()
-            | st.builds(Place, name=_text, lat=st.floats(-80, 80), lon=st.floats(-179, 179))
+            | st.builds(
+                Place,
+                name=_text,
+                address=(st.none() | _text) if addresses else st.none(),
+                lat=st.floats(-80, 80),
+                lon=st.floats(-179, 179),
+            )
         )
         out.append(
             Event(
@@ -202,6 +209,41 @@ def test_streamed_calendar_is_what_icalendar_itself_writes(events) -> None:
     assert icalendar.Calendar.from_ical(data).to_ical() == data
     zones = [str(tz["TZID"]) for tz in parse(data).walk("VTIMEZONE")]
     assert zones == sorted(zones)  # never in set order: same bytes on every run
+
+
+_BOM_TITLE = Event(
+    uid="bom@x",
+    title="\ufeffTalks",  # to_unicode reads values as utf-8-sig: the mark goes
+    start=TOKYO.localize(datetime(2025, 1, 1, 10)),
+    end=TOKYO.localize(datetime(2025, 1, 1, 11)),
+    status=Status.PLANNED,
+    place=Place(name="Hall", address="1 Main St", lat=1.0, lon=2.0),
+    evidence=(Evidence(text="Talks.", source="s", url="http://h/#a"),),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(events_strategy(addresses=True))
+@example([_BOM_TITLE])
+def test_event_lines_are_icalendars_own_lines(events) -> None:
+    """The writer's quick content lines are `Component.content_line`'s, line by line."""
+    shared = ics._Shared.of(META)
+    for event in events:
+        vevent = ics._vevent(event, CalendarBuild(META), shared)
+        items = vevent.property_items()
+        assert len(items) > 10
+        for name, value in items:
+            expected = icalendar.Event.content_line(vevent, name, value)
+            assert vevent.content_line(name, value) == expected
+
+
+def test_a_utc_zone_parameter_is_left_out_as_icalendar_leaves_it_out() -> None:
+    value = icalendar.vDDDTypes(datetime(2025, 1, 1, tzinfo=UTC))
+    value.params["TZID"] = "UTC"
+    vevent = ics._Event()
+    line = vevent.content_line("DTSTART", value)
+    assert line == icalendar.Event.content_line(vevent, "DTSTART", value)
+    assert line == "DTSTART:20250101T000000Z"
 
 
 def _build(tmp_path: Path, text: str) -> icalendar.Calendar:

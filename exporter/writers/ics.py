@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 import icalendar
+from icalendar.parser_tools import to_unicode
 
 from exporter import __version__, zones
 from exporter.model import Event, Status
@@ -125,37 +126,86 @@ def _when(
     return start, end
 
 
-def _vevent(event: Event, build: CalendarBuild) -> icalendar.Event:
+class _Event(icalendar.Event):
+    """A VEVENT whose content lines are made without icalendar's per-line detours.
+
+    `Component.content_line` builds a `Parameters()` default for every property, even one
+    that has its own, and then a `Contentline` our writer only reads as text. This makes
+    the same text as `Contentline.from_parts` (same parameter order, same `to_unicode`)
+    from the value's own `to_ical`, saving about 40 of the 285 µs an event took. The
+    tests compare the two on every property of generated events.
+    """
+
+    def content_line(self, name: str, value: object, sorted: bool = True) -> str:
+        to_ical = getattr(value, "to_ical", None)
+        if to_ical is None:  # BEGIN and END: their names as bytes
+            return super().content_line(name, value, sorted=sorted)
+        text = to_unicode(to_ical())
+        params = getattr(value, "params", None)
+        if params:
+            written = to_unicode(params.to_ical(sorted=sorted))
+            if written:  # a TZID=UTC is left out
+                return f"{name};{written}:{text}"
+        return f"{name}:{text}"
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """Values every event of one calendar carries, typed once: icalendar's `add` would
+    infer and build each of them again for every event."""
+
+    stamp: icalendar.vDDDTypes
+    status: dict[Status, icalendar.vText]
+    transparent: icalendar.vText
+    public: icalendar.vText
+
+    @classmethod
+    def of(cls, meta: CalendarMeta) -> _Shared:
+        return cls(
+            stamp=icalendar.vDDDTypes(meta.stamp.astimezone(UTC)),
+            status={status: icalendar.vText(word) for status, word in _STATUS.items()},
+            transparent=icalendar.vText("TRANSPARENT"),
+            public=icalendar.vText("PUBLIC"),
+        )
+
+
+def _vevent(event: Event, build: CalendarBuild, shared: _Shared) -> _Event:
+    """One VEVENT from typed values, added as they are (`encode=False`)."""
     meta = build.meta
     revision = build.revisions.get(event.uid, Revision())
-    ev = icalendar.Event()
-    ev.add("uid", event.uid)
-    ev.add("dtstamp", meta.stamp.astimezone(UTC))
+    ev = _Event()
+
+    def add(name: str, value: object) -> None:
+        ev.add(name, value, encode=False)
+
+    text, moment = icalendar.vText, icalendar.vDDDTypes
+    add("UID", text(event.uid))
+    add("DTSTAMP", shared.stamp)
     start, end = _when(event.start, event.end)
-    ev.add("dtstart", start)
+    add("DTSTART", moment(start))
     if end is not None:
-        ev.add("dtend", end)
+        add("DTEND", moment(end))
     elif isinstance(event.start, date) and not isinstance(event.start, datetime):
-        ev.add("dtend", event.start + timedelta(days=1))
-    ev.add("summary", event.title)
+        add("DTEND", moment(event.start + timedelta(days=1)))
+    add("SUMMARY", text(event.title))
     if event.place is not None:
         location = _location_text(event)
-        ev.add("location", location)
+        add("LOCATION", text(location))
         if event.place.has_geo:
-            ev.add("geo", (round(event.place.lat, 6), round(event.place.lon, 6)))
+            add("GEO", icalendar.vGeo((round(event.place.lat, 6), round(event.place.lon, 6))))
             _structured_location(ev, event, location)
-    ev.add("description", describe_event(event))
+    add("DESCRIPTION", text(describe_event(event)))
     url = next((e.url for e in event.evidence if e.url), None) or meta.url
     if url:
-        ev.add("url", url)
-    ev.add("status", _STATUS[event.status])
-    ev.add("categories", [event.category])
-    ev.add("transp", "TRANSPARENT")
-    ev.add("class", "PUBLIC")
-    ev.add("sequence", revision.sequence)
-    modified = revision.modified or _first_known(event) or meta.stamp
-    ev.add("last-modified", modified.astimezone(UTC))
-    ev.add("created", (_first_known(event) or meta.stamp).astimezone(UTC))
+        add("URL", icalendar.vUri(url))
+    add("STATUS", shared.status[event.status])
+    add("CATEGORIES", icalendar.vCategory([event.category]))
+    add("TRANSP", shared.transparent)
+    add("CLASS", shared.public)
+    add("SEQUENCE", icalendar.vInt(revision.sequence))
+    first = _first_known(event)
+    add("LAST-MODIFIED", moment((revision.modified or first or meta.stamp).astimezone(UTC)))
+    add("CREATED", moment((first or meta.stamp).astimezone(UTC)))
     return ev
 
 
@@ -197,8 +247,9 @@ def calendar_bytes(events: list[Event], build: CalendarBuild) -> bytes:
     cal.add("last-modified", meta.stamp.astimezone(UTC))
     written: list[bytes] = []
     years: dict[str, tuple[int, int]] = {}  # TZID → first and last year written in it
+    shared = _Shared.of(meta)
     for event in sorted(events, key=_order):
-        vevent = _vevent(event, build)
+        vevent = _vevent(event, build, shared)
         for name in ("DTSTART", "DTEND"):
             tzid = vevent[name].params.get("TZID") if name in vevent else None
             if tzid and tzid != "UTC":
