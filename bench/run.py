@@ -23,6 +23,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -94,6 +95,7 @@ def _peak_mb() -> float:
 
 def _emit(**data) -> None:
     data["peak_mb"] = round(_peak_mb(), 1)
+    data["at"] = time.time()  # the driver adds what its sampled workers held up to now
     print(json.dumps(data), flush=True)
 
 
@@ -396,28 +398,84 @@ WORKERS = {
 # =========================================================================================
 
 
+def _tree_pss_mb(pid: int) -> float:
+    """Memory a process and its descendants hold, in MB: the sum of their proportional set
+    sizes, so pages a forked worker still shares with its parent count once, not twice."""
+    total, stack = 0, [pid]
+    while stack:
+        proc = Path(f"/proc/{stack.pop()}")
+        try:
+            for line in (proc / "smaps_rollup").read_text("ascii").splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+                    break
+            for task in (proc / "task").iterdir():
+                stack.extend(int(c) for c in (task / "children").read_text("ascii").split())
+        except (OSError, ValueError):
+            continue  # gone meanwhile
+    return total / 1024
+
+
+class _TreeSampler(threading.Thread):
+    """Samples `_tree_pss_mb` every 50 ms while a worker runs: a build that forks its own
+    workers is measured with them, which its own VmHWM cannot tell."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.samples: list[tuple[float, float]] = []  # (time.time(), MB)
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.is_set():
+            self.samples.append((time.time(), _tree_pss_mb(self.pid)))
+            self.done.wait(0.05)
+
+    def peak_until(self, at: float) -> float:
+        return max((mb for t, mb in self.samples if t <= at), default=0.0)
+
+
 def run_worker(kind: str, spec: dict, timeout: float) -> tuple[list[dict], float, str]:
-    """Run a worker subprocess; (its JSON lines, wall seconds, status)."""
+    """Run a worker subprocess; (its JSON lines, wall seconds, status).
+
+    Each line's peak is the worker's VmHWM, or what the worker and the processes it
+    started held together (sampled) by then, when that is more.
+    """
     cmd = [PY, str(Path(__file__).resolve()), "--worker", kind, json.dumps(spec)]
     t = time.perf_counter()
     status = "ok"
+    proc = subprocess.Popen(
+        cmd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=WORKER_ENV,
+        start_new_session=True,  # its own workers are stopped with it
+    )
+    sampler = _TreeSampler(proc.pid)
+    sampler.start()
     try:
-        proc = subprocess.run(
-            cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT, env=WORKER_ENV
-        )
-        out, err = proc.stdout, proc.stderr
+        out, err = proc.communicate(timeout=timeout)
         if proc.returncode != 0:
             status = (
                 f"exit {proc.returncode}: {err.strip().splitlines()[-1] if err.strip() else ''}"
             )
-    except subprocess.TimeoutExpired as exc:
-        out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else (exc.stdout or "")
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        out, _ = proc.communicate()
         status = "timeout"
+    finally:
+        sampler.done.set()
+        sampler.join()
     wall = time.perf_counter() - t
     rows = []
     for line in out.splitlines():
         if line.startswith("{"):
-            rows.append(json.loads(line))
+            row = json.loads(line)
+            if "at" in row:
+                row["peak_mb"] = round(max(row["peak_mb"], sampler.peak_until(row["at"])), 1)
+            rows.append(row)
     if any(r.get("timeout") for r in rows):
         status = "timeout"
     return rows, wall, status
@@ -837,7 +895,8 @@ def report(
 
     say(
         "FULL BUILD  exporter.build.build(config, today=…) into a temp out dir, own subprocess "
-        "(from imports to published files; peak = the process's VmHWM)"
+        "(from imports to published files; peak = the process's VmHWM, or with its workers "
+        "their summed Pss)"
     )
     rows = []
     for arch in plan:
@@ -931,7 +990,10 @@ def report(
     rows_scaling = rows
     say()
 
-    say("MEMORY  peak MB (VmHWM) reached by the end of each stage, same subprocesses as STAGES")
+    say(
+        "MEMORY  peak MB (VmHWM, or Pss with workers) by the end of each stage, "
+        "same subprocesses as STAGES"
+    )
     rows = []
     for arch in plan:
         st = stages[arch.name]

@@ -183,7 +183,8 @@ def understand(documents: list[Document], config: Config) -> list[Event]:
 
     gazetteer = Gazetteer.load(config.places)
     page = f"{config.base_url}index.html" if config.base_url else None
-    events = itinerary(documents, gazetteer, Site(authority=config.id_authority, page_url=page))
+    site = Site(authority=config.id_authority, page_url=page)
+    events = itinerary(documents, gazetteer, site, jobs=config.jobs)
     zone = next((d.zone for d in documents if d.zone), "UTC")
     return overrides.apply(events, config.overrides, gazetteer, zone, config.id_authority)
 

@@ -149,6 +149,11 @@ def _config(ctx: click.Context, files: tuple[str, ...], tz: str | None, year: in
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Output folder.")
 @click.option("--base-url", help="Public URL of the output folder (for links and ids).")
 @click.option("--strict", is_flag=True, help="Stop at the first source that fails.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Processes to read live blogs with (default: one per core for a big build).",
+)
 @_verbosity_options
 @click.pass_context
 def build(
@@ -159,9 +164,10 @@ def build(
     out_dir: str | None,
     base_url: str | None,
     strict: bool,
+    jobs: int | None,
 ) -> None:
     """Build the calendar and feeds from FILES (or from exporter.yaml)."""
-    config = _config(ctx, files, tz, year)
+    config = _config(ctx, files, tz, year).with_overrides(jobs=jobs)
     if out_dir:
         config = config.with_overrides(out=str(Path(out_dir).resolve()))
     if base_url:

@@ -78,6 +78,8 @@ class Config:
     overrides: tuple[dict[str, Any], ...] = ()
     id_authority: str = "exporter.invalid"
     language: str = "en"
+    #: Worker processes for a build (`--jobs`); None: one per core when the build is big.
+    jobs: int | None = None
     #: Folder relative paths in the config are resolved against.
     root: Path = field(default_factory=Path)
     path: str | None = None

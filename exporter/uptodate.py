@@ -34,8 +34,9 @@ def _code_fingerprint() -> list[tuple[str, int, int]]:
 def inputs_digest(config: Config, today: date) -> str | None:
     """Fingerprint of everything a build reads; None when a source cannot be fingerprinted."""
     h = hashlib.sha256()
-    # Where the exports go and where the config lives do not change what they contain.
-    content = replace(config, out="", root=Path(), path=None, warnings=())
+    # Where the exports go, where the config lives and how many processes make them do not
+    # change what they contain.
+    content = replace(config, out="", root=Path(), path=None, warnings=(), jobs=None)
     h.update(repr((__version__, today.year, content)).encode())
     h.update(repr(_code_fingerprint()).encode())
     for source in config.sources:

@@ -19,7 +19,7 @@ from functools import partial
 
 import pytz
 
-from exporter import zones
+from exporter import parallel, zones
 from exporter.model import Document, Event, Evidence, Place, Status, Update
 from exporter.readers.stamps import parse_stamp
 from exporter.sentences import split_sentences
@@ -349,22 +349,33 @@ def _uid(day: date, kind: str, n: int, authority: str) -> str:
     return f"{day.strftime('%Y%m%d')}-{kind.lower()}-{n}@{authority}"
 
 
-def itinerary(documents: list[Document], gazetteer: Gazetteer, site: Site) -> list[Event]:
-    """Every event the documents describe, once each, in start order."""
+def itinerary(
+    documents: list[Document], gazetteer: Gazetteer, site: Site, jobs: int | None = None
+) -> list[Event]:
+    """Every event the documents describe, once each, in start order.
+
+    Each live blog's mentions are found on their own, in worker processes when `jobs`
+    allows (`parallel.workers_for`); the rest needs all of them at once.
+    """
     texts = [" ".join(d.intro) + "\n" + "\n".join(u.text for u in d.updates) for d in documents]
     texts += ["\n".join(p.text for p in d.paragraphs) for d in documents]
     cast = cast_of(texts)
     ctx = Context(cast=cast, gazetteer=gazetteer, default_minutes=default_minutes())
     blogs = [d for d in documents if d.kind == "liveblog"]
-    live: list[Mention] = []
-    for doc in blogs:
-        live.extend(_liveblog_mentions(doc, ctx, site))
+    size = sum(len(d.updates) for d in blogs)
+    workers = parallel.workers_for(jobs, len(blogs), size)
+    find = partial(_liveblog_mentions, ctx=ctx, site=site)
+    live = [m for found in parallel.map_pieces(find, blogs, workers, _weight) for m in found]
     clusters = [c for c in cluster_mentions(live) if keep(c)]
     zone = blogs[0].zone if blogs else None
     for doc in documents:
         if doc.kind == "article":
             clusters = fuse(clusters, _article_mentions(doc, doc.zone or zone or "UTC", ctx))
     return _events(clusters, cast.principal.role_class if cast.principal else None, site)
+
+
+def _weight(doc: Document) -> int:
+    return len(doc.updates)
 
 
 def _events(clusters: list[Cluster], principal_class: str | None, site: Site) -> list[Event]:
