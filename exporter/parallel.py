@@ -1,10 +1,11 @@
-"""Independent pieces of one build on several cores: each live blog's mentions.
+"""Independent pieces of one build on several cores: runs of live-blog updates.
 
-Reading a blog's sentences for happenings is most of a build's time, and every blog is
-read on its own (its own places remembered, the cast and gazetteer shared but only read).
-Where the system can fork, the blogs are shared out among worker processes that inherit
-everything already loaded; each sends back its blogs' results, and they are put back in
-the blogs' order, so the exports are the same bytes whatever the number of workers.
+Reading updates for happenings is most of a build's time. Each blog is cut into runs of
+updates (`assemble._pieces`), and the runs are shared out among worker processes forked
+with everything already loaded (the cast, the gazetteer, the documents); a run that does
+not start its blog reads back for the places named before it. Each worker sends back its
+runs' results, which are put back in order, so the exports are the same bytes whatever
+the number of workers.
 
 Forking is used only where it is the system's own way of starting processes (Linux), and
 only from a process with one thread (`exporter serve --watch` has more: a thread holding
@@ -15,6 +16,7 @@ build where starting workers costs more than it saves, the work runs in this pro
 from __future__ import annotations
 
 import os
+import pickle
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -23,12 +25,10 @@ from typing import TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
-#: Below this many updates in all, automatic workers would cost more than they save
-#: (about 20 ms to start two, imports included, against some 330 µs of work per update).
+#: Below this many updates in all, automatic workers are not worth it: a fork costs about
+#: 3 ms and sending results back about 15 µs per update, against some 330 µs of work per
+#: update, and at a few hundred updates the gain was lost in the noise of measuring it.
 AUTO_MIN_UPDATES = 1_000
-
-#: The work the forked workers find in memory: set just before they start, never pickled.
-_WORK: tuple[Callable[[object], object], Sequence[object]] | None = None
 
 
 def cores() -> int:
@@ -43,46 +43,95 @@ def can_fork() -> bool:
     return sys.platform == "linux" and threading.active_count() == 1
 
 
-def workers_for(jobs: int | None, pieces: int, size: int) -> int:
-    """How many worker processes to use: none (this process) or 2 and more.
+def workers_for(jobs: int | None, updates: int) -> int:
+    """How many worker processes to use for this many updates: none (this process) or 2
+    and more.
 
     `jobs` None is automatic: one per core, when the build is big enough to gain; a number
-    is the user's and is used as given, however small the build (1: no workers).
+    is the user's and is used as given, however small the build (1: no workers), up to
+    one worker per update.
     """
     if jobs is None:
-        jobs = cores() if size >= AUTO_MIN_UPDATES else 1
-    count = min(jobs, pieces)
+        jobs = cores() if updates >= AUTO_MIN_UPDATES else 1
+    count = min(jobs, updates)
     return count if count > 1 and can_fork() else 0
 
 
-def _run(index: int) -> object:
-    assert _WORK is not None
-    fn, items = _WORK
-    return fn(items[index])
+def _shares(weights: list[int], workers: int) -> list[list[int]]:
+    """Item indices for each worker: heaviest first, each to the least loaded so far."""
+    loads = [0] * workers
+    shares: list[list[int]] = [[] for _ in range(workers)]
+    for i in sorted(range(len(weights)), key=lambda i: -weights[i]):
+        least = loads.index(min(loads))
+        shares[least].append(i)
+        loads[least] += weights[i]
+    return shares
 
 
 def map_pieces(
     fn: Callable[[T], R], items: Sequence[T], workers: int, weight: Callable[[T], int]
 ) -> list[R]:
-    """`[fn(item) for item in items]`, in `workers` forked processes when there are any.
+    """`[fn(item) for item in items]`, shared out among `workers` processes when there are
+    two or more: this one and forked children, each sending back its results pickled.
 
-    The heaviest pieces go first, so no worker is left with a big one at the end.
+    A child leaves with `os._exit` as soon as its results are sent: the normal way out
+    would free, object by object, the whole heap it inherited, and the build would wait.
     """
     if workers < 2:
         return [fn(item) for item in items]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    global _WORK
-    _WORK = (fn, items)  # type: ignore[assignment]
-    order = sorted(range(len(items)), key=lambda i: -weight(items[i]))
-    results: list[R | None] = [None] * len(items)
+    shares = [s for s in _shares([weight(item) for item in items], workers) if s]
+    children = [_fork(fn, items, share) for share in shares[1:]]
+    results: dict[int, R] = {}
+    error: BaseException | None = None
     try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = {i: pool.submit(_run, i) for i in order}
-            for i, future in futures.items():
-                results[i] = future.result()  # type: ignore[assignment]
+        results.update((i, fn(items[i])) for i in shares[0])
+    except BaseException as exc:
+        error = exc
+    for pid, pipe in children:  # every child is waited for, even after an error
+        with os.fdopen(pipe, "rb") as src:
+            data = src.read()
+        os.waitpid(pid, 0)
+        if error is not None:
+            continue
+        if not data:
+            error = RuntimeError(f"worker process {pid} ended without its results")
+            continue
+        ok, payload = pickle.loads(data)
+        if ok:
+            results.update(payload)
+        else:
+            error = payload
+    if error is not None:
+        raise error
+    return [results[i] for i in range(len(items))]
+
+
+def _fork(fn: Callable[[T], R], items: Sequence[T], share: list[int]) -> tuple[int, int]:
+    """Start a child working out `share` of `items`; (its pid, the pipe its results come on)."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(write)
+        return pid, read
+    status = 1
+    try:  # the child: never returns into the caller's code
+        os.close(read)
+        try:
+            payload: tuple[bool, object] = (True, [(i, fn(items[i])) for i in share])
+            data = pickle.dumps(payload, pickle.HIGHEST_PROTOCOL)
+        except BaseException as exc:
+            data = _pickled_error(exc)
+        with os.fdopen(write, "wb") as out:
+            out.write(data)
+        status = 0
     finally:
-        _WORK = None
-    return results  # type: ignore[return-value]
+        os._exit(status)
+
+
+def _pickled_error(exc: BaseException) -> bytes:
+    try:
+        data = pickle.dumps((False, exc), pickle.HIGHEST_PROTOCOL)
+        pickle.loads(data)  # some errors pickle but cannot be made again from their args
+        return data
+    except Exception:  # an error that cannot travel: its description does
+        return pickle.dumps((False, RuntimeError(f"in a worker process: {exc!r}")))

@@ -58,12 +58,18 @@ def test_blogs_read_by_workers_give_the_bytes_one_process_gives(tmp_path: Path) 
 
 
 @linux_only
-def test_pieces_run_in_other_processes_and_come_back_in_order() -> None:
+def test_pieces_are_shared_with_a_forked_process_and_come_back_in_order() -> None:
     items = [1, 5, 2, 8, 3]
     results = parallel.map_pieces(lambda n: (n * n, os.getpid()), items, 2, weight=lambda n: n)
     assert [square for square, _ in results] == [1, 25, 4, 64, 9]
     pids = {pid for _, pid in results}
-    assert os.getpid() not in pids and 1 <= len(pids) <= 2
+    assert os.getpid() in pids and len(pids) == 2  # this process took one share
+
+
+def test_shares_are_even_by_weight() -> None:
+    assert parallel._shares([8, 5, 3, 2, 1], 2) == [[0, 3], [1, 2, 4]]  # 10 and 9
+    assert parallel._shares([1, 1, 1], 3) == [[0], [1], [2]]
+    assert parallel._shares([4], 2) == [[0], []]
 
 
 def _fails_on_three(n: int) -> int:
@@ -73,9 +79,39 @@ def _fails_on_three(n: int) -> int:
 
 
 @linux_only
-def test_a_worker_error_reaches_the_caller_as_itself() -> None:
+@pytest.mark.parametrize("items", [[3, 1], [1, 3]], ids=["here", "in-the-child"])
+def test_a_worker_error_reaches_the_caller_as_itself(items: list[int]) -> None:
     with pytest.raises(ValueError, match="piece 3 is bad"):
-        parallel.map_pieces(_fails_on_three, [1, 2, 3, 4], 2, weight=lambda n: 0)
+        parallel.map_pieces(_fails_on_three, items, 2, weight=lambda n: 1)
+
+
+class _Unpicklable(Exception):
+    def __init__(self, a: str, b: str) -> None:  # pickle calls it with one argument
+        super().__init__(f"{a} {b}")
+
+
+def _raise_unpicklable(n: int) -> int:
+    if n == 2:
+        raise _Unpicklable("no", "travel")
+    return n
+
+
+@linux_only
+def test_an_error_that_cannot_be_unpickled_still_comes_back_described() -> None:
+    with pytest.raises(RuntimeError, match="in a worker process: _Unpicklable"):
+        parallel.map_pieces(_raise_unpicklable, [1, 2], 2, weight=lambda n: 1)
+
+
+def _die_in_child(n: int) -> int:
+    if n == 2:
+        os._exit(3)
+    return n
+
+
+@linux_only
+def test_a_worker_that_dies_is_reported_not_waited_for_forever() -> None:
+    with pytest.raises(RuntimeError, match="ended without its results"):
+        parallel.map_pieces(_die_in_child, [1, 2], 2, weight=lambda n: 1)
 
 
 def test_without_workers_pieces_run_here() -> None:
@@ -84,23 +120,20 @@ def test_without_workers_pieces_run_here() -> None:
 
 
 @pytest.mark.parametrize(
-    ("jobs", "pieces", "size", "fork", "expected"),
+    ("jobs", "updates", "fork", "expected"),
     [
-        (None, 5, parallel.AUTO_MIN_UPDATES - 1, True, 0),  # small: not worth starting
-        (None, 5, parallel.AUTO_MIN_UPDATES, True, 2),  # one per core
-        (None, 1, 10**6, True, 0),  # one blog: nothing to share out
-        (1, 5, 10**6, True, 0),
-        (3, 2, 10, True, 2),  # the user's number, however small the build, up to the blogs
-        (4, 5, 10, True, 4),
-        (4, 5, 10**6, False, 0),  # no fork: here
+        (None, parallel.AUTO_MIN_UPDATES - 1, True, 0),  # small: not worth starting
+        (None, parallel.AUTO_MIN_UPDATES, True, 2),  # one per core
+        (1, 10**6, True, 0),
+        (3, 10, True, 3),  # the user's number, however small the build
+        (4, 2, True, 2),  # never more workers than updates
+        (4, 10**6, False, 0),  # no fork: here
     ],
 )
-def test_how_many_workers(
-    monkeypatch: pytest.MonkeyPatch, jobs, pieces, size, fork, expected
-) -> None:
+def test_how_many_workers(monkeypatch: pytest.MonkeyPatch, jobs, updates, fork, expected) -> None:
     monkeypatch.setattr(parallel, "cores", lambda: 2)
     monkeypatch.setattr(parallel, "can_fork", lambda: fork)
-    assert parallel.workers_for(jobs, pieces, size) == expected
+    assert parallel.workers_for(jobs, updates) == expected
 
 
 def test_jobs_must_be_a_positive_number() -> None:
@@ -153,8 +186,82 @@ def test_no_fork_while_another_thread_runs() -> None:
     other.start()
     try:
         assert not parallel.can_fork()
-        assert parallel.workers_for(2, 5, 10**6) == 0
+        assert parallel.workers_for(2, 10**6) == 0
     finally:
         release.set()
         other.join()
     assert parallel.can_fork()
+
+
+def _sample_blog():
+    from exporter import build
+    from exporter.config import from_files
+    from exporter.understand import assemble
+    from exporter.understand.mentions import Context, default_minutes
+    from exporter.understand.people import cast_of
+    from exporter.understand.places import Gazetteer
+
+    (doc,), _ = build.read_sources(from_files([str(LIVEBLOG)]), today=TODAY)
+    texts = [" ".join(doc.intro) + "\n" + "\n".join(u.text for u in doc.updates)]
+    ctx = Context(
+        cast=cast_of(texts), gazetteer=Gazetteer.load(()), default_minutes=default_minutes()
+    )
+    return doc, ctx, assemble.Site(authority="exporter.invalid", page_url=None)
+
+
+def _cut_readings() -> tuple[int, int]:
+    """(cuts of the sample blog whose two runs read as the whole blog, cuts in all)."""
+    from exporter.understand import assemble
+
+    doc, ctx, site = _sample_blog()
+    whole = assemble._liveblog_mentions(doc, ctx, site)
+    assert len(whole) > 20
+    n = len(doc.updates)
+    same = sum(
+        assemble._liveblog_mentions(doc, ctx, site, (0, k))
+        + assemble._liveblog_mentions(doc, ctx, site, (k, n))
+        == whole
+        for k in range(1, n)
+    )
+    return same, n - 1
+
+
+def test_reading_back_finds_what_reading_forward_left() -> None:
+    from exporter.understand import assemble
+    from exporter.understand.mentions import places_remembered, remember_places
+
+    doc, ctx, site = _sample_blog()
+    updates = assemble._in_order(doc)
+    first_day = min(u.instant.date() for u in updates)
+    walks = [list(assemble._walk(doc, u, site, ctx, first_day)) for u in updates]
+    said = [
+        s if isinstance(s, str) else s.sentence
+        for w in walks
+        for s in w
+        if not isinstance(s, assemble.Mention)
+    ]
+    keys = sorted({key for sentence in said for key, _ in places_remembered(sentence, ctx)})
+    assert len(keys) >= 4
+    forward: dict = {}
+    for k in range(1, len(updates)):
+        for step in walks[k - 1]:
+            if not isinstance(step, assemble.Mention):
+                remember_places(step if isinstance(step, str) else step.sentence, ctx, forward)
+        earlier = assemble._Earlier(doc, updates[:k], site, ctx, first_day)
+        for key in [*keys, "nowhere", *reversed(keys)]:  # asked again: the answer holds
+            assert earlier(key) == forward.get(key), (k, key)
+
+
+def test_a_blog_cut_anywhere_reads_as_the_whole_blog() -> None:
+    same, cuts = _cut_readings()
+    assert same == cuts
+
+
+def test_the_run_after_a_cut_needs_the_places_named_before_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from exporter.understand import assemble
+
+    monkeypatch.setattr(assemble, "_Recent", lambda earlier: {})  # forget what came before
+    same, cuts = _cut_readings()
+    assert same < cuts  # "the airport" after a cut then names no airport

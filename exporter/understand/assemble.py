@@ -13,9 +13,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import partial
+from itertools import pairwise
 
 import pytz
 
@@ -33,6 +35,7 @@ from exporter.understand.mentions import (
     default_minutes,
     may_tell_a_happening,
     mentions_in,
+    places_remembered,
     remember_places,
 )
 from exporter.understand.people import cast_of
@@ -230,45 +233,141 @@ def _update_evidence(doc: Document, update: Update, text: str, site: Site) -> Ev
     )
 
 
-def _liveblog_mentions(doc: Document, ctx: Context, site: Site) -> list[Mention]:
+@dataclass(frozen=True)
+class _Told:
+    """A sentence of an update that may tell a happening, with what reading it needs."""
+
+    sentence: str
+    tense: str
+    tags: list[timex.Timex]
+    #: Where a departure told here leads, from the rest of its paragraph.
+    onward: Callable[[Place | None], Place | None]
+
+
+def _walk(
+    doc: Document, update: Update, site: Site, ctx: Context, first_day: date
+) -> Iterator[Mention | str | _Told]:
+    """An update as reading goes through it: a schedule line's mention, a sentence only
+    remembered for its places (the text), or one read for happenings (`_Told`, whose
+    places are remembered after). A sentence dated far from its update is background: it
+    gives nothing, not even its places."""
+    for paragraph in update.paragraphs:
+        item = _agenda_item(doc, update, paragraph, site)
+        if item is not None:
+            yield item
+            continue
+        sentences = split_sentences(paragraph)
+        onward = Onward(sentences, ctx)
+        for i, sentence in enumerate(sentences):
+            if not may_tell_a_happening(sentence):
+                yield sentence
+                continue
+            tense = timex.tense_of(sentence)  # once: the tagger and the rules both need it
+            tags = timex.tag(sentence, update.instant, tense=tense, first_day=first_day)
+            if not _background(tags, update.instant.date()):
+                yield _Told(sentence, tense, tags, partial(onward.after, i))
+
+
+def _in_order(doc: Document) -> list[Update]:
+    return sorted(doc.updates, key=lambda u: (u.instant, u.seq))
+
+
+def _liveblog_mentions(
+    doc: Document, ctx: Context, site: Site, piece: tuple[int, int] | None = None
+) -> list[Mention]:
+    """The blog's mentions, oldest update first; with `piece`, those of its updates
+    `start:stop` in that order, exactly as reading the whole blog finds them."""
     principal = ctx.cast.principal
     found: list[Mention] = []
-    recent: dict[str, Place] = {}
+    updates = _in_order(doc)
     first_day = min(u.instant.date() for u in doc.updates)
-    for update in sorted(doc.updates, key=lambda u: (u.instant, u.seq)):
+    start, stop = piece or (0, len(updates))
+    recent: dict[str, Place] = {}
+    if start > 0:
+        recent = _Recent(_Earlier(doc, updates[:start], site, ctx, first_day))
+    for update in updates[start:stop]:
         in_focus = bool(principal and re.search(rf"\b{re.escape(principal.short)}\b", update.text))
-        for paragraph in update.paragraphs:
-            item = _agenda_item(doc, update, paragraph, site)
-            if item is not None:
-                found.append(item)
-                continue
-            sentences = split_sentences(paragraph)
-            onward = Onward(sentences, ctx)
-            for i, sentence in enumerate(sentences):
-                if not may_tell_a_happening(sentence):
-                    remember_places(sentence, ctx, recent)
-                    continue
-                tense = timex.tense_of(sentence)  # once: the tagger and the rules both need it
-                tags = timex.tag(sentence, update.instant, tense=tense, first_day=first_day)
-                if _background(tags, update.instant.date()):
-                    continue
-                evidence = _update_evidence(doc, update, sentence, site)
+        for step in _walk(doc, update, site, ctx, first_day):
+            if isinstance(step, Mention):
+                found.append(step)
+            elif isinstance(step, str):
+                remember_places(step, ctx, recent)
+            else:
                 found.extend(
                     mentions_in(
-                        sentence,
+                        step.sentence,
                         ctx=ctx,
-                        evidence=evidence,
+                        evidence=_update_evidence(doc, update, step.sentence, site),
                         ref=update.instant,
-                        tags=tags,
+                        tags=step.tags,
                         live=True,
                         explicit=False,
                         recent=recent,
                         principal_in_focus=in_focus,
-                        onward=partial(onward.after, i),
-                        tense=tense,
+                        onward=step.onward,
+                        tense=step.tense,
                     )
                 )
     return found
+
+
+class _Earlier:
+    """The place of each kind remembered last before a piece of a blog, as reading the
+    blog from its start would have left them: found by reading back from the piece's
+    first update, only as far as the piece's questions need."""
+
+    def __init__(
+        self, doc: Document, before: list[Update], site: Site, ctx: Context, first_day: date
+    ) -> None:
+        self._ctx = ctx
+        self._back = self._remembered_backwards(doc, before, site, first_day)
+        self._found: dict[str, Place] = {}
+
+    def _remembered_backwards(
+        self, doc: Document, before: list[Update], site: Site, first_day: date
+    ) -> Iterator[str]:
+        for update in reversed(before):
+            steps = list(_walk(doc, update, site, self._ctx, first_day))
+            for step in reversed(steps):
+                if isinstance(step, str):
+                    yield step
+                elif isinstance(step, _Told):
+                    yield step.sentence
+
+    def __call__(self, key: str) -> Place | None:
+        while key not in self._found:
+            sentence = next(self._back, None)
+            if sentence is None:
+                return None
+            for written, place in reversed(places_remembered(sentence, self._ctx)):
+                self._found.setdefault(written, place)  # the last one written wins
+        return self._found[key]
+
+
+class _Recent(dict[str, Place]):
+    """The places last named per kind, for a piece that does not start its blog: what the
+    piece has not named itself is asked of the updates before it."""
+
+    def __init__(self, earlier: _Earlier) -> None:
+        super().__init__()
+        self._earlier = earlier
+
+    def __missing__(self, key: str) -> Place:
+        place = self._earlier(key)
+        if place is None:
+            raise KeyError(key)
+        return place
+
+    def __contains__(self, key: object) -> bool:
+        return dict.__contains__(self, key) or (
+            isinstance(key, str) and self._earlier(key) is not None
+        )
+
+    def get(self, key: str, default: Place | None = None) -> Place | None:  # type: ignore[override]
+        if dict.__contains__(self, key):
+            return dict.__getitem__(self, key)
+        place = self._earlier(key)
+        return default if place is None else place
 
 
 def _agenda_item(doc: Document, update: Update, paragraph: str, site: Site) -> Mention | None:
@@ -354,18 +453,18 @@ def itinerary(
 ) -> list[Event]:
     """Every event the documents describe, once each, in start order.
 
-    Each live blog's mentions are found on their own, in worker processes when `jobs`
-    allows (`parallel.workers_for`); the rest needs all of them at once.
+    The live blogs' mentions are found in runs of updates, in worker processes when
+    `jobs` allows (`parallel.workers_for`); the rest needs all of them at once.
     """
     texts = [" ".join(d.intro) + "\n" + "\n".join(u.text for u in d.updates) for d in documents]
     texts += ["\n".join(p.text for p in d.paragraphs) for d in documents]
     cast = cast_of(texts)
     ctx = Context(cast=cast, gazetteer=gazetteer, default_minutes=default_minutes())
     blogs = [d for d in documents if d.kind == "liveblog"]
-    size = sum(len(d.updates) for d in blogs)
-    workers = parallel.workers_for(jobs, len(blogs), size)
-    find = partial(_liveblog_mentions, ctx=ctx, site=site)
-    live = [m for found in parallel.map_pieces(find, blogs, workers, _weight) for m in found]
+    workers = parallel.workers_for(jobs, sum(len(d.updates) for d in blogs))
+    pieces = _pieces(blogs, workers)
+    find = partial(_piece_mentions, ctx=ctx, site=site)
+    live = [m for found in parallel.map_pieces(find, pieces, workers, _weight) for m in found]
     clusters = [c for c in cluster_mentions(live) if keep(c)]
     zone = blogs[0].zone if blogs else None
     for doc in documents:
@@ -374,8 +473,35 @@ def itinerary(
     return _events(clusters, cast.principal.role_class if cast.principal else None, site)
 
 
-def _weight(doc: Document) -> int:
-    return len(doc.updates)
+_Piece = tuple[Document, tuple[int, int]]
+
+
+def _pieces(blogs: list[Document], workers: int) -> list[_Piece]:
+    """The blogs in runs of updates for `workers` processes: all their updates, blog after
+    blog, cut into as many even runs, and a run cut again where a blog ends. A blog cut in
+    the middle is read on both sides of the cut: the later run reads back for the places
+    named before it (`_Earlier`)."""
+    total = sum(len(d.updates) for d in blogs)
+    cuts = {total * k // max(workers, 1) for k in range(1, max(workers, 1))}
+    pieces: list[_Piece] = []
+    offset = 0
+    for doc in blogs:
+        n = len(doc.updates)
+        inner = sorted(c - offset for c in cuts if offset < c < offset + n)
+        bounds = [0, *inner, n]
+        pieces += [(doc, (a, b)) for a, b in pairwise(bounds) if b > a]
+        offset += n
+    return pieces
+
+
+def _piece_mentions(piece: _Piece, ctx: Context, site: Site) -> list[Mention]:
+    doc, run = piece
+    return _liveblog_mentions(doc, ctx, site, run)
+
+
+def _weight(piece: _Piece) -> int:
+    start, stop = piece[1]
+    return stop - start
 
 
 def _events(clusters: list[Cluster], principal_class: str | None, site: Site) -> list[Event]:

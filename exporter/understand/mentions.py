@@ -475,11 +475,19 @@ _LAST = "_last"
 
 def remember_places(sentence: str, ctx: Context, recent: dict[str, Place]) -> None:
     """Keep the last known place of each kind, for "the airport" and "the vessel" later on."""
+    for key, place in places_remembered(sentence, ctx):
+        recent[key] = place
+
+
+def places_remembered(sentence: str, ctx: Context) -> list[tuple[str, Place]]:
+    """What `remember_places` writes for a sentence, in order: (kind or `_LAST`, place)."""
+    written = []
     for m in ctx.places_in(sentence):
         if m.known:
-            recent[_kind_of(m.place)] = m.place
+            written.append((_kind_of(m.place), m.place))
             if m.place.kind not in ("country", "region"):
-                recent[_LAST] = m.place
+                written.append((_LAST, m.place))
+    return written
 
 
 def _kind_of(place: Place) -> str:
