@@ -194,7 +194,7 @@ def worker_stages(spec: dict) -> None:
 
             stage = "ics"
             t = time.perf_counter()
-            sink(B.ICS_NAME, [B.calendar(docs, events, config, previous, state)])
+            sink(B.ICS_NAME, B.calendar(docs, events, config, previous, state))
             _emit(stage=stage, seconds=time.perf_counter() - t, bytes=sizes[B.ICS_NAME])
 
             stage = "html"

@@ -140,7 +140,7 @@ def render(
     events: list[Event] = []
     if documents:
         events = understand(documents, config)
-        sink(ICS_NAME, [calendar(documents, events, config, previous, state)])
+        sink(ICS_NAME, calendar(documents, events, config, previous, state))
         sink(PAGE_NAME, page(documents, events, config, failures))
     if failures:
         state.keep_from(previous, {f.source.slug for f in failures})
@@ -212,10 +212,11 @@ def page(
 
 def calendar(
     documents: list[Document], events: list[Event], config: Config, previous: State, state: State
-) -> bytes:
-    """The .ics bytes, with SEQUENCE/LAST-MODIFIED carried from the previous build."""
+) -> list[bytes]:
+    """The .ics octets in chunks, with SEQUENCE/LAST-MODIFIED carried from the previous
+    build."""
     from exporter.changes import track_events
-    from exporter.writers.ics import CalendarBuild, CalendarMeta, calendar_bytes
+    from exporter.writers.ics import CalendarBuild, CalendarMeta, calendar_chunks
 
     stamp = source_time(documents)
     events, revisions = track_events(events, stamp, previous, state)
@@ -230,7 +231,7 @@ def calendar(
         source=url,
         zone=next((d.zone for d in documents if d.zone), None),
     )
-    return calendar_bytes(events, CalendarBuild(meta=meta, revisions=revisions))
+    return calendar_chunks(events, CalendarBuild(meta=meta, revisions=revisions))
 
 
 def source_time(documents: list[Document]) -> datetime:

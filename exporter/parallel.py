@@ -22,6 +22,8 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from exporter import memory
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -80,6 +82,7 @@ def map_pieces(
     if workers < 2:
         return [fn(item) for item in items]
     shares = [s for s in _shares([weight(item) for item in items], workers) if s]
+    memory.give_back()  # freed pages left resident would be the children's to copy too
     children = [_fork(fn, items, share) for share in shares[1:]]
     results: dict[int, R] = {}
     error: BaseException | None = None

@@ -215,7 +215,14 @@ def _first_known(event: Event) -> datetime | None:
 
 
 def calendar_bytes(events: list[Event], build: CalendarBuild) -> bytes:
-    """The whole calendar, events in start order, VTIMEZONE for every zone used.
+    """`calendar_chunks` joined: the calendar file's octets."""
+    return b"".join(calendar_chunks(events, build))
+
+
+def calendar_chunks(events: list[Event], build: CalendarBuild) -> list[bytes]:
+    """The whole calendar, events in start order, VTIMEZONE for every zone used, as the
+    octets of its head, of each event and of its end: never copied into one object, as a
+    calendar of tens of thousands of events would be two or three times over.
 
     icalendar builds every component; each event is written out as soon as it is built,
     so a calendar of tens of thousands of events never holds them all as objects at once
@@ -267,7 +274,7 @@ def calendar_bytes(events: list[Event], build: CalendarBuild) -> bytes:
         cal.add_component(zone)
     head = cal.content_lines()
     end = head.index("END:VCALENDAR")
-    return content_bytes(head[:end]) + b"".join(written) + content_bytes(head[end:])
+    return [content_bytes(head[:end]), *written, content_bytes(head[end:])]
 
 
 def _order(event: Event) -> tuple[str, str]:
