@@ -31,6 +31,9 @@ R = TypeVar("R")
 #: 3 ms and sending results back about 15 µs per update, against some 330 µs of work per
 #: update, and at a few hundred updates the gain was lost in the noise of measuring it.
 AUTO_MIN_UPDATES = 1_000
+#: Automatic workers never outnumber this: each adds its share of the results and its own
+#: copies of the pages it touches, and a container may see more cores than it may use.
+AUTO_MAX_WORKERS = 4
 
 
 def cores() -> int:
@@ -49,12 +52,12 @@ def workers_for(jobs: int | None, updates: int) -> int:
     """How many worker processes to use for this many updates: none (this process) or 2
     and more.
 
-    `jobs` None is automatic: one per core, when the build is big enough to gain; a number
-    is the user's and is used as given, however small the build (1: no workers), up to
-    one worker per update.
+    `jobs` None is automatic: one per core (at most `AUTO_MAX_WORKERS`), when the build is
+    big enough to gain; a number is the user's and is used as given, however small the
+    build (1: no workers), up to one worker per update.
     """
     if jobs is None:
-        jobs = cores() if updates >= AUTO_MIN_UPDATES else 1
+        jobs = min(cores(), AUTO_MAX_WORKERS) if updates >= AUTO_MIN_UPDATES else 1
     count = min(jobs, updates)
     return count if count > 1 and can_fork() else 0
 

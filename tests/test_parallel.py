@@ -136,6 +136,13 @@ def test_how_many_workers(monkeypatch: pytest.MonkeyPatch, jobs, updates, fork, 
     assert parallel.workers_for(jobs, updates) == expected
 
 
+def test_many_cores_get_at_most_a_few_automatic_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "cores", lambda: 64)
+    monkeypatch.setattr(parallel, "can_fork", lambda: True)
+    assert parallel.workers_for(None, 10**6) == parallel.AUTO_MAX_WORKERS == 4
+    assert parallel.workers_for(8, 10**6) == 8  # asked for: given
+
+
 def test_jobs_must_be_a_positive_number() -> None:
     result = CliRunner().invoke(cli, ["build", str(LIVEBLOG), "--jobs", "0"])
     assert result.exit_code == 2
