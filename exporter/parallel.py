@@ -15,8 +15,10 @@ build where starting workers costs more than it saves, the work runs in this pro
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
+import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -81,34 +83,37 @@ def map_pieces(
 
     A child leaves with `os._exit` as soon as its results are sent: the normal way out
     would free, object by object, the whole heap it inherited, and the build would wait.
+    The first error, here or in a child, is raised as itself once the children still at
+    work are stopped: none is left running.
     """
     if workers < 2:
         return [fn(item) for item in items]
     shares = [s for s in _shares([weight(item) for item in items], workers) if s]
     memory.give_back()  # freed pages left resident would be the children's to copy too
-    children = [_fork(fn, items, share) for share in shares[1:]]
+    pending = [_fork(fn, items, share) for share in shares[1:]]
     results: dict[int, R] = {}
-    error: BaseException | None = None
     try:
         results.update((i, fn(items[i])) for i in shares[0])
-    except BaseException as exc:
-        error = exc
-    for pid, pipe in children:  # every child is waited for, even after an error
-        with os.fdopen(pipe, "rb") as src:
-            data = src.read()
-        os.waitpid(pid, 0)
-        if error is not None:
-            continue
-        if not data:
-            error = RuntimeError(f"worker process {pid} ended without its results")
-            continue
-        ok, payload = pickle.loads(data)
-        if ok:
+        while pending:
+            pid, pipe = pending[0]
+            with os.fdopen(pipe, "rb") as src:
+                data = src.read()
+            os.waitpid(pid, 0)
+            pending.pop(0)
+            if not data:
+                raise RuntimeError(f"worker process {pid} ended without its results")
+            ok, payload = pickle.loads(data)
+            if not ok:
+                raise payload
             results.update(payload)
-        else:
-            error = payload
-    if error is not None:
-        raise error
+    finally:  # after an error or an interrupt, the other workers' results are not wanted
+        for pid, pipe in pending:
+            with contextlib.suppress(OSError):  # gone already
+                os.kill(pid, signal.SIGKILL)
+            with contextlib.suppress(OSError):  # closed already
+                os.close(pipe)
+            with contextlib.suppress(OSError):
+                os.waitpid(pid, 0)
     return [results[i] for i in range(len(items))]
 
 

@@ -272,3 +272,28 @@ def test_the_run_after_a_cut_needs_the_places_named_before_it(
     monkeypatch.setattr(assemble, "_Recent", lambda earlier: {})  # forget what came before
     same, cuts = _cut_readings()
     assert same < cuts  # "the airport" after a cut then names no airport
+
+
+def _slow_in_child_failing_here(item: tuple[int, str]) -> int:
+    import time
+
+    n, folder = item
+    started = Path(folder, "child.pid")
+    if n == 1:  # this process's share: fails once the child is at work
+        while not started.exists():
+            time.sleep(0.01)
+        raise ValueError("failed here")
+    started.write_text(str(os.getpid()))
+    time.sleep(5)
+    Path(folder, "child.done").write_text("finished")
+    return n
+
+
+@linux_only
+def test_after_an_error_no_worker_is_left_running(tmp_path: Path) -> None:
+    items = [(1, str(tmp_path)), (2, str(tmp_path))]
+    with pytest.raises(ValueError, match="failed here"):
+        parallel.map_pieces(_slow_in_child_failing_here, items, 2, weight=lambda item: 1)
+    with pytest.raises(ProcessLookupError):  # stopped and reaped, not left to finish
+        os.kill(int((tmp_path / "child.pid").read_text()), 0)
+    assert not (tmp_path / "child.done").exists()
