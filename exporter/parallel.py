@@ -21,6 +21,7 @@ import pickle
 import signal
 import sys
 import threading
+import traceback
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -131,6 +132,8 @@ def _fork(fn: Callable[[T], R], items: Sequence[T], share: list[int]) -> tuple[i
             payload: tuple[bool, object] = (True, [(i, fn(items[i])) for i in share])
             data = pickle.dumps(payload, pickle.HIGHEST_PROTOCOL)
         except BaseException as exc:
+            # Tracebacks do not travel with a pickled error: `--debug` shows this one instead.
+            exc.add_note(f"in worker process {os.getpid()}:\n{traceback.format_exc()}")
             data = _pickled_error(exc)
         with os.fdopen(write, "wb") as out:
             out.write(data)

@@ -81,8 +81,14 @@ def _fails_on_three(n: int) -> int:
 @linux_only
 @pytest.mark.parametrize("items", [[3, 1], [1, 3]], ids=["here", "in-the-child"])
 def test_a_worker_error_reaches_the_caller_as_itself(items: list[int]) -> None:
-    with pytest.raises(ValueError, match="piece 3 is bad"):
+    with pytest.raises(ValueError, match="piece 3 is bad") as raised:
         parallel.map_pieces(_fails_on_three, items, 2, weight=lambda n: 1)
+    notes = getattr(raised.value, "__notes__", [])
+    if items[0] == 3:  # raised here: its own traceback
+        assert notes == []
+    else:  # raised in the child: where, in a note
+        assert len(notes) == 1 and "in worker process" in notes[0]
+        assert "_fails_on_three" in notes[0]
 
 
 class _Unpicklable(Exception):
