@@ -171,8 +171,8 @@ def feeds(
     )
     tombstones, updated = track_feed(doc, site, previous, state)
     build = FeedBuild(site=site, tombstones=tombstones, updated=updated)
-    for fmt, data in feed_files(doc, build):
-        sink(rss_name if fmt == "rss" else atom_name, [data])
+    for fmt, chunks in feed_files(doc, build):
+        sink(rss_name if fmt == "rss" else atom_name, chunks)
 
 
 def understand(documents: list[Document], config: Config) -> list[Event]:

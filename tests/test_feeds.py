@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import shutil
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import feedparser
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from exporter import config as cfg
 from exporter.build import build
+from exporter.model import Document, Update
+from exporter.writers import feeds
 from tests.paths import LIVEBLOG, ROOT, TODAY
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -180,3 +184,48 @@ def test_markup_in_source_is_escaped(tmp_path: Path) -> None:
     parsed = entries(out)
     assert parsed[0].content[0].value == "<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; more.</p>"
     assert len(parsed) == 3
+
+
+_para = st.text(
+    st.sampled_from("ab <>&\"'é€😀\u200f") | st.characters(blacklist_categories=("Cs", "Cc")),
+    min_size=1,
+    max_size=60,
+).filter(str.strip)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    paragraphs=st.lists(st.lists(_para, min_size=1, max_size=3), min_size=1, max_size=9),
+    deleted=st.integers(0, 2),
+    base_url=st.sampled_from([None, "http://h/"]),
+)
+def test_feeds_made_a_batch_at_a_time_are_feedgens_own_output(
+    paragraphs, deleted, base_url
+) -> None:
+    start = datetime(2025, 10, 27, tzinfo=UTC)
+    updates = tuple(
+        Update(
+            instant=start + timedelta(minutes=10 * i), stamp=f"{i}:00", paragraphs=tuple(p), line=i
+        )
+        for i, p in enumerate(paragraphs)
+    )[::-1]
+    doc = Document(
+        path="b.txt", kind="liveblog", title="Blog", zone="UTC", slug="b", updates=updates
+    )
+    site = feeds.FeedSite(title="T", base_url=base_url, rss_name="u.rss", atom_name="u.atom")
+    stones = tuple(
+        feeds.Tombstone(f"tag:x,2025:b/{k}", start, "Removed <by> the desk") for k in range(deleted)
+    )
+    build = feeds.FeedBuild(site=site, tombstones=stones)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(feeds, "_BATCH", 2)  # several batches, and a last one that is short
+        made = {fmt: b"".join(chunks) for fmt, chunks in feeds.feed_files(doc, build)}
+    whole = feeds._generator(doc, build)  # every entry in one tree, serialised by feedgen
+    assert made["rss"] == whole.rss_str(pretty=True)
+    feeds._links(whole, doc, site, "atom")
+    assert made["atom"] == whole.atom_str(pretty=True)
+
+
+def test_a_frame_that_does_not_end_as_feedgen_ends_it_is_refused() -> None:
+    with pytest.raises(ValueError, match="unexpected end of feedgen's rss output"):
+        feeds._serialised(b"<?xml version='1.0'?>\n<rss/>\n", [], "rss")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html import escape
 
+from feedgen.entry import FeedEntry
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from lxml import etree
@@ -210,16 +211,72 @@ def _links(fg: FeedGenerator, doc: Document, site: FeedSite, fmt: str) -> None:
         fg.link(href=f"urn:exporter:{doc.slug}", rel="alternate", replace=True)
 
 
-def feed_files(doc: Document, build: FeedBuild) -> Iterator[tuple[str, bytes]]:
-    """("rss", RSS 2.0 bytes), then ("atom", Atom 1.0 bytes): newest first, full text, guid
-    isPermaLink=false, and in Atom the tombstones of entries the source deleted.
+def feed_files(doc: Document, build: FeedBuild) -> Iterator[tuple[str, Iterator[bytes]]]:
+    """("rss", RSS 2.0 octets), then ("atom", Atom 1.0 octets), each in chunks: newest
+    first, full text, guid isPermaLink=false, and in Atom the tombstones of entries the
+    source deleted.
 
     One feedgen generator serves both files (only the self link is changed in between):
-    building tens of thousands of entries once instead of twice halves the time. The Atom
-    file is made only when asked for, so a caller can write the RSS out first and never
-    hold both, nor both of feedgen's trees.
+    building tens of thousands of entries once instead of twice halves the time. Each file
+    is feedgen's own pretty serialisation, made a batch of entries at a time
+    (`_serialised`), so neither file's whole tree is ever held.
     """
     fg = _generator(doc, build)
-    yield "rss", fg.rss_str(pretty=True)
+    entries = list(fg.entry())
+    fg.entry([], replace=True)  # the generator now makes the feed's frame alone
+    yield "rss", _serialised(fg.rss_str(pretty=True), entries, "rss")
     _links(fg, doc, build.site, "atom")
-    yield "atom", fg.atom_str(pretty=True)
+    yield "atom", _serialised(fg.atom_str(pretty=True), entries, "atom")
+
+
+#: Entries serialised at a time: the tree of a batch, never of the whole feed.
+_BATCH = 256
+#: How a feed ends in feedgen's pretty output; its entries come right before.
+_CLOSE = {"rss": b"  </channel>\n</rss>\n", "atom": b"</feed>\n"}
+
+
+def _serialised(frame: bytes, entries: list[FeedEntry], fmt: str) -> Iterator[bytes]:
+    """What feedgen's `rss_str(pretty=True)` / `atom_str(pretty=True)` would give with
+    `entries` attached, from the feed without them (`frame`).
+
+    feedgen builds the whole feed as one lxml tree and serialises it at once: for an
+    archive of 27,000 updates that tree weighs over 100 MB. Here each batch of entries,
+    made by feedgen (`rss_entry`, `atom_entry`), is put into a copy of the frame and
+    serialised the same way; the batch's part of the output lies between the frame's head
+    and its closing tags, which lxml's indentation keeps the same (the tests compare the
+    result with feedgen's own output).
+    """
+    close = _CLOSE[fmt]
+    if not frame.endswith(close):
+        raise ValueError(f"unexpected end of feedgen's {fmt} output: {frame[-40:]!r}")
+    head = frame[: -len(close)]
+    root = etree.fromstring(frame, _FRAME_PARSER)
+    container = root[0] if fmt == "rss" else root
+    tree = root.getroottree()
+    return _batches(head, close, tree, container, entries, fmt)
+
+
+def _batches(
+    head: bytes,
+    close: bytes,
+    tree: etree._ElementTree,
+    container: etree._Element,
+    entries: list[FeedEntry],
+    fmt: str,
+) -> Iterator[bytes]:
+    yield head
+    for start in range(0, len(entries), _BATCH):
+        batch = entries[start : start + _BATCH]
+        elements = [fe.rss_entry() if fmt == "rss" else fe.atom_entry() for fe in batch]
+        container.extend(elements)
+        text = etree.tostring(tree, pretty_print=True, encoding="UTF-8", xml_declaration=True)
+        for element in elements:
+            container.remove(element)
+        if not (text.startswith(head) and text.endswith(close)):
+            raise ValueError(f"a batch of {fmt} entries changed the feed's frame")
+        yield text[len(head) : -len(close)]
+    yield close
+
+
+#: Reads back our own frame only; whitespace dropped so lxml indents it as feedgen's tree.
+_FRAME_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True)
