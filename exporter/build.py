@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from exporter import memory, uptodate
+from exporter import memory, parallel, uptodate
 from exporter.changes import track_feed
 from exporter.config import Config, SourceConfig
 from exporter.errors import ExporterError, SourceError
@@ -231,7 +231,8 @@ def calendar(
         source=url,
         zone=next((d.zone for d in documents if d.zone), None),
     )
-    return calendar_chunks(events, CalendarBuild(meta=meta, revisions=revisions))
+    workers = parallel.workers_for(config.jobs, len(events))
+    return calendar_chunks(events, CalendarBuild(meta=meta, revisions=revisions), workers)
 
 
 def source_time(documents: list[Document]) -> datetime:

@@ -152,7 +152,8 @@ def _config(ctx: click.Context, files: tuple[str, ...], tz: str | None, year: in
 @click.option(
     "--jobs",
     type=click.IntRange(min=1),
-    help="Processes to read live blogs with (default: one per core for a big build).",
+    help="Processes to read live blogs and write the calendar with (default: one per core "
+    "for a big build).",
 )
 @_verbosity_options
 @click.pass_context

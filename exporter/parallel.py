@@ -1,11 +1,13 @@
-"""Independent pieces of one build on several cores: runs of live-blog updates.
+"""Independent pieces of one build on several cores: runs of live-blog updates to read,
+runs of events to write into the calendar.
 
-Reading updates for happenings is most of a build's time. Each blog is cut into runs of
-updates (`assemble._pieces`), and the runs are shared out among worker processes forked
-with everything already loaded (the cast, the gazetteer, the documents); a run that does
-not start its blog reads back for the places named before it. Each worker sends back its
-runs' results, which are put back in order, so the exports are the same bytes whatever
-the number of workers.
+Reading updates for happenings is most of a build's time, and icalendar's writing of the
+events most of the rest. Each blog is cut into runs of updates (`assemble._pieces`), the
+sorted events into runs of events (`ics.calendar_chunks`), and the runs are shared out
+among worker processes forked with everything already loaded (the cast, the gazetteer,
+the documents, the events); a run that does not start its blog reads back for the places
+named before it. Each worker sends back its runs' results, which are put back in order,
+so the exports are the same bytes whatever the number of workers.
 
 Forking is used only where it is the system's own way of starting processes (Linux), and
 only from a process with one thread (`exporter serve --watch` has more: a thread holding
@@ -30,10 +32,10 @@ from exporter import memory
 T = TypeVar("T")
 R = TypeVar("R")
 
-#: Below this many updates in all, automatic workers are not worth it: a fork costs about
-#: 3 ms and sending results back about 15 µs per update, against some 330 µs of work per
-#: update, and at a few hundred updates the gain was lost in the noise of measuring it.
-AUTO_MIN_UPDATES = 1_000
+#: Below this many updates (or events), automatic workers are not worth it: a fork costs
+#: about 3 ms and sending results back about 15 µs per update, against some 330 µs of work
+#: per update, and at a few hundred updates the gain was lost in the noise of measuring it.
+AUTO_MIN_UNITS = 1_000
 #: Automatic workers never outnumber this: each adds its share of the results and its own
 #: copies of the pages it touches, and a container may see more cores than it may use.
 AUTO_MAX_WORKERS = 4
@@ -51,17 +53,17 @@ def can_fork() -> bool:
     return sys.platform == "linux" and threading.active_count() == 1
 
 
-def workers_for(jobs: int | None, updates: int) -> int:
-    """How many worker processes to use for this many updates: none (this process) or 2
-    and more.
+def workers_for(jobs: int | None, units: int) -> int:
+    """How many processes to share this many units of work among (updates to read, events
+    to write: a few hundred µs each): none (this process alone) or 2 and more.
 
-    `jobs` None is automatic: one per core (at most `AUTO_MAX_WORKERS`), when the build is
-    big enough to gain; a number is the user's and is used as given, however small the
-    build (1: no workers), up to one worker per update.
+    `jobs` None is automatic: one per core (at most `AUTO_MAX_WORKERS`), when there is
+    enough work to gain; a number is the user's and is used as given, however little the
+    work (1: no workers), up to one process per unit.
     """
     if jobs is None:
-        jobs = min(cores(), AUTO_MAX_WORKERS) if updates >= AUTO_MIN_UPDATES else 1
-    count = min(jobs, updates)
+        jobs = min(cores(), AUTO_MAX_WORKERS) if units >= AUTO_MIN_UNITS else 1
+    count = min(jobs, units)
     return count if count > 1 and can_fork() else 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -235,6 +236,14 @@ def test_event_lines_are_icalendars_own_lines(events) -> None:
         for name, value in items:
             expected = icalendar.Event.content_line(vevent, name, value)
             assert vevent.content_line(name, value) == expected
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux")
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(events_strategy(addresses=True), st.integers(2, 4))
+def test_a_calendar_written_by_several_processes_is_the_same_bytes(events, workers) -> None:
+    alone = calendar_bytes(events, CalendarBuild(META))
+    assert calendar_bytes(events, CalendarBuild(META), workers) == alone
 
 
 def test_a_utc_zone_parameter_is_left_out_as_icalendar_leaves_it_out() -> None:

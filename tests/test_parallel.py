@@ -128,8 +128,8 @@ def test_without_workers_pieces_run_here() -> None:
 @pytest.mark.parametrize(
     ("jobs", "updates", "fork", "expected"),
     [
-        (None, parallel.AUTO_MIN_UPDATES - 1, True, 0),  # small: not worth starting
-        (None, parallel.AUTO_MIN_UPDATES, True, 2),  # one per core
+        (None, parallel.AUTO_MIN_UNITS - 1, True, 0),  # small: not worth starting
+        (None, parallel.AUTO_MIN_UNITS, True, 2),  # one per core
         (1, 10**6, True, 0),
         (3, 10, True, 3),  # the user's number, however small the build
         (4, 2, True, 2),  # never more workers than updates

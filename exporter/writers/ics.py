@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
+from itertools import pairwise
 
 import icalendar
 from icalendar.parser_tools import to_unicode
 
-from exporter import __version__, zones
+from exporter import __version__, parallel, zones
 from exporter.model import Event, Status
 from exporter.writers.folding import content_bytes
 
@@ -214,12 +216,12 @@ def _first_known(event: Event) -> datetime | None:
     return min(written) if written else None
 
 
-def calendar_bytes(events: list[Event], build: CalendarBuild) -> bytes:
+def calendar_bytes(events: list[Event], build: CalendarBuild, workers: int = 0) -> bytes:
     """`calendar_chunks` joined: the calendar file's octets."""
-    return b"".join(calendar_chunks(events, build))
+    return b"".join(calendar_chunks(events, build, workers))
 
 
-def calendar_chunks(events: list[Event], build: CalendarBuild) -> list[bytes]:
+def calendar_chunks(events: list[Event], build: CalendarBuild, workers: int = 0) -> list[bytes]:
     """The whole calendar, events in start order, VTIMEZONE for every zone used, as the
     octets of its head, of each event and of its end: never copied into one object, as a
     calendar of tens of thousands of events would be two or three times over.
@@ -228,6 +230,8 @@ def calendar_chunks(events: list[Event], build: CalendarBuild) -> list[bytes]:
     so a calendar of tens of thousands of events never holds them all as objects at once
     (about 8 KB each), and lines are folded by `folding.fold` (same octets, a fraction of
     the time). VTIMEZONEs come in zone-name order so the bytes never depend on set order.
+    With `workers`, the events are cut into as many even runs, each written in its own
+    process (`parallel.map_pieces`), and their octets put back in order.
     """
     meta = build.meta
     cal = icalendar.Calendar()
@@ -252,18 +256,15 @@ def calendar_chunks(events: list[Event], build: CalendarBuild) -> list[bytes]:
         source.params["VALUE"] = "URI"
         cal.add("source", source, encode=False)
     cal.add("last-modified", meta.stamp.astimezone(UTC))
-    written: list[bytes] = []
-    years: dict[str, tuple[int, int]] = {}  # TZID → first and last year written in it
-    shared = _Shared.of(meta)
-    for event in sorted(events, key=_order):
-        vevent = _vevent(event, build, shared)
-        for name in ("DTSTART", "DTEND"):
-            tzid = vevent[name].params.get("TZID") if name in vevent else None
-            if tzid and tzid != "UTC":
-                year = vevent[name].dt.year
-                first, last = years.get(tzid, (year, year))
-                years[tzid] = (min(first, year), max(last, year))
-        written.append(content_bytes(vevent.content_lines()))
+    ordered = sorted(events, key=_order)
+    cuts = [len(ordered) * k // max(workers, 1) for k in range(max(workers, 1) + 1)]
+    write = partial(_vevents, ordered=ordered, build=build, shared=_Shared.of(meta))
+    made = parallel.map_pieces(write, list(pairwise(cuts)), workers, lambda run: run[1] - run[0])
+    years: _Years = {}  # TZID → first and last year written in it
+    for _, run_years in made:
+        for tzid, (first, last) in run_years.items():
+            was = years.get(tzid, (first, last))
+            years[tzid] = (min(was[0], first), max(was[1], last))
     for tzid, (first, last) in sorted(years.items()):
         try:  # the years written, not 1970-2038: vobject misreads the longer description
             zone = icalendar.Timezone.from_tzid(
@@ -274,7 +275,30 @@ def calendar_chunks(events: list[Event], build: CalendarBuild) -> list[bytes]:
         cal.add_component(zone)
     head = cal.content_lines()
     end = head.index("END:VCALENDAR")
-    return [content_bytes(head[:end]), *written, content_bytes(head[end:])]
+    vevents = (text for written, _ in made for text in written)
+    return [content_bytes(head[:end]), *vevents, content_bytes(head[end:])]
+
+
+_Years = dict[str, tuple[int, int]]
+
+
+def _vevents(
+    run: tuple[int, int], ordered: list[Event], build: CalendarBuild, shared: _Shared
+) -> tuple[list[bytes], _Years]:
+    """Events `start:stop` of `ordered` as VEVENT octets, each made as soon as the event is
+    built, and the first and last year written in each zone."""
+    written: list[bytes] = []
+    years: _Years = {}
+    for event in ordered[run[0] : run[1]]:
+        vevent = _vevent(event, build, shared)
+        for name in ("DTSTART", "DTEND"):
+            tzid = vevent[name].params.get("TZID") if name in vevent else None
+            if tzid and tzid != "UTC":
+                year = vevent[name].dt.year
+                first, last = years.get(tzid, (year, year))
+                years[tzid] = (min(first, year), max(last, year))
+        written.append(content_bytes(vevent.content_lines()))
+    return written, years
 
 
 def _order(event: Event) -> tuple[str, str]:
