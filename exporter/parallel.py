@@ -67,6 +67,12 @@ def workers_for(jobs: int | None, units: int) -> int:
     return count if count > 1 and can_fork() else 0
 
 
+def even_cuts(total: int, parts: int) -> list[int]:
+    """Where to cut `total` units into `parts` runs as even as can be: the inner bounds."""
+    parts = max(parts, 1)
+    return [total * k // parts for k in range(1, parts)]
+
+
 def _shares(weights: list[int], workers: int) -> list[list[int]]:
     """Item indices for each worker: heaviest first, each to the least loaded so far."""
     loads = [0] * workers

@@ -66,6 +66,12 @@ def test_pieces_are_shared_with_a_forked_process_and_come_back_in_order() -> Non
     assert os.getpid() in pids and len(pids) == 2  # this process took one share
 
 
+def test_even_cuts() -> None:
+    assert parallel.even_cuts(10, 2) == [5]
+    assert parallel.even_cuts(10, 3) == [3, 6]
+    assert parallel.even_cuts(7, 1) == parallel.even_cuts(7, 0) == []
+
+
 def test_shares_are_even_by_weight() -> None:
     assert parallel._shares([8, 5, 3, 2, 1], 2) == [[0, 3], [1, 2, 4]]  # 10 and 9
     assert parallel._shares([1, 1, 1], 3) == [[0], [1], [2]]

@@ -481,8 +481,7 @@ def _pieces(blogs: list[Document], workers: int) -> list[_Piece]:
     blog, cut into as many even runs, and a run cut again where a blog ends. A blog cut in
     the middle is read on both sides of the cut: the later run reads back for the places
     named before it (`_Earlier`)."""
-    total = sum(len(d.updates) for d in blogs)
-    cuts = {total * k // max(workers, 1) for k in range(1, max(workers, 1))}
+    cuts = parallel.even_cuts(sum(len(d.updates) for d in blogs), workers)
     pieces: list[_Piece] = []
     offset = 0
     for doc in blogs:

@@ -257,14 +257,13 @@ def calendar_chunks(events: list[Event], build: CalendarBuild, workers: int = 0)
         cal.add("source", source, encode=False)
     cal.add("last-modified", meta.stamp.astimezone(UTC))
     ordered = sorted(events, key=_order)
-    cuts = [len(ordered) * k // max(workers, 1) for k in range(max(workers, 1) + 1)]
+    runs = list(pairwise([0, *parallel.even_cuts(len(ordered), workers), len(ordered)]))
     write = partial(_vevents, ordered=ordered, build=build, shared=_Shared.of(meta))
-    made = parallel.map_pieces(write, list(pairwise(cuts)), workers, lambda run: run[1] - run[0])
+    made = parallel.map_pieces(write, runs, workers, lambda run: run[1] - run[0])
     years: _Years = {}  # TZID → first and last year written in it
     for _, run_years in made:
         for tzid, (first, last) in run_years.items():
-            was = years.get(tzid, (first, last))
-            years[tzid] = (min(was[0], first), max(was[1], last))
+            _widen(years, tzid, first, last)
     for tzid, (first, last) in sorted(years.items()):
         try:  # the years written, not 1970-2038: vobject misreads the longer description
             zone = icalendar.Timezone.from_tzid(
@@ -295,10 +294,14 @@ def _vevents(
             tzid = vevent[name].params.get("TZID") if name in vevent else None
             if tzid and tzid != "UTC":
                 year = vevent[name].dt.year
-                first, last = years.get(tzid, (year, year))
-                years[tzid] = (min(first, year), max(last, year))
+                _widen(years, tzid, year, year)
         written.append(content_bytes(vevent.content_lines()))
     return written, years
+
+
+def _widen(years: _Years, tzid: str, first: int, last: int) -> None:
+    was = years.get(tzid, (first, last))
+    years[tzid] = (min(was[0], first), max(was[1], last))
 
 
 def _order(event: Event) -> tuple[str, str]:
