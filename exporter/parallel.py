@@ -19,11 +19,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pickle
-import signal
 import sys
 import threading
-import traceback
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -97,6 +94,9 @@ def map_pieces(
     """
     if workers < 2:
         return [fn(item) for item in items]
+    import pickle  # here: a small build, the common case, never needs these
+    import signal
+
     shares = [s for s in _shares([weight(item) for item in items], workers) if s]
     memory.give_back()  # freed pages left resident would be the children's to copy too
     pending = [_fork(fn, items, share) for share in shares[1:]]
@@ -128,6 +128,9 @@ def map_pieces(
 
 def _fork(fn: Callable[[T], R], items: Sequence[T], share: list[int]) -> tuple[int, int]:
     """Start a child working out `share` of `items`; (its pid, the pipe its results come on)."""
+    import pickle
+    import traceback
+
     read, write = os.pipe()
     pid = os.fork()
     if pid:
@@ -151,6 +154,8 @@ def _fork(fn: Callable[[T], R], items: Sequence[T], share: list[int]) -> tuple[i
 
 
 def _pickled_error(exc: BaseException) -> bytes:
+    import pickle
+
     try:
         data = pickle.dumps((False, exc), pickle.HIGHEST_PROTOCOL)
         pickle.loads(data)  # some errors pickle but cannot be made again from their args
