@@ -90,7 +90,8 @@ def map_pieces(
     A child leaves with `os._exit` as soon as its results are sent: the normal way out
     would free, object by object, the whole heap it inherited, and the build would wait.
     The first error, here or in a child, is raised as itself once the children still at
-    work are stopped: none is left running.
+    work are stopped: none is left running. A share no child could be forked for is done
+    here.
     """
     if workers < 2:
         return [fn(item) for item in items]
@@ -99,10 +100,16 @@ def map_pieces(
 
     shares = [s for s in _shares([weight(item) for item in items], workers) if s]
     memory.give_back()  # freed pages left resident would be the children's to copy too
-    pending = [_fork(fn, items, share) for share in shares[1:]]
+    pending: list[tuple[int, int]] = []
     results: dict[int, R] = {}
     try:
-        results.update((i, fn(items[i])) for i in shares[0])
+        here = list(shares[0])
+        for share in shares[1:]:
+            try:
+                pending.append(_fork(fn, items, share))
+            except OSError:  # no process to be had (a limit, memory): this one does it
+                here += share
+        results.update((i, fn(items[i])) for i in here)
         while pending:
             pid, pipe = pending[0]
             with os.fdopen(pipe, "rb") as src:

@@ -126,6 +126,26 @@ def test_a_worker_that_dies_is_reported_not_waited_for_forever() -> None:
         parallel.map_pieces(_die_in_child, [1, 2], 2, weight=lambda n: 1)
 
 
+@linux_only
+def test_a_share_no_process_can_be_forked_for_is_done_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real_fork, forks = os.fork, []
+
+    def fork_once() -> int:
+        forks.append(1)
+        if len(forks) > 1:
+            raise BlockingIOError(11, "Resource temporarily unavailable")
+        return real_fork()
+
+    monkeypatch.setattr(os, "fork", fork_once)
+    items = [1, 2, 3, 4, 5, 6]
+    results = parallel.map_pieces(lambda n: (n * 10, os.getpid()), items, 3, weight=lambda n: 1)
+    assert [n for n, _ in results] == [10, 20, 30, 40, 50, 60]
+    pids = {pid for _, pid in results}
+    assert len(forks) == 2 and os.getpid() in pids and len(pids) == 2
+
+
 def test_without_workers_pieces_run_here() -> None:
     results = parallel.map_pieces(lambda n: (n, os.getpid()), [2, 1], 0, weight=lambda n: n)
     assert results == [(2, os.getpid()), (1, os.getpid())]
