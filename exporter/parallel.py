@@ -90,8 +90,8 @@ def map_pieces(
     A child leaves with `os._exit` as soon as its results are sent: the normal way out
     would free, object by object, the whole heap it inherited, and the build would wait.
     The first error, here or in a child, is raised as itself once the children still at
-    work are stopped: none is left running. A share no child could be forked for is done
-    here.
+    work are stopped: none is left running. A share no child could be forked for, or whose
+    child died without a word, is done here.
     """
     if workers < 2:
         return [fn(item) for item in items]
@@ -100,30 +100,31 @@ def map_pieces(
 
     shares = [s for s in _shares([weight(item) for item in items], workers) if s]
     memory.give_back()  # freed pages left resident would be the children's to copy too
-    pending: list[tuple[int, int]] = []
+    pending: list[tuple[int, int, list[int]]] = []
     results: dict[int, R] = {}
     try:
         here = list(shares[0])
         for share in shares[1:]:
             try:
-                pending.append(_fork(fn, items, share))
+                pending.append((*_fork(fn, items, share), share))
             except OSError:  # no process to be had (a limit, memory): this one does it
                 here += share
         results.update((i, fn(items[i])) for i in here)
         while pending:
-            pid, pipe = pending[0]
+            pid, pipe, share = pending[0]
             with os.fdopen(pipe, "rb") as src:
                 data = src.read()
             os.waitpid(pid, 0)
             pending.pop(0)
-            if not data:
-                raise RuntimeError(f"worker process {pid} ended without its results")
+            if not data:  # killed (out of memory, a signal) before it could send: redo it
+                results.update((i, fn(items[i])) for i in share)
+                continue
             ok, payload = pickle.loads(data)
             if not ok:
                 raise payload
             results.update(payload)
     finally:  # after an error or an interrupt, the other workers' results are not wanted
-        for pid, pipe in pending:
+        for pid, pipe, _ in pending:
             with contextlib.suppress(OSError):  # gone already
                 os.kill(pid, signal.SIGKILL)
             with contextlib.suppress(OSError):  # closed already
