@@ -1,4 +1,5 @@
-"""Live blogs read in worker processes: the same bytes as in one process, errors kept."""
+"""Work shared with forked workers (live blogs read, the calendar written): the same bytes
+as in one process, errors raised as themselves, no worker left behind."""
 
 from __future__ import annotations
 
