@@ -140,7 +140,12 @@ def _fork(fn: Callable[[T], R], items: Sequence[T], share: list[int]) -> tuple[i
     import traceback
 
     read, write = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read)
+        os.close(write)
+        raise
     if pid:
         os.close(write)
         return pid, read

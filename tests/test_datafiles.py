@@ -50,14 +50,20 @@ def test_a_changed_file_is_parsed_again(tmp_path: Path, bytecode_prefix: Path) -
     assert load_yaml(source) == {"labels": {"KST": "Asia/Seoul"}}
 
 
-def test_the_parsed_copy_is_what_is_read_when_the_bytes_match(
-    tmp_path: Path, bytecode_prefix: Path
-) -> None:
-    source = tmp_path / "table.yaml"
-    source.write_text("n: 1.5\nwords: [a, b]\nflag: true\n", encoding="utf-8")
+def _loaded(folder: Path, text: str) -> tuple[Path, Path]:
+    """A YAML file written and loaded once: (the file, its parsed copy)."""
+    source = folder / "table.yaml"
+    source.write_text(text, encoding="utf-8")
     load_yaml(source)
     copy = parsed_copy(source)
     assert copy is not None
+    return source, copy
+
+
+def test_the_parsed_copy_is_what_is_read_when_the_bytes_match(
+    tmp_path: Path, bytecode_prefix: Path
+) -> None:
+    source, copy = _loaded(tmp_path, "n: 1.5\nwords: [a, b]\nflag: true\n")
     kept = json.loads(copy.read_text(encoding="utf-8"))
     assert kept["data"] == {"n": 1.5, "words": ["a", "b"], "flag": True}
     kept["data"]["n"] = 2.5  # only a copy made from these bytes would be read
@@ -69,11 +75,7 @@ def test_the_parsed_copy_is_what_is_read_when_the_bytes_match(
 def test_a_damaged_copy_is_ignored_and_rewritten(
     tmp_path: Path, bytecode_prefix: Path, damage: str
 ) -> None:
-    source = tmp_path / "table.yaml"
-    source.write_text("zone: Europe/Paris\n", encoding="utf-8")
-    load_yaml(source)
-    copy = parsed_copy(source)
-    assert copy is not None
+    source, copy = _loaded(tmp_path, "zone: Europe/Paris\n")
     copy.write_text(damage, encoding="utf-8", errors="surrogateescape")
     assert load_yaml(source) == {"zone": "Europe/Paris"}
     assert json.loads(copy.read_text(encoding="utf-8"))["data"] == {"zone": "Europe/Paris"}

@@ -285,8 +285,9 @@ def _liveblog_mentions(
     recent: dict[str, Place] = {}
     if start > 0:
         recent = _Recent(_Earlier(doc, updates[:start], site, ctx, first_day))
+    named = re.compile(rf"\b{re.escape(principal.short)}\b") if principal else None
     for update in updates[start:stop]:
-        in_focus = bool(principal and re.search(rf"\b{re.escape(principal.short)}\b", update.text))
+        in_focus = bool(named and named.search(update.text))
         for step in _walk(doc, update, site, ctx, first_day):
             if isinstance(step, Mention):
                 found.append(step)
