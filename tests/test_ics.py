@@ -378,3 +378,35 @@ def test_a_zone_is_described_for_the_years_its_times_are_written_in() -> None:
     onsets = re.findall(r"(?:DTSTART|RDATE):(\d{4})", block)  # every observance's start
     assert sorted(set(onsets)) == ["2024", "2025"]  # not 1970 to 2037
     assert "RDATE:20251102T020000" in block  # the last change before the end of 2025
+
+
+#: Zones of every shape: no change since long ago, northern and southern summers, a
+#: negative summer offset, a zone that changed the side of the date line, one that
+#: changes only after 2037, and zones that stopped changing within the spans below.
+_SHAPES = (
+    "Asia/Tokyo",
+    "Africa/Lagos",
+    "America/New_York",
+    "Australia/Sydney",
+    "Europe/Dublin",
+    "Pacific/Apia",
+    "America/Sao_Paulo",
+    "Europe/Istanbul",
+    "Asia/Kolkata",
+    "Etc/GMT+5",
+)
+
+
+@pytest.mark.parametrize("tzid", _SHAPES)
+@pytest.mark.parametrize("years", [(2025, 2025), (1995, 2030), (2036, 2040)])
+def test_a_zone_is_the_component_icalendar_describes_it_with(tzid, years) -> None:
+    """Stopping the search at the last date leaves icalendar's own description intact."""
+    first, last = years
+    expected = icalendar.Timezone.from_tzid(
+        tzid, first_date=date(first, 1, 1), last_date=date(last + 1, 1, 1)
+    )
+    assert ics.vtimezone(tzid, first, last).to_ical() == expected.to_ical()
+
+
+def test_a_zone_icalendar_cannot_find_is_left_to_its_tzid() -> None:
+    assert ics.vtimezone("Nowhere/Atlantis", 2025, 2025) is None
