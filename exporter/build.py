@@ -19,7 +19,7 @@ from exporter.model import Document, Event
 from exporter.publish import STATE_NAME, Staging, State, load_state, locked
 from exporter.readers import read_path
 from exporter.readers.options import ReadOptions
-from exporter.writers.feeds import FeedBuild, FeedSite, feed_files
+from exporter.writers.feed_model import FeedBuild, FeedSite
 
 Progress = Callable[[SourceConfig], None]
 
@@ -157,6 +157,8 @@ def feeds(
     sink: Sink,
 ) -> None:
     """One live blog's RSS and Atom files to `sink`, its entries' changes recorded in `state`."""
+    from exporter.writers.feeds import feed_files
+
     rss_name, atom_name = names
     site = FeedSite(
         title=config.title or doc.title,

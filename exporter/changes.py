@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from exporter.model import Document, Event, Place, Status
 from exporter.publish import State
-from exporter.writers.feeds import FeedSite, Tombstone, entry_id
+from exporter.writers.feed_model import FeedSite, Tombstone, entry_id
 
 VANISHED_NOTE = "This update was removed from the live blog."
 

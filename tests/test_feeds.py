@@ -15,7 +15,7 @@ from lxml import etree
 from exporter import config as cfg
 from exporter.build import build
 from exporter.model import Document, Update
-from exporter.writers import feeds
+from exporter.writers import feed_model, feeds
 from tests.paths import LIVEBLOG, ROOT, TODAY
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -212,11 +212,12 @@ def test_feeds_made_a_batch_at_a_time_are_feedgens_own_output(
     doc = Document(
         path="b.txt", kind="liveblog", title="Blog", zone="UTC", slug="b", updates=updates
     )
-    site = feeds.FeedSite(title="T", base_url=base_url, rss_name="u.rss", atom_name="u.atom")
+    site = feed_model.FeedSite(title="T", base_url=base_url, rss_name="u.rss", atom_name="u.atom")
     stones = tuple(
-        feeds.Tombstone(f"tag:x,2025:b/{k}", start, "Removed <by> the desk") for k in range(deleted)
+        feed_model.Tombstone(f"tag:x,2025:b/{k}", start, "Removed <by> the desk")
+        for k in range(deleted)
     )
-    build = feeds.FeedBuild(site=site, tombstones=stones)
+    build = feed_model.FeedBuild(site=site, tombstones=stones)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(feeds, "_BATCH", 2)  # several batches, and a last one that is short
         made = {fmt: b"".join(chunks) for fmt, chunks in feeds.feed_files(doc, build)}

@@ -19,7 +19,7 @@ import pytest
 import pytz
 
 from exporter.model import Deletion, Document, Event, Evidence, Place, Status, Update
-from exporter.writers.feeds import FeedSite, entry_link
+from exporter.writers.feed_model import FeedSite, entry_link
 from exporter.writers.html import PageSite, page_bytes
 from tests import browser
 from tests.paths import ROOT
