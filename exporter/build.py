@@ -129,23 +129,41 @@ def render(
     """Hand every export (state file last) to `sink` as soon as it is made, from values
     only: nothing reads `out/`. Returns the number of events.
 
-    Each export is passed on before the next is made, so a build holds one at a time.
+    Each export is passed on before the next is made, so a build holds one at a time. A
+    small build understands in a worker while this process writes the feeds
+    (`parallel.aside`).
     """
     state = State()
     liveblogs = [d for d in documents if d.kind == "liveblog"]
     names = feed_names(liveblogs, failures)
-    for doc in liveblogs:
-        feeds(doc, config, names[doc.slug], previous, state, sink)
-        memory.give_back()  # feedgen's trees are gone; do not build on top of their pages
-    events: list[Event] = []
+
+    def write_feeds() -> None:
+        for doc in liveblogs:
+            feeds(doc, config, names[doc.slug], previous, state, sink)
+            memory.give_back()  # feedgen's trees are gone; do not build on top of their pages
+
+    events: list[Event]
+    if documents and parallel.aside(config.jobs, sum(len(d.updates) for d in liveblogs)):
+        _, events = parallel.side_by_side(
+            lambda: (write_feeds(), _load_writers()), lambda: understand(documents, config)
+        )
+    else:
+        write_feeds()
+        events = understand(documents, config) if documents else []
     if documents:
-        events = understand(documents, config)
         sink(ICS_NAME, calendar(documents, events, config, previous, state))
         sink(PAGE_NAME, page(documents, events, config, failures))
     if failures:
         state.keep_from(previous, {f.source.slug for f in failures})
     sink(STATE_NAME, state.chunks())
     return len(events)
+
+
+def _load_writers() -> None:
+    """Import the calendar's and the page's writers (icalendar: about 20 ms) while a
+    worker understands."""
+    import exporter.writers.html
+    import exporter.writers.ics  # noqa: F401
 
 
 def feeds(

@@ -9,6 +9,11 @@ the documents, the events); a run that does not start its blog reads back for th
 named before it. Each worker sends back its runs' results, which are put back in order,
 so the exports are the same bytes whatever the number of workers.
 
+A small build gains from a second process too: it spends most of its time loading
+(importing libraries, compiling the patterns it reads with), and its understanding and
+its writing load different things. `side_by_side` understands in a child while this
+process writes the feeds and loads the calendar's writer.
+
 Forking is used only where it is the system's own way of starting processes (Linux), and
 only from a process with one thread (`exporter serve --watch` has more: a thread holding
 a lock at the fork would leave it held forever in the worker). Otherwise, or for a small
@@ -85,7 +90,38 @@ def map_pieces(
     fn: Callable[[T], R], items: Sequence[T], workers: int, weight: Callable[[T], int]
 ) -> list[R]:
     """`[fn(item) for item in items]`, shared out among `workers` processes when there are
-    two or more: this one and forked children, each sending back its results pickled.
+    two or more: this one and forked children (`_run_shares`)."""
+    if workers < 2:
+        return [fn(item) for item in items]
+    shares = [s for s in _shares([weight(item) for item in items], workers) if s]
+    return _run_shares(fn, items, shares)
+
+
+def aside(jobs: int | None, units: int) -> bool:
+    """Whether a small build should hand its understanding to one worker beside it: with
+    automatic jobs, on more than one core, when `units` (updates) are too few for workers
+    of their own (`workers_for`)."""
+    return jobs is None and units < AUTO_MIN_UNITS and cores() > 1 and can_fork()
+
+
+def side_by_side(here: Callable[[], T], there: Callable[[], R]) -> tuple[T, R]:
+    """`(here(), there())`, `there` in a forked child while this process does `here`.
+
+    A small build spends most of its time loading: importing libraries and compiling the
+    patterns it reads with. Both processes start with what is loaded already, and each
+    then loads only what its own part needs, at the same time.
+    """
+    made = _run_shares(_call, [here, there], [[0], [1]])
+    return made[0], made[1]
+
+
+def _call(fn: Callable[[], R]) -> R:
+    return fn()
+
+
+def _run_shares(fn: Callable[[T], R], items: Sequence[T], shares: list[list[int]]) -> list[R]:
+    """`[fn(item) for item in items]`: `shares[0]` here, each other share of indices in a
+    forked child, which sends back its results pickled.
 
     A child leaves with `os._exit` as soon as its results are sent: the normal way out
     would free, object by object, the whole heap it inherited, and the build would wait.
@@ -93,12 +129,9 @@ def map_pieces(
     work are stopped: none is left running. A share no child could be forked for, or whose
     child died without a word, is done here.
     """
-    if workers < 2:
-        return [fn(item) for item in items]
     import pickle  # here: a small build, the common case, never needs these
     import signal
 
-    shares = [s for s in _shares([weight(item) for item in items], workers) if s]
     memory.give_back()  # freed pages left resident would be the children's to copy too
     pending: list[tuple[int, int, list[int]]] = []
     results: dict[int, R] = {}

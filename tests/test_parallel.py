@@ -148,6 +148,78 @@ def test_a_share_no_process_can_be_forked_for_is_done_here(
     assert len(forks) == 2 and os.getpid() in pids and len(pids) == 2
 
 
+@linux_only
+def test_side_by_side_runs_the_second_part_in_a_child() -> None:
+    here, there = parallel.side_by_side(lambda: ("a", os.getpid()), lambda: ("b", os.getpid()))
+    assert here == ("a", os.getpid())
+    assert there[0] == "b" and there[1] != os.getpid()
+
+
+@linux_only
+def test_an_error_beside_reaches_the_caller_as_itself() -> None:
+    def fail() -> int:
+        raise ValueError("the part beside is bad")
+
+    with pytest.raises(ValueError, match="the part beside is bad") as raised:
+        parallel.side_by_side(lambda: 1, fail)
+    assert "in worker process" in raised.value.__notes__[0]
+
+
+@linux_only
+def test_side_by_side_without_a_process_does_both_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert parallel.side_by_side(os.getpid, os.getpid) == (os.getpid(), os.getpid())
+
+
+@pytest.mark.parametrize(
+    ("jobs", "updates", "cores", "fork", "expected"),
+    [
+        (None, parallel.AUTO_MIN_UNITS - 1, 2, True, True),  # small: one worker beside
+        (None, parallel.AUTO_MIN_UNITS, 2, True, False),  # big: workers of its own
+        (None, 10, 1, True, False),  # one core: nothing to gain
+        (None, 10, 2, False, False),  # no fork
+        (1, 10, 2, True, False),  # the user said one process
+        (2, 10, 2, True, False),  # the user's workers read the blogs themselves
+    ],
+)
+def test_when_a_small_build_understands_beside(
+    monkeypatch: pytest.MonkeyPatch, jobs, updates, cores, fork, expected
+) -> None:
+    monkeypatch.setattr(parallel, "cores", lambda: cores)
+    monkeypatch.setattr(parallel, "can_fork", lambda: fork)
+    assert parallel.aside(jobs, updates) is expected
+
+
+@linux_only
+def test_a_small_build_understood_beside_its_feeds_gives_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from exporter import build
+    from exporter.config import from_files
+
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    used = []
+    real = parallel.side_by_side
+
+    def spy(here, there):
+        used.append(1)
+        return real(here, there)
+
+    monkeypatch.setattr(parallel, "side_by_side", spy)
+    config = from_files([str(p) for p in BLOGS])
+    built = {}
+    for jobs in (None, 1):
+        out = tmp_path / f"out-{jobs}"
+        build.build(config.with_overrides(jobs=jobs, out=str(out)), today=TODAY)
+        built[jobs] = _exports(out)
+    assert used == [1]  # automatic jobs only
+    assert len(built[1]) == 2 * len(BLOGS) + 3
+    assert built[None] == built[1]
+
+
 def test_without_workers_pieces_run_here() -> None:
     results = parallel.map_pieces(lambda n: (n, os.getpid()), [2, 1], 0, weight=lambda n: n)
     assert results == [(2, os.getpid()), (1, os.getpid())]
