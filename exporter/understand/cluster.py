@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 import pytz
 
@@ -209,6 +210,7 @@ def _same_place(a: Place | None, b: Place | None) -> bool | None:
     return False
 
 
+@lru_cache(maxsize=4096)
 def _party(name: str) -> str:
     """A counterpart by what identifies it: "Avalonian business leaders" → "business leaders"."""
     words = [w.lower() for w in name.split() if w[:1].islower() or len(name.split()) <= 2]

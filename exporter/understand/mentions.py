@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from exporter.model import Evidence, Place, Status
 from exporter.understand import timex
@@ -75,9 +75,10 @@ class Mention:
     #: A range of whole days ("from October 27 to 29"), for the span of a visit.
     days: tuple[date, date] | None = None
 
-    @property
+    @cached_property
     def day(self) -> date | None:
-        """The day it happens; an untimed report counts on the day it was written."""
+        """The day it happens; an untimed report counts on the day it was written (kept
+        once asked: clustering asks it of every mention for every candidate)."""
         if isinstance(self.start, datetime):
             return self.start.date()
         if self.start is None and self.evidence.written is not None:
