@@ -142,10 +142,17 @@ def render(
             feeds(doc, config, names[doc.slug], previous, state, sink)
             memory.give_back()  # feedgen's trees are gone; do not build on top of their pages
 
+    def beside_understanding() -> None:
+        """This process's part while a worker understands: the feeds, then loading the
+        calendar's and the page's writers (icalendar: about 20 ms)."""
+        write_feeds()
+        import exporter.writers.html
+        import exporter.writers.ics  # noqa: F401
+
     events: list[Event]
     if documents and parallel.aside(config.jobs, sum(len(d.updates) for d in liveblogs)):
         _, events = parallel.side_by_side(
-            lambda: (write_feeds(), _load_writers()), lambda: understand(documents, config)
+            beside_understanding, lambda: understand(documents, config)
         )
     else:
         write_feeds()
@@ -157,13 +164,6 @@ def render(
         state.keep_from(previous, {f.source.slug for f in failures})
     sink(STATE_NAME, state.chunks())
     return len(events)
-
-
-def _load_writers() -> None:
-    """Import the calendar's and the page's writers (icalendar: about 20 ms) while a
-    worker understands."""
-    import exporter.writers.html
-    import exporter.writers.ics  # noqa: F401
 
 
 def feeds(
