@@ -237,6 +237,25 @@ def test_not_places(gaz: Gazetteer, sentence: str) -> None:
     assert gaz.find(sentence) == []
 
 
+# -- find: a name counts only as whole words ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Fans of Tokyoites gathered in Osaka.", ["Osaka"]),  # a longer word
+        ("The page www.tokyo.jp lists Kyoto events.", ["Kyoto"]),  # after a dot
+        ("The club_Tokyo account posted from Kyoto.", ["Kyoto"]),  # after an underscore
+        ("She wrote for D'Tokyo magazine in Kyoto.", ["Kyoto"]),  # after an apostrophe
+        ("She wrote for D’Tokyo magazine in Kyoto.", ["Kyoto"]),
+        ("The U.S.-Japan alliance held.", ["U.S.", "Japan"]),  # a name ending in a dot
+        ("Officials in the U.S.A.B. group met in Kyoto.", ["Kyoto"]),
+        ("Reporters from the U.S.A. arrived in Tokyo.", ["U.S.A.", "Tokyo"]),
+        ("The Tokyo2025 team met in Kyoto.", ["Kyoto"]),  # letters and digits run on
+    ],
+)
+def test_names_are_found_as_whole_words(gaz: Gazetteer, sentence: str, expected: list[str]) -> None:
+    assert [m.text for m in gaz.find(sentence) if m.known] == expected
+
+
 def test_mentions_carry_text_and_span(gaz: Gazetteer) -> None:
     sentence = "Trump arrives at the Imperial Palace in the heart of Tokyo."
     mentions = gaz.find(sentence)
