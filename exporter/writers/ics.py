@@ -31,6 +31,29 @@ _STATUS = {
 }
 
 
+class Text(icalendar.vText):
+    """A TEXT value escaped as RFC 5545 (3.3.11) says: backslash, semicolon, comma and line
+    breaks, each character for itself.
+
+    icalendar's vText first takes a backslash before "N" for a line break (its way of
+    letting a Python string ask for one), so a headline quoting a path or a code, "C:\\News",
+    would reach calendars as "C:" and "ews" on two lines.
+    """
+
+    __slots__ = ()
+
+    def to_ical(self) -> bytes:
+        escaped = (
+            self.replace("\\", "\\\\")
+            .replace(";", "\\;")
+            .replace(",", "\\,")
+            .replace("\r\n", "\\n")
+            .replace("\n", "\\n")
+            .replace("\r", "\\n")
+        )
+        return escaped.encode(self.encoding)
+
+
 @dataclass(frozen=True)
 class CalendarMeta:
     """Calendar-wide properties, from the config and the sources."""
@@ -181,7 +204,7 @@ def _vevent(event: Event, build: CalendarBuild, shared: _Shared) -> _Event:
     def add(name: str, value: object) -> None:
         ev.add(name, value, encode=False)
 
-    text, moment = icalendar.vText, icalendar.vDDDTypes
+    text, moment = Text, icalendar.vDDDTypes
     add("UID", text(event.uid))
     add("DTSTAMP", shared.stamp)
     start, end = _when(event.start, event.end)
@@ -240,10 +263,13 @@ def calendar_chunks(events: list[Event], build: CalendarBuild, workers: int = 0)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("name", meta.name)
-    cal.add("x-wr-calname", meta.name)
-    cal.add("description", meta.description)
-    cal.add("x-wr-caldesc", meta.description)
+    for name, value in (
+        ("name", meta.name),
+        ("x-wr-calname", meta.name),
+        ("description", meta.description),
+        ("x-wr-caldesc", meta.description),
+    ):
+        cal.add(name, Text(value), encode=False)
     if meta.zone:
         cal.add("x-wr-timezone", meta.zone)
     refresh = icalendar.vDuration(meta.refresh)
