@@ -10,10 +10,9 @@ import difflib
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from exporter import zones
 from exporter.errors import ConfigError
@@ -97,28 +96,34 @@ class Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A SafeLoader whose mappings remember the line of each key."""
-
-
 class _LinedDict(dict):
     lines: dict[str, int]
     line: int
 
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LinedDict:
-    loader.flatten_mapping(node)
-    result = _LinedDict()
-    result.lines = {}
-    result.line = node.start_mark.line + 1
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.lines[str(key)] = key_node.start_mark.line + 1
-    return result
+@cache
+def _line_loader() -> type:
+    """A SafeLoader whose mappings remember the line of each key. Made on first use, so
+    that a process given a config without reading one (a build's worker) never imports
+    yaml (8 ms)."""
+    import yaml
 
+    def construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> _LinedDict:
+        loader.flatten_mapping(node)
+        result = _LinedDict()
+        result.lines = {}
+        result.line = node.start_mark.line + 1
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            result[key] = loader.construct_object(value_node, deep=True)
+            result.lines[str(key)] = key_node.start_mark.line + 1
+        return result
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    class LineLoader(yaml.SafeLoader):
+        pass
+
+    LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    return LineLoader
 
 
 def slugify(text: str) -> str:
@@ -160,8 +165,10 @@ def load(path: Path) -> Config:
         ) from None
     except UnicodeDecodeError as exc:
         raise ConfigError(f"config is not UTF-8 (byte {exc.start})", path=display) from None
+    import yaml
+
     try:
-        data = yaml.load(text, Loader=_LineLoader)
+        data = yaml.load(text, Loader=_line_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)

@@ -71,7 +71,7 @@ def test_the_parsed_copy_is_what_is_read_when_the_bytes_match(
     assert load_yaml(source)["n"] == 2.5
 
 
-@pytest.mark.parametrize("damage", ["", "{", "[1, 2]", '{"sha256": "0"}', "\udcff"])
+@pytest.mark.parametrize("damage", ["", "{", "[1, 2]", '{"source_hash": "0"}', "\udcff"])
 def test_a_damaged_copy_is_ignored_and_rewritten(
     tmp_path: Path, bytecode_prefix: Path, damage: str
 ) -> None:

@@ -4,6 +4,10 @@ reader that fits.
 One reader per document kind, in a registry (the way pelican keeps one reader per format),
 so a new kind is one module and one line here. Saved pages and fetched URLs become numbered
 text lines first (`readers.html`), so every kind of document is read from lines.
+
+The readers are imported when a source is read, not with the package: understanding uses
+`readers.stamps` alone, and a process that only understands (`parallel.standing_by`)
+would otherwise load every reader for nothing (7 ms).
 """
 
 from __future__ import annotations
@@ -11,19 +15,25 @@ from __future__ import annotations
 import codecs
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 from exporter.errors import SourceError
 from exporter.model import Document
-from exporter.readers.article import read_article
-from exporter.readers.html import charset_of, html_lines, looks_like_html
-from exporter.readers.liveblog import looks_like_liveblog, read_liveblog
 from exporter.readers.options import ReadOptions
 from exporter.textclean import clean, decode, lines_of
 
 Reader = Callable[[list[tuple[int, str]], str, ReadOptions], Document]
 
-READERS: dict[str, Reader] = {"liveblog": read_liveblog, "article": read_article}
+
+@cache
+def readers() -> dict[str, Reader]:
+    """Each document kind's reader."""
+    from exporter.readers.article import read_article
+    from exporter.readers.liveblog import read_liveblog
+
+    return {"liveblog": read_liveblog, "article": read_article}
+
 
 #: Larger sources are refused before decoding: no real live blog comes near this.
 MAX_BYTES = 64 * 1024 * 1024
@@ -31,6 +41,8 @@ MAX_BYTES = 64 * 1024 * 1024
 
 def detect(lines: list[tuple[int, str]]) -> str:
     """The kind of a document from its shape: stamped lines make a live blog."""
+    from exporter.readers.liveblog import looks_like_liveblog
+
     return "liveblog" if looks_like_liveblog(lines) else "article"
 
 
@@ -44,13 +56,14 @@ def read_lines(lines: list[tuple[int, str]], path: str, options: ReadOptions) ->
     if not lines:
         raise SourceError("the document is empty", path=path, hint="give a file with text in it")
     kind = options.kind or detect(lines)
-    if kind not in READERS:
+    known = readers()
+    if kind not in known:
         raise SourceError(
             f"unknown document kind {kind!r}",
             path=path,
-            hint=f"use one of: {', '.join(sorted(READERS))}",
+            hint=f"use one of: {', '.join(sorted(known))}",
         )
-    return READERS[kind](lines, path, options)
+    return known[kind](lines, path, options)
 
 
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
@@ -93,6 +106,8 @@ def read_bytes(
     charset: str | None = None,
 ) -> Document:
     """Read a source's bytes: a saved web page (by name, media type or shape) or plain text."""
+    from exporter.readers.html import charset_of, html_lines, looks_like_html
+
     html = content_type in ("text/html", "application/xhtml+xml") or looks_like_html(data, name)
     if _looks_binary(data[:8192]) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SourceError("binary file, not text", path=name, hint="give a .txt or .html source")
