@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 
 from exporter import memory, parallel, uptodate
@@ -19,6 +20,7 @@ from exporter.model import Document, Event
 from exporter.publish import STATE_NAME, Staging, State, load_state, locked
 from exporter.readers import read_path
 from exporter.readers.options import ReadOptions
+from exporter.understand import understand
 from exporter.writers.feed_model import FeedBuild, FeedSite
 
 Progress = Callable[[SourceConfig], None]
@@ -152,7 +154,7 @@ def render(
     events: list[Event]
     if documents and parallel.aside(config.jobs, sum(len(d.updates) for d in liveblogs)):
         _, events = parallel.side_by_side(
-            beside_understanding, lambda: understand(documents, config)
+            beside_understanding, partial(understand, documents, config)
         )
     else:
         write_feeds()
@@ -193,20 +195,6 @@ def feeds(
     build = FeedBuild(site=site, tombstones=tombstones, updated=updated)
     for fmt, chunks in feed_files(doc, build):
         sink(rss_name if fmt == "rss" else atom_name, chunks)
-
-
-def understand(documents: list[Document], config: Config) -> list[Event]:
-    """The itinerary the documents describe, after the config's overrides."""
-    from exporter.understand import overrides
-    from exporter.understand.assemble import Site, itinerary
-    from exporter.understand.places import Gazetteer
-
-    gazetteer = Gazetteer.load(config.places)
-    page = f"{config.base_url}index.html" if config.base_url else None
-    site = Site(authority=config.id_authority, page_url=page)
-    events = itinerary(documents, gazetteer, site, jobs=config.jobs)
-    zone = next((d.zone for d in documents if d.zone), "UTC")
-    return overrides.apply(events, config.overrides, gazetteer, zone, config.id_authority)
 
 
 def page(

@@ -12,7 +12,9 @@ so the exports are the same bytes whatever the number of workers.
 A small build gains from a second process too: it spends most of its time loading
 (importing libraries, compiling the patterns it reads with), and its understanding and
 its writing load different things. `side_by_side` understands in a child while this
-process writes the feeds and loads the calendar's writer.
+process writes the feeds and loads the calendar's writer. The command line starts that
+child before the sources are even read (`standing_by`), so it has loaded what
+understanding needs by the time there is something to understand.
 
 Forking is used only where it is the system's own way of starting processes (Linux), and
 only from a process with one thread (`exporter serve --watch` has more: a thread holding
@@ -26,7 +28,8 @@ import contextlib
 import os
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
 from exporter import memory
@@ -109,9 +112,10 @@ def side_by_side(here: Callable[[], T], there: Callable[[], R]) -> tuple[T, R]:
 
     A small build spends most of its time loading: importing libraries and compiling the
     patterns it reads with. Both processes start with what is loaded already, and each
-    then loads only what its own part needs, at the same time.
+    then loads only what its own part needs, at the same time. Within `standing_by`, a
+    picklable `there` goes to the child started there, which has loaded ahead.
     """
-    made = _run_shares(_call, [here, there], [[0], [1]])
+    made = _run_shares(_call, [here, there], [[0], [1]], beside=True)
     return made[0], made[1]
 
 
@@ -119,9 +123,118 @@ def _call(fn: Callable[[], R]) -> R:
     return fn()
 
 
-def _run_shares(fn: Callable[[T], R], items: Sequence[T], shares: list[list[int]]) -> list[R]:
+@dataclass(frozen=True)
+class _Standby:
+    """A child forked ahead of its work: the pipes its work comes on and its answer goes on."""
+
+    pid: int
+    work: int
+    answer: int
+
+
+_standby: _Standby | None = None
+
+
+@contextlib.contextmanager
+def standing_by(prepare: Callable[[], object], jobs: int | None) -> Iterator[None]:
+    """Within the block, a forked child runs `prepare` (loading modules and tables the
+    work to come needs) while this process goes on, then waits for the next
+    `side_by_side`'s other part. A child left without work is stopped at the end.
+
+    For the command line: a small build's understanding needs some 50 ms of loading that
+    does not depend on the sources, done meanwhile instead of after they are read. Only
+    where `side_by_side` would fork at all (automatic jobs, more than one core, Linux);
+    `prepare` must not fail the build: an error there leaves the work to this process.
+    """
+    global _standby
+    if jobs is None and cores() > 1 and can_fork():
+        with contextlib.suppress(OSError):  # no process to be had: nothing is loaded ahead
+            _standby = _stand_by(prepare)
+    try:
+        yield
+    finally:
+        _dismiss()
+
+
+def _stand_by(prepare: Callable[[], object]) -> _Standby:
+    work_in, work_out = os.pipe()
+    answer_in, answer_out = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        for fd in (work_in, work_out, answer_in, answer_out):
+            os.close(fd)
+        raise
+    if pid:
+        os.close(work_in)
+        os.close(answer_out)
+        return _Standby(pid, work_out, answer_in)
+    status = 1
+    try:  # the child: never returns into the caller's code
+        os.close(work_out)
+        os.close(answer_in)
+        prepare()
+        with os.fdopen(work_in, "rb") as src:
+            data = src.read()
+        if data:  # nothing: dismissed
+            import pickle
+
+            fn, work = pickle.loads(data)
+            _answer(answer_out, lambda: [(i, fn(item)) for i, item in work])
+        status = 0
+    finally:
+        os._exit(status)
+
+
+def _hand_over(fn: Callable[[T], R], items: Sequence[T], share: list[int]) -> tuple[int, int]:
+    """Give `share` of `items` to the child standing by, as `_fork` would to a new one;
+    to a new one when it cannot travel pickled or the child is gone."""
+    import pickle
+
+    global _standby
+    standby, _standby = _standby, None
+    if standby is None:
+        return _fork(fn, items, share)
+    try:
+        data = pickle.dumps((fn, [(i, items[i]) for i in share]), pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):  # e.g. a lambda
+        _stop(standby.pid, standby.work, standby.answer)
+        return _fork(fn, items, share)
+    try:
+        with os.fdopen(standby.work, "wb") as out:
+            out.write(data)
+    except OSError:  # the child is gone
+        _stop(standby.pid, standby.answer)
+        return _fork(fn, items, share)
+    return standby.pid, standby.answer
+
+
+def _dismiss() -> None:
+    """Stop the child standing by, if it is still waiting for work."""
+    global _standby
+    standby, _standby = _standby, None
+    if standby is not None:
+        _stop(standby.pid, standby.work, standby.answer)
+
+
+def _stop(pid: int, *pipes: int) -> None:
+    import signal
+
+    for fd in pipes:
+        os.close(fd)
+    with contextlib.suppress(OSError):  # gone already
+        os.kill(pid, signal.SIGKILL)
+    with contextlib.suppress(OSError):
+        os.waitpid(pid, 0)
+
+
+def _run_shares(
+    fn: Callable[[T], R], items: Sequence[T], shares: list[list[int]], *, beside: bool = False
+) -> list[R]:
     """`[fn(item) for item in items]`: `shares[0]` here, each other share of indices in a
-    forked child, which sends back its results pickled.
+    forked child, which sends back its results pickled. `beside`: the one other share goes
+    to the child standing by (`standing_by`), if any; workers of their own never wait on
+    it, and it is stopped before they are forked, to leave them its core.
 
     A child leaves with `os._exit` as soon as its results are sent: the normal way out
     would free, object by object, the whole heap it inherited, and the build would wait.
@@ -132,14 +245,17 @@ def _run_shares(fn: Callable[[T], R], items: Sequence[T], shares: list[list[int]
     import pickle  # here: a small build, the common case, never needs these
     import signal
 
+    if not beside:
+        _dismiss()
     memory.give_back()  # freed pages left resident would be the children's to copy too
+    start = _hand_over if beside else _fork
     pending: list[tuple[int, int, list[int]]] = []
     results: dict[int, R] = {}
     try:
         here = list(shares[0])
         for share in shares[1:]:
             try:
-                pending.append((*_fork(fn, items, share), share))
+                pending.append((*start(fn, items, share), share))
             except OSError:  # no process to be had (a limit, memory): this one does it
                 here += share
         results.update((i, fn(items[i])) for i in here)
@@ -169,9 +285,6 @@ def _run_shares(fn: Callable[[T], R], items: Sequence[T], shares: list[list[int]
 
 def _fork(fn: Callable[[T], R], items: Sequence[T], share: list[int]) -> tuple[int, int]:
     """Start a child working out `share` of `items`; (its pid, the pipe its results come on)."""
-    import pickle
-    import traceback
-
     read, write = os.pipe()
     try:
         pid = os.fork()
@@ -185,18 +298,25 @@ def _fork(fn: Callable[[T], R], items: Sequence[T], share: list[int]) -> tuple[i
     status = 1
     try:  # the child: never returns into the caller's code
         os.close(read)
-        try:
-            payload: tuple[bool, object] = (True, [(i, fn(items[i])) for i in share])
-            data = pickle.dumps(payload, pickle.HIGHEST_PROTOCOL)
-        except BaseException as exc:
-            # Tracebacks do not travel with a pickled error: `--debug` shows this one instead.
-            exc.add_note(f"in worker process {os.getpid()}:\n{traceback.format_exc()}")
-            data = _pickled_error(exc)
-        with os.fdopen(write, "wb") as out:
-            out.write(data)
+        _answer(write, lambda: [(i, fn(items[i])) for i in share])
         status = 0
     finally:
         os._exit(status)
+
+
+def _answer(fd: int, work: Callable[[], object]) -> None:
+    """In a child: send `work()`'s result, or its error, pickled on `fd`."""
+    import pickle
+    import traceback
+
+    try:
+        data = pickle.dumps((True, work()), pickle.HIGHEST_PROTOCOL)
+    except BaseException as exc:
+        # Tracebacks do not travel with a pickled error: `--debug` shows this one instead.
+        exc.add_note(f"in worker process {os.getpid()}:\n{traceback.format_exc()}")
+        data = _pickled_error(exc)
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
 
 
 def _pickled_error(exc: BaseException) -> bytes:

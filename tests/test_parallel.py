@@ -174,6 +174,152 @@ def test_side_by_side_without_a_process_does_both_here(monkeypatch: pytest.Monke
     assert parallel.side_by_side(os.getpid, os.getpid) == (os.getpid(), os.getpid())
 
 
+# -- a child standing by: started before the sources are read, handed the part beside ----------
+_PREPARED: list[int] = []
+
+
+def _prepare() -> None:
+    _PREPARED.append(os.getpid())
+
+
+def _cannot_prepare() -> None:
+    raise RuntimeError("nothing to load")
+
+
+def _where_prepared() -> tuple[int, list[int]]:
+    return os.getpid(), list(_PREPARED)
+
+
+def _beside_fails() -> None:
+    raise ValueError("the part beside is bad")
+
+
+def _double(n: int) -> int:
+    return 2 * n
+
+
+def _gone(pid: int) -> None:
+    """The child was stopped and reaped: not running, not a zombie."""
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+
+
+@pytest.fixture
+def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+
+
+@linux_only
+@pytest.mark.usefixtures("two_cores")
+def test_the_child_standing_by_does_the_part_beside_where_it_prepared() -> None:
+    with parallel.standing_by(_prepare, None):
+        standby = parallel._standby
+        assert standby is not None
+        here, (pid, prepared) = parallel.side_by_side(os.getpid, _where_prepared)
+    assert here == os.getpid()
+    assert pid == standby.pid and prepared == [pid]
+    assert _PREPARED == []  # prepared there only
+    _gone(pid)
+
+
+@linux_only
+@pytest.mark.usefixtures("two_cores")
+def test_a_part_that_cannot_travel_pickled_goes_to_a_new_child() -> None:
+    with parallel.standing_by(_prepare, None):
+        standby = parallel._standby
+        assert standby is not None
+        _, (pid, prepared) = parallel.side_by_side(os.getpid, lambda: _where_prepared())
+    assert pid not in (os.getpid(), standby.pid) and prepared == []
+    _gone(standby.pid)
+
+
+@linux_only
+@pytest.mark.usefixtures("two_cores")
+def test_an_error_in_the_child_standing_by_reaches_the_caller_as_itself() -> None:
+    with parallel.standing_by(_prepare, None):
+        standby = parallel._standby
+        with pytest.raises(ValueError, match="the part beside is bad") as raised:
+            parallel.side_by_side(os.getpid, _beside_fails)
+    assert "in worker process" in raised.value.__notes__[0]
+    assert standby is not None
+    _gone(standby.pid)
+
+
+@linux_only
+@pytest.mark.usefixtures("two_cores")
+def test_a_child_that_could_not_prepare_leaves_its_part_to_another_process() -> None:
+    """Here when the part reached it before it ended, else in a new child."""
+    with parallel.standing_by(_cannot_prepare, None):
+        standby = parallel._standby
+        assert standby is not None
+        _, (pid, prepared) = parallel.side_by_side(os.getpid, _where_prepared)
+    assert pid != standby.pid and prepared == []
+    _gone(standby.pid)
+
+
+@linux_only
+@pytest.mark.usefixtures("two_cores")
+def test_a_child_left_without_work_is_stopped_at_the_end() -> None:
+    with pytest.raises(KeyError), parallel.standing_by(_prepare, None):
+        standby = parallel._standby
+        raise KeyError("the build failed")
+    assert standby is not None and parallel._standby is None
+    _gone(standby.pid)
+
+
+@linux_only
+@pytest.mark.usefixtures("two_cores")
+def test_workers_of_their_own_first_stop_the_child_standing_by() -> None:
+    with parallel.standing_by(_prepare, None):
+        standby = parallel._standby
+        assert standby is not None
+        assert parallel.map_pieces(_double, [1, 2, 3, 4], 2, weight=lambda n: 1) == [2, 4, 6, 8]
+        assert parallel._standby is None
+        _gone(standby.pid)
+
+
+@pytest.mark.parametrize(
+    ("jobs", "cores", "fork"),
+    [
+        (1, 2, True),  # the user said one process
+        (2, 2, True),  # the user's workers
+        (None, 1, True),  # one core
+        (None, 2, False),  # no fork
+    ],
+)
+def test_no_child_stands_by_where_none_would_be_used(
+    monkeypatch: pytest.MonkeyPatch, jobs, cores, fork
+) -> None:
+    monkeypatch.setattr(parallel, "cores", lambda: cores)
+    monkeypatch.setattr(parallel, "can_fork", lambda: fork)
+    with parallel.standing_by(_prepare, jobs):
+        assert parallel._standby is None
+
+
+@linux_only
+@pytest.mark.usefixtures("two_cores")
+def test_the_command_line_hands_a_small_build_to_the_child_standing_by(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    handed = []
+    real = parallel._hand_over
+
+    def spy(fn, items, share):
+        handed.append(parallel._standby is not None)
+        return real(fn, items, share)
+
+    monkeypatch.setattr(parallel, "_hand_over", spy)
+    built = {}
+    for jobs in ([], ["--jobs", "1"]):
+        out = tmp_path / f"out{len(jobs)}"
+        args = ["build", *map(str, BLOGS), "--out", str(out), *jobs]
+        result = CliRunner().invoke(cli, args, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        built[len(jobs)] = _exports(out)
+    assert handed == [True]  # automatic jobs only, and the child was there
+    assert built[0] == built[2]
+
+
 @pytest.mark.parametrize(
     ("jobs", "updates", "cores", "fork", "expected"),
     [

@@ -105,6 +105,12 @@ class Context:
         return found
 
 
+def prepare() -> None:
+    """Compile the cue and trigger tables now rather than at the first sentence."""
+    _cues()
+    _trigger_tables()
+
+
 @cache
 def _cues() -> dict[str, re.Pattern[str]]:
     """The cue words of reported speech, plans, cancellations, negation and hypotheses."""
