@@ -6,6 +6,7 @@ Errors from the core arrive as ExporterError and leave as `Error: …` on stderr
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -392,8 +393,21 @@ def serve(ctx: click.Context, host: str, port: int, out_dir: str | None, watch: 
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli(obj={})
+    """Console-script entry point.
+
+    Whatever the command's outcome, the process ends right after, and the collection
+    Python makes on its way out would walk every object still alive (after a build, some
+    15 ms of the sample's 180) only to find the few cycles the build made. Frozen, they
+    are freed as the modules are cleared, and the exit takes 8 ms.
+    """
+    # The first zone asked of pytz makes it check that each of its 600 zone files exists
+    # (6 ms, in each process of a build); its own switch skips that where the files are
+    # all there, as in the package from PyPI. A missing one is still an unknown zone.
+    os.environ.setdefault("PYTZ_SKIPEXISTSCHECK", "1")
+    try:
+        cli(obj={})
+    finally:
+        gc.freeze()
 
 
 if __name__ == "__main__":

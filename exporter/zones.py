@@ -130,7 +130,7 @@ def check_zone(name: str) -> str:
     """Return the IANA name when pytz knows it, else raise ConfigError naming it."""
     try:
         pytz.timezone(name)
-    except pytz.UnknownTimeZoneError:
+    except (pytz.UnknownTimeZoneError, OSError):  # OSError: listed, but its file is missing
         raise ConfigError(
             f"unknown time zone {name!r}",
             hint="use an IANA name such as Asia/Tokyo or Europe/London",

@@ -107,6 +107,26 @@ def test_unknown_zone_flag(tmp_path: Path) -> None:
     assert "unknown time zone 'Asia/Atlantis'" in result.stderr
 
 
+def test_a_zone_pytz_lists_but_cannot_open_is_an_unknown_zone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With pytz told not to check its files (as the command line does), a packaging that
+    lacks one makes it raise OSError instead of UnknownTimeZoneError."""
+    import pytz
+
+    real = pytz.timezone
+
+    def missing(name: str):
+        if name == "Asia/Tokyo":
+            raise FileNotFoundError(2, "No such file or directory", name)
+        return real(name)
+
+    monkeypatch.setattr(pytz, "timezone", missing)
+    result, _, _ = run(tmp_path, BLOG.encode(), "--tz", "Asia/Tokyo")
+    assert result.exit_code == 1
+    assert "unknown time zone 'Asia/Tokyo'" in result.stderr
+
+
 def test_config_wrong_types_and_missing_sources(tmp_path: Path) -> None:
     config = tmp_path / "exporter.yaml"
     config.write_text(
