@@ -122,7 +122,15 @@ def cli(
 
 
 def _config(ctx: click.Context, files: tuple[str, ...], tz: str | None, year: int | None):
-    """The config file when no files are given, else a config made from the flags."""
+    """The config file when no files are given, else a config made from the flags; its
+    warnings said, whatever the command."""
+    config = _load_config(ctx, files, tz, year)
+    for warning in config.warnings:
+        click.secho(f"Warning: {warning}", fg="yellow", err=True)
+    return config
+
+
+def _load_config(ctx: click.Context, files: tuple[str, ...], tz: str | None, year: int | None):
     from exporter import config as cfg
 
     if files:
@@ -179,11 +187,15 @@ def build(
         if out_dir:
             config = config.with_overrides(out=str(Path(out_dir).resolve()))
         if base_url:
+            from exporter.config import is_web_address
+
+            if not is_web_address(base_url):
+                raise click.BadParameter(
+                    "an address starting with http:// or https://", param_hint="'--base-url'"
+                )
             config = config.with_overrides(
                 base_url=base_url if base_url.endswith("/") else base_url + "/"
             )
-        for warning in config.warnings:
-            click.secho(f"Warning: {warning}", fg="yellow", err=True)
         from exporter import uptodate
 
         today = date.today()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
@@ -119,10 +120,21 @@ def _line_loader() -> type:
             result.lines[str(key)] = key_node.start_mark.line + 1
         return result
 
+    def construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+        """A date-shaped value that is no date ("2025-13-01") is a mistake with a line,
+        not the ValueError yaml lets out."""
+        try:
+            return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+        except ValueError as exc:
+            raise yaml.constructor.ConstructorError(
+                problem=f"{node.value!r} is not a date ({exc})", problem_mark=node.start_mark
+            ) from None
+
     class LineLoader(yaml.SafeLoader):
         pass
 
     LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    LineLoader.add_constructor("tag:yaml.org,2002:timestamp", construct_timestamp)
     return LineLoader
 
 
@@ -143,12 +155,13 @@ class _Problems:
     def error(self, what: str, line: int | None) -> None:
         self.errors.append(f"{what}, {self.path}:{line}" if line else f"{what}, {self.path}")
 
-    def unknown_keys(self, mapping: _LinedDict, known: set[str], where: str) -> None:
+    def unknown_keys(self, mapping: dict, known: Collection[str], where: str) -> None:
+        lines = getattr(mapping, "lines", {})
         for key in mapping:
             if key not in known:
                 close = difflib.get_close_matches(str(key), sorted(known), n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
-                line = mapping.lines.get(str(key))
+                line = lines.get(str(key))
                 self.warnings.append(f"unknown key {key!r} in {where}{hint}, {self.path}:{line}")
 
 
@@ -227,12 +240,19 @@ def parse(data: Any, display: str, root: Path) -> Config:
             refresh = parsed
 
     places = _list_of_mappings(data.get("places"), "places", lines.get("places"), problems)
+    if places:
+        _check_places(places, problems)
     overrides = _list_of_mappings(
         data.get("overrides"), "overrides", lines.get("overrides"), problems
     )
+    if overrides:
+        _check_overrides(overrides, problems)
     base_url = text("base_url")
-    if base_url and not re.match(r"^https?://", base_url):
-        problems.error("'base_url' must start with http:// or https://", lines.get("base_url"))
+    if base_url and not is_web_address(base_url):
+        problems.error(
+            "'base_url' must be an address starting with http:// or https://",
+            lines.get("base_url"),
+        )
     if base_url and not base_url.endswith("/"):
         base_url += "/"
 
@@ -307,7 +327,19 @@ def _parse_sources(value: Any, line: int | None, problems: _Problems) -> tuple[S
                 f"'kind' must be liveblog or article, not {kind!r}", item_lines.get("kind")
             )
             kind = None
-        slug = slugify(str(item_map.get("slug") or Path(path).stem))
+        texts = {}
+        for key in ("title", "slug", "url"):
+            value = item_map.get(key)
+            if value is not None and not isinstance(value, str | int | float):
+                problems.error(f"{key!r} must be text", item_lines.get(key))
+                value = None
+            texts[key] = str(value) if value not in (None, "") else None
+        if texts["url"] and not is_web_address(texts["url"]):
+            problems.error(
+                "'url' must be an address starting with http:// or https://",
+                item_lines.get("url"),
+            )
+        slug = slugify(texts["slug"] or Path(path).stem)
         if slug in slugs:
             problems.error(
                 f"two sources share the slug {slug!r}", item_lines.get("slug", item_line)
@@ -321,11 +353,17 @@ def _parse_sources(value: Any, line: int | None, problems: _Problems) -> tuple[S
                 tz=str(tz) if tz else None,
                 year=year,
                 date=day,
-                title=str(item_map["title"]) if item_map.get("title") else None,
-                url=str(item_map["url"]) if item_map.get("url") else None,
+                title=texts["title"],
+                url=texts["url"],
             )
         )
     return tuple(out)
+
+
+def is_web_address(text: str) -> bool:
+    """http(s), and nothing a link or a feed's id could be broken by: no spaces, no line
+    breaks, no control characters."""
+    return re.match(r"https?://[^\s\x00-\x1f\x7f]+\Z", text) is not None
 
 
 def _list_of_mappings(
@@ -337,6 +375,35 @@ def _list_of_mappings(
         problems.error(f"{key!r} must be a list of mappings", line)
         return ()
     return tuple(value)
+
+
+def _check_places(places: tuple[dict[str, Any], ...], problems: _Problems) -> None:
+    """Each `places:` entry as the gazetteer will read it, so that a mistake is reported
+    with the others and its line, before anything is read."""
+    from exporter.understand.gazetteer_data import ENTRY_KEYS, parse_entry
+
+    for i, place in enumerate(places):
+        problems.unknown_keys(place, ENTRY_KEYS, f"place {i + 1}")
+        try:
+            parse_entry(place, i, problems.path)
+        except ConfigError as exc:
+            hint = f" ({exc.hint})" if exc.hint else ""
+            problems.error(f"{exc.what}{hint}", getattr(place, "line", None))
+
+
+def _check_overrides(rules: tuple[dict[str, Any], ...], problems: _Problems) -> None:
+    """Each `overrides:` rule as `overrides.apply` will read it (`overrides.check`)."""
+    from exporter.understand import overrides
+
+    for n, rule in enumerate(rules, start=1):
+        where = f"override {n}"
+        lines = getattr(rule, "lines", {})
+        problems.unknown_keys(rule, overrides.RULE_KEYS, where)
+        for key, known in (("match", overrides.MATCH_KEYS), ("add", overrides.ADD_KEYS)):
+            if isinstance(rule.get(key), dict):
+                problems.unknown_keys(rule[key], known, f"{where}'s {key}")
+        for what, key in overrides.check(rule):
+            problems.error(f"{where}: {what}", lines.get(key) or getattr(rule, "line", None))
 
 
 _DURATION = re.compile(

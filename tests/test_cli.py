@@ -201,6 +201,66 @@ def test_malformed_yaml_names_the_line(runner, tmp_path: Path) -> None:
     assert f"{config}:3" in result.stderr
 
 
+def test_a_date_that_is_no_date_names_its_line(runner, tmp_path: Path) -> None:
+    config = tmp_path / "exporter.yaml"
+    config.write_text("sources:\n  - path: a.txt\n    date: 2025-13-01\n", "utf-8")
+    result = runner.invoke(cli, ["--config", str(config), "build"], obj={})
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"Error: malformed YAML: '2025-13-01' is not a date (month must be in 1..12), {config}:3"
+    )
+
+
+@pytest.mark.parametrize("command", ["build", "events"])
+def test_config_warnings_are_said_by_every_command_that_reads_it(
+    runner, tmp_path: Path, command: str
+) -> None:
+    config = tmp_path / "exporter.yaml"
+    config.write_text(f"titel: x\nout: {tmp_path}/o\nsources: [{LIVEBLOG}]\n", "utf-8")
+    args = ["--config", str(config), command]
+    result = runner.invoke(cli, args, obj={})
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"Warning: unknown key 'titel' in the config (did you mean 'title'?), {config}:1\n"
+    )
+
+
+def test_a_sources_title_slug_and_link_are_checked(runner, tmp_path: Path) -> None:
+    config = tmp_path / "exporter.yaml"
+    config.write_text(
+        f"""base_url: "http://example.org/\\nX-INJECTED: 1"
+sources:
+  - path: {LIVEBLOG}
+    title: [a, b]
+    url: "javascript:alert(1)"
+  - path: {LIVEBLOG}
+    slug: {{x: 1}}
+    url: 5
+""",
+        "utf-8",
+    )
+    result = runner.invoke(cli, ["--config", str(config), "build"], obj={})
+    assert result.exit_code == 1
+    address = "must be an address starting with http:// or https://"
+    assert result.stderr.splitlines() == [
+        "Error: 6 problem(s) in the config:",
+        f"  'title' must be text, {config}:4",
+        f"  'url' {address}, {config}:5",
+        f"  'slug' must be text, {config}:7",
+        f"  'url' {address}, {config}:8",
+        f"  two sources share the slug '{LIVEBLOG.stem}', {config}:7",
+        f"  'base_url' {address}, {config}:1",
+    ]
+
+
+def test_a_base_url_flag_that_is_no_web_address_is_a_usage_error(runner, tmp_path: Path) -> None:
+    args = ["build", str(LIVEBLOG), "--base-url", "javascript:x", "--out", str(tmp_path / "o")]
+    result = runner.invoke(cli, args, obj={})
+    assert result.exit_code == 2
+    assert "Invalid value for '--base-url': an address starting with http" in result.stderr
+    assert not (tmp_path / "o").exists()
+
+
 def test_no_color_env(runner, tmp_path: Path) -> None:
     result = runner.invoke(
         cli,

@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 import icalendar
+import pytest
 import pytz
 from click.testing import CliRunner
 
@@ -77,4 +78,64 @@ def test_bad_override_is_a_clear_error(tmp_path: Path) -> None:
     )
     result = CliRunner().invoke(cli, ["--config", str(config), "build"], obj={})
     assert result.exit_code == 1
-    assert result.stderr == "Error: override 1: needs 'match' (uid or title) or 'add'\n"
+    assert result.stderr == (
+        "Error: 1 problem(s) in the config:\n"
+        f"  override 1: needs 'match' (uid or title) or 'add', {config}:4\n"
+    )
+    assert not (tmp_path / "o").exists()
+
+
+def test_every_place_and_override_problem_is_reported_at_once_with_its_line(
+    tmp_path: Path,
+) -> None:
+    config = tmp_path / "exporter.yaml"
+    config.write_text(
+        f"""sources: [{LIVEBLOG}]
+out: {tmp_path}/o
+places:
+  - name: Foo Hall
+    zonee: Asia/Tokyo
+    lat: 200
+    lon: 10
+  - name: Bar
+    zone: 5
+overrides:
+  - match: {{title: "(["}}
+    drop: true
+  - match: {{titel: x}}
+    dorp: true
+  - add: {{title: X, start: notadate, status: maybe}}
+  - match: {{uid: a}}
+    start: "2025-13-01"
+""",
+        "utf-8",
+    )
+    result = CliRunner().invoke(cli, ["--config", str(config), "build"], obj={})
+    assert result.exit_code == 1
+    when = "is not a date or time (write 2025-10-28 or 2025-10-28 18:30)"
+    statuses = "happened, planned, approximate, cancelled"
+    assert result.stderr.splitlines() == [
+        "Error: 7 problem(s) in the config:",
+        f"  place 'Foo Hall': lat 200 is out of range (lat lies between -90 and 90), {config}:4",
+        f"  place 'Bar': zone must be text, {config}:8",
+        "  override 1: 'title' is not a regular expression (unterminated character set at "
+        f"position 1), {config}:11",
+        f"  override 2: needs 'match' (uid or title) or 'add', {config}:13",
+        f"  override 3: start: 'notadate' {when}, {config}:15",
+        f"  override 3: 'status' must be one of {statuses}, not 'maybe', {config}:15",
+        f"  override 4: start: '2025-13-01' {when}, {config}:17",
+        f"  warning: unknown key 'zonee' in place 1 (did you mean 'zone'?), {config}:5",
+        f"  warning: unknown key 'dorp' in override 2 (did you mean 'drop'?), {config}:14",
+        f"  warning: unknown key 'titel' in override 2's match (did you mean 'title'?), {config}:13",
+    ]
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_rule_given_without_the_config_is_refused_as_the_config_would_refuse_it() -> None:
+    from exporter.errors import ConfigError
+    from exporter.understand import overrides
+    from exporter.understand.places import Gazetteer
+
+    rule = {"match": {"title": "(["}, "drop": True}
+    with pytest.raises(ConfigError, match=r"override 1: 'title' is not a regular expression"):
+        overrides.apply([], (rule,), Gazetteer.load(), "UTC", "x")

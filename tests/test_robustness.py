@@ -137,7 +137,7 @@ def test_config_wrong_types_and_missing_sources(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--config", str(config), "build"], obj={})
     assert result.exit_code == 1
     assert f"'title' must be text, {config}:1" in result.stderr
-    assert f"'base_url' must start with http:// or https://, {config}:2" in result.stderr
+    assert f"'base_url' must be an address starting with http:// or https://, {config}:2" in result.stderr
     assert f"'places' must be a list of mappings, {config}:6" in result.stderr
     config.write_text("sources:\n  - path: missing-a.txt\n  - path: missing-b.txt\n", "utf-8")
     result = CliRunner().invoke(cli, ["--config", str(config), "build"], obj={})

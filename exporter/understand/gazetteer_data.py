@@ -110,7 +110,13 @@ def _merge(old: _Entry, new: _Entry) -> _Entry:
     )
 
 
-def _parse_entry(raw: Any, index: int, origin: str, *, packaged: bool = False) -> _Entry:
+#: The fields of a place, in the package's data and in the config's `places:`.
+ENTRY_KEYS = frozenset(
+    {"name", "kind", "aliases", "address", "lat", "lon", "zone", "country", "within", "demonyms"}
+)
+
+
+def parse_entry(raw: Any, index: int, origin: str, *, packaged: bool = False) -> _Entry:
     """Check one entry of the schema; a mistake names the entry and what to write instead.
 
     The packaged entries' zones are checked by the test suite rather than on every run:
@@ -201,6 +207,6 @@ def _builtin_data() -> tuple[tuple[_Entry, ...], frozenset[str]]:
     data = load_data(_DATA_FILE) or {}
     origin = f"exporter/data/{_DATA_FILE}"
     raw_places = data.get("places") or []
-    entries = tuple(_parse_entry(raw, i, origin, packaged=True) for i, raw in enumerate(raw_places))
+    entries = tuple(parse_entry(raw, i, origin, packaged=True) for i, raw in enumerate(raw_places))
     adjectives = frozenset(a for a in data.get("adjectives") or () if isinstance(a, str))
     return entries, adjectives

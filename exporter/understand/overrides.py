@@ -9,14 +9,20 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exporter import zones
 from exporter.errors import ConfigError
 from exporter.model import Event, Evidence, Place, Status
-from exporter.understand.places import Gazetteer
+
+if TYPE_CHECKING:  # the config checks rules without loading the gazetteer
+    from exporter.understand.places import Gazetteer
 
 _STATUS = {s.value: s for s in Status}
+#: The keys of a rule, of its `match:` and of its `add:`.
+RULE_KEYS = frozenset({"match", "drop", "title", "start", "end", "place", "status", "add"})
+MATCH_KEYS = frozenset({"uid", "title"})
+ADD_KEYS = frozenset({"title", "start", "end", "place", "status", "category", "uid"})
 
 
 def _when(value: Any, zone: str, where: str) -> datetime | date:
@@ -40,6 +46,48 @@ def _place(value: Any, gazetteer: Gazetteer) -> Place | None:
     return gazetteer.lookup(str(value)) or Place(name=str(value))
 
 
+def check(rule: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """What is wrong with one rule, each with the key it is about (None: the rule itself).
+
+    The config reports these with their lines before anything is read; `apply` refuses a
+    rule with any of them.
+    """
+    problems: list[tuple[str, str | None]] = []
+
+    def when(spec: dict[str, Any], key: str, where: str | None) -> None:
+        if spec.get(key) is not None:
+            try:
+                _when(spec[key], "UTC", key)
+            except ConfigError as exc:
+                problems.append((f"{exc.what} ({exc.hint})", where or key))
+
+    def status(spec: dict[str, Any], where: str | None) -> None:
+        if "status" in spec and str(spec["status"]) not in _STATUS:
+            known = ", ".join(_STATUS)
+            problems.append((f"'status' must be one of {known}, not {spec['status']!r}", where))
+
+    if "add" in rule:
+        spec = rule["add"]
+        if not isinstance(spec, dict) or "title" not in spec or "start" not in spec:
+            return [("'add' needs at least title and start", "add")]
+        when(spec, "start", "add")
+        when(spec, "end", "add")
+        status(spec, "add")
+        return problems
+    match = rule.get("match")
+    if not isinstance(match, dict) or not (match.keys() & MATCH_KEYS):
+        problems.append(("needs 'match' (uid or title) or 'add'", "match" if match else None))
+    elif "uid" not in match and "title" in match:
+        try:
+            re.compile(str(match["title"]))
+        except re.error as exc:
+            problems.append((f"'title' is not a regular expression ({exc})", "match"))
+    when(rule, "start", None)
+    when(rule, "end", None)
+    status(rule, "status")
+    return problems
+
+
 def _matches(event: Event, rule: dict[str, Any]) -> bool:
     if "uid" in rule:
         return event.uid == rule["uid"]
@@ -59,10 +107,11 @@ def apply(
     out = list(events)
     for n, rule in enumerate(rules, start=1):
         where = f"override {n}"
+        problems = check(rule)
+        if problems:
+            raise ConfigError(f"{where}: {problems[0][0]}")
         if "add" in rule:
-            spec = rule["add"] or {}
-            if "title" not in spec or "start" not in spec:
-                raise ConfigError(f"{where}: 'add' needs at least title and start")
+            spec = rule["add"]
             start = _when(spec["start"], zone, where)
             out.append(
                 Event(
@@ -79,9 +128,7 @@ def apply(
                 )
             )
             continue
-        match = rule.get("match") or {}
-        if not isinstance(match, dict) or not match:
-            raise ConfigError(f"{where}: needs 'match' (uid or title) or 'add'")
+        match = rule["match"]
         kept = []
         for event in out:
             if not _matches(event, match):

@@ -36,9 +36,9 @@ from exporter.understand.gazetteer_data import (
     _country_code,
     _Entry,
     _merge,
-    _parse_entry,
     _zone_countries,
     name_key,
+    parse_entry,
 )
 from exporter.understand.place_phrases import (
     _ADJECTIVE_SUFFIXES,
@@ -159,7 +159,7 @@ class Gazetteer:
         if not extra:
             return _builtin()
         entries, adjectives = _builtin_data()
-        user = tuple(_parse_entry(raw, i, "configuration") for i, raw in enumerate(extra))
+        user = tuple(parse_entry(raw, i, "configuration") for i, raw in enumerate(extra))
         return cls((*entries, *user), adjectives)
 
     def _resolve(self, entry: _Entry) -> Place:
