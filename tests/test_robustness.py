@@ -34,6 +34,16 @@ def run(tmp_path: Path, data: bytes, *extra: str):
             BLOG.replace("October 27", "February 30").encode(),
             "is not a real date",
         ),
+        (
+            "impossible time",
+            BLOG.replace("8:00 a.m. Two.", "25:61 p.m. Two.").encode(),
+            "'25:61 p.m.' is not a time of day, ",
+        ),
+        (
+            "morning hour past noon",
+            BLOG.replace("8:00 a.m. Two.", "13:30 a.m. Two.").encode(),
+            "'13:30 a.m.' is not a time of day, ",
+        ),
     ],
 )
 def test_bad_sources(tmp_path: Path, name: str, data: bytes, message: str) -> None:
@@ -137,7 +147,10 @@ def test_config_wrong_types_and_missing_sources(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--config", str(config), "build"], obj={})
     assert result.exit_code == 1
     assert f"'title' must be text, {config}:1" in result.stderr
-    assert f"'base_url' must be an address starting with http:// or https://, {config}:2" in result.stderr
+    assert (
+        f"'base_url' must be an address starting with http:// or https://, {config}:2"
+        in result.stderr
+    )
     assert f"'places' must be a list of mappings, {config}:6" in result.stderr
     config.write_text("sources:\n  - path: missing-a.txt\n  - path: missing-b.txt\n", "utf-8")
     result = CliRunner().invoke(cli, ["--config", str(config), "build"], obj={})
@@ -145,8 +158,28 @@ def test_config_wrong_types_and_missing_sources(tmp_path: Path) -> None:
     assert "missing-a.txt" in result.stderr and "missing-b.txt" in result.stderr
 
 
+def test_an_impossible_time_names_its_line_and_the_other_sources_still_build(
+    tmp_path: Path,
+) -> None:
+    bad, good = tmp_path / "bad.txt", tmp_path / "good.txt"
+    bad.write_text(BLOG.replace("8:00 a.m. Two.", "25:61 p.m. Two."), "utf-8")
+    good.write_text(BLOG, "utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(bad), str(good), "--out", str(out)], obj={})
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: '25:61 p.m.' is not a time of day, {bad}:4, "
+        "an update's time runs from 12:00 a.m. to 11:59 p.m.\n"
+    )
+    assert (out / "updates-good.rss").exists() and not (out / "updates-bad.rss").exists()
+
+
 def test_unwritable_output(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
     result, _, _ = run(tmp_path, BLOG.encode(), "--out", str(blocker / "out"))
-    assert result.exit_code in (1, 2)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: cannot create the output folder (Not a directory), "
+        f"{blocker / 'out'}, choose a writable folder with --out\n"
+    )

@@ -10,6 +10,7 @@ import pytest
 from exporter.readers import read_text
 from exporter.readers.options import ReadOptions
 from exporter.readers.stamps import (
+    impossible_stamp,
     parse_clock_declaration,
     parse_dateline_date,
     parse_day_header,
@@ -43,6 +44,8 @@ from tests.paths import TODAY
         ("2m ago (11:00 GMT) Text", 11, 0, "GMT", "Text"),
         ("9:50 a.m.", 9, 50, None, ""),
         ("00:20 — Text", 0, 20, None, "Text"),
+        ("15:00 pm Speech.", 15, 0, None, "Speech."),  # a redundant half-day
+        ("23:59 p.m. Text", 23, 59, None, "Text"),
     ],
 )
 def test_stamp_forms(line: str, hour: int, minute: int, label: str | None, rest: str) -> None:
@@ -50,6 +53,27 @@ def test_stamp_forms(line: str, hour: int, minute: int, label: str | None, rest:
     assert stamp is not None
     assert (stamp.hour, stamp.minute, stamp.label, stamp.rest) == (hour, minute, label, rest)
     assert not stamp.twelve_hour_unknown
+
+
+@pytest.mark.parametrize(
+    ("line", "impossible"),
+    [
+        ("25:61 p.m. Text", "25:61 p.m."),
+        ("9:75 a.m. Text", "9:75 a.m."),
+        ("13:30 a.m. Text", "13:30 a.m."),
+        ("24:00 pm Text", "24:00 pm"),
+        ("12:60pm Text", "12:60pm"),
+        ("9:50 a.m. Text", None),  # a real time
+        ("15:00 pm Text", None),  # read as 15:00
+        ("76:61 was the score.", None),  # no half-day: maybe not a time at all
+        ("25.30 euros were raised.", None),
+        ("The 25:61 p.m. train", None),  # not at the start
+    ],
+)
+def test_times_no_clock_shows(line: str, impossible: str | None) -> None:
+    assert impossible_stamp(line) == impossible
+    if impossible:
+        assert parse_stamp(line) is None
 
 
 def test_stamp_without_half_day_is_flagged() -> None:

@@ -26,6 +26,7 @@ from exporter.readers.stamps import (
     DatelineDate,
     DayHeader,
     Stamp,
+    impossible_stamp,
     parse_clock_declaration,
     parse_dateline_date,
     parse_day_header,
@@ -73,11 +74,21 @@ class _Scan:
     declared: str | None = None
     declared_name: str | None = None
     wants_local: bool = False
+    #: The first line that opens with a time no clock shows, and that time.
+    impossible: tuple[int, str] | None = None
 
 
 def read_liveblog(lines: list[tuple[int, str]], path: str, options: ReadOptions) -> Document:
     """Build a Document from the clean, numbered, non-blank lines of a live blog."""
     scan = _scan(lines)
+    if scan.impossible:
+        number, stamp = scan.impossible
+        raise SourceError(
+            f"{stamp!r} is not a time of day",
+            path=path,
+            line=number,
+            hint="an update's time runs from 12:00 a.m. to 11:59 p.m.",
+        )
     if not scan.raws:
         raise _no_updates(lines, path)
     title, intro, related, dateline = _split_preamble(scan.preamble)
@@ -112,11 +123,14 @@ def read_liveblog(lines: list[tuple[int, str]], path: str, options: ReadOptions)
 def _scan(lines: list[tuple[int, str]]) -> _Scan:
     """One pass over the lines: preamble, clock declaration, datelines, days, updates, notes."""
     marked = []
-    for _, text in lines:
-        header = parse_day_header(text)
-        marked.append(Line(text, None if header else parse_stamp(text), header is not None))
-    agenda = agenda_lines(marked)
     scan = _Scan()
+    for number, text in lines:
+        header = parse_day_header(text)
+        stamp = None if header else parse_stamp(text)
+        marked.append(Line(text, stamp, header is not None))
+        if stamp is None and scan.impossible is None and (bad := impossible_stamp(text)):
+            scan.impossible = (number, bad)
+    agenda = agenda_lines(marked)
     body_started = False
     for index, (number, text) in enumerate(lines):
         if body_started and _NOTE.match(text):

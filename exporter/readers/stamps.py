@@ -66,7 +66,7 @@ def _compile() -> dict[str, re.Pattern[str]]:
         # "9:50 a.m.", "9.50am", "3 p.m.", "8.40am:", "2:05 p.m. ET", "JST 0:15 a.m."
         "12h": re.compile(
             rf"^{_META}(?:(?P<prelabel>{names})\s+)?"
-            rf"(?P<h>1[0-2]|0?[0-9])(?:\s?[:.]\s?(?P<m>[0-5]\d))?\s?{_AMPM}"
+            rf"(?P<h>1\d|2[0-3]|0?[0-9])(?:\s?[:.]\s?(?P<m>[0-5]\d))?\s?{_AMPM}"
             rf"(?:\s*\(?{label}\)?)?\)?{_SEP}\s*(?P<rest>.*)$",
             re.IGNORECASE,
         ),
@@ -98,6 +98,25 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return _PATTERNS
 
 
+#: A clock time with a.m./p.m. at the start of a line, whatever its numbers.
+_ANY_AMPM_TIME = re.compile(rf"^(?P<h>\d{{1,2}})\s?[:.]\s?(?P<m>\d\d)\s?{_AMPM}", re.IGNORECASE)
+
+
+def impossible_stamp(line: str) -> str | None:
+    """The stamp a line opens with when no clock shows it ("25:61 p.m.", "9:75 a.m.",
+    "13:30 a.m."), else None. Only a time with a.m./p.m. counts: "76:61" may be a score,
+    and "15:00 pm" is read as 15:00 (`parse_stamp`)."""
+    if not line[:1].isdigit():
+        return None
+    m = _ANY_AMPM_TIME.match(line)
+    if m is None:
+        return None
+    hour, minute = int(m["h"]), int(m["m"])
+    if minute < 60 and (hour <= 12 or (hour < 24 and parse_ampm(m["ampm"]) == "pm")):
+        return None
+    return m.group()
+
+
 def parse_stamp(line: str) -> Stamp | None:
     """Recognise a stamp at the start of a line; None when the line is ordinary text."""
     if not line or not (line[0].isdigit() or line[0].isalpha()):
@@ -105,12 +124,14 @@ def parse_stamp(line: str) -> Stamp | None:
     pats = _patterns()
     m = pats["12h"].match(line)
     if m:
-        hour = int(m["h"])
+        hour, ampm = int(m["h"]), parse_ampm(m["ampm"])
+        if hour > 12 and ampm == "am":
+            return None  # "13:30 a.m.": no clock shows it (`impossible_stamp`)
         label = m["label"] or m["prelabel"]
         if m["prelabel"] and not m["label"] and hour == 0:
             hour = 12  # "JST 0:15 a.m." means a quarter past midnight
         return Stamp(
-            hour=to_24h(hour, parse_ampm(m["ampm"])),
+            hour=to_24h(hour, ampm) if hour <= 12 else hour,  # "15:00 pm" is 15:00
             minute=int(m["m"] or 0),
             rest=m["rest"].strip(),
             label=label,
