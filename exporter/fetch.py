@@ -149,7 +149,12 @@ def fetch(
 def _read_limited(
     response: Any, url: str, max_bytes: int, deadline: float, timeout: float
 ) -> bytes:
-    """The body, refused as soon as it is known to be too large or too slow."""
+    """The body, refused as soon as it is known to be too large or too slow.
+
+    `read1` returns whatever one wait on the socket brought (each wait ends within
+    `timeout`), so a server that drips its page byte by byte meets the deadline too; a
+    plain `read(n)` would wait for all n bytes, however long they take to come.
+    """
     length = response.headers.get("Content-Length")
     if length and length.isdigit() and int(length) > max_bytes:
         raise _too_large(url, max_bytes)
@@ -158,7 +163,7 @@ def _read_limited(
     while True:
         if time.monotonic() > deadline:
             raise _timed_out(url, timeout)
-        chunk = response.read(_CHUNK)
+        chunk = response.read1(_CHUNK)
         if not chunk:
             return b"".join(chunks)
         size += len(chunk)

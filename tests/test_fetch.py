@@ -54,6 +54,15 @@ class _Handler(BaseHTTPRequestHandler):
         elif route == "/slow":
             time.sleep(1.5)
             self._send(200, TEXT, "text/plain")
+        elif route == "/drip":  # a byte at a time, each well within the read timeout
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            with contextlib.suppress(OSError):  # the client gave up
+                for byte in TEXT[:40]:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(0.1)
         elif route == "/huge":
             self._send(200, b"x" * 5000, "text/plain")
         elif route == "/stream":
@@ -162,6 +171,13 @@ def test_slow_server_times_out(server: _Server) -> None:
     with pytest.raises(SourceError, match=r"did not answer within 0\.3 seconds"):
         fetch(url(server, "/slow"), None, timeout=0.3)
     assert time.monotonic() - started < 1.4
+
+
+def test_a_page_dripped_byte_by_byte_meets_the_deadline_too(server: _Server) -> None:
+    started = time.monotonic()
+    with pytest.raises(SourceError, match=r"did not answer within 0\.5 seconds"):
+        fetch(url(server, "/drip"), None, timeout=0.5)
+    assert time.monotonic() - started < 1.5  # not the 4 s the whole drip takes
 
 
 @pytest.mark.parametrize("route", ["/huge", "/stream"])
