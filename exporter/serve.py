@@ -17,6 +17,7 @@ import socketserver
 import stat
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterable
 from datetime import UTC
 from email.utils import formatdate, parsedate_to_datetime
@@ -140,7 +141,11 @@ class _Handler(BaseHTTPRequestHandler):
 
     disable_nagle_algorithm = True  # headers and body are two writes: avoid a 40 ms stall
     timeout = 10.0  # seconds a connection may stall on one read or write
+    #: Seconds for a whole request line and header block, however it trickles in: a client
+    #: sending a byte now and then would otherwise hold its thread for hours.
+    head_timeout = 10.0
     _status: int | None = None
+    _deadline = 0.0
 
     def handle_one_request(self) -> None:
         self._status, self._sent = None, 0
@@ -157,7 +162,8 @@ class _Handler(BaseHTTPRequestHandler):
                     self.server.log(line)
 
     def _handle(self) -> None:
-        line = self.rfile.readline(MAX_HEAD_BYTES + 1)
+        self._deadline = time.monotonic() + self.head_timeout
+        line = self._readline(MAX_HEAD_BYTES + 1)
         if not line:
             self.close_connection = True
             return
@@ -166,6 +172,7 @@ class _Handler(BaseHTTPRequestHandler):
         if len(line) > MAX_HEAD_BYTES or len(self.requestline.split()) != 3:  # or HTTP/0.9
             return self.send_error(414 if len(line) > MAX_HEAD_BYTES else 400)
         head = self._read_head()
+        self.connection.settimeout(self.timeout)  # the head is in: back to stalls per write
         if head is None:
             return self.send_error(HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE)
         # parse_request() reads headers from self.rfile: hand it only the bounded block.
@@ -185,11 +192,30 @@ class _Handler(BaseHTTPRequestHandler):
     def _read_head(self) -> bytes | None:  # None: the header block passed MAX_HEAD_BYTES
         head = b""
         while len(head) <= MAX_HEAD_BYTES:
-            line = self.rfile.readline(MAX_HEAD_BYTES - len(head) + 1)
+            line = self._readline(MAX_HEAD_BYTES - len(head) + 1)
             head += line
             if line in (b"\r\n", b"\n", b""):
                 return head if len(head) <= MAX_HEAD_BYTES else None
         return None
+
+    def _readline(self, limit: int) -> bytes:
+        """`rfile.readline(limit)` by the head's deadline: each wait on the socket is given
+        only the time left (`readline` would give every one the whole timeout), and takes at
+        most one read from it (`peek`); TimeoutError once the time is up."""
+        line = b""
+        while len(line) < limit:
+            left = self._deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("the request head took too long")
+            self.connection.settimeout(min(left, self.timeout))
+            buffered = self.rfile.peek(1)
+            if not buffered:
+                break  # the client closed
+            end = buffered.find(b"\n", 0, limit - len(line))
+            line += self.rfile.read(end + 1 if end >= 0 else min(len(buffered), limit - len(line)))
+            if end >= 0:
+                break
+        return line
 
     def _serve_file(self) -> None:
         try:

@@ -430,6 +430,24 @@ def test_idle_connection_is_closed_after_timeout(
     assert served.lines == []
 
 
+def test_a_request_head_trickling_in_is_cut_off_at_its_deadline(
+    served: Served, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A byte every 0.1 s keeps each wait short; the whole head still has 0.5 s."""
+    monkeypatch.setattr(serve._Handler, "head_timeout", 0.5)  # the real value is 10 s
+    with socket.create_connection(("127.0.0.1", served.port), timeout=TIMEOUT) as sock:
+        started = time.monotonic()
+        sock.sendall(b"GET /index.html HTTP/1.1\r\n")
+        with pytest.raises(OSError):  # reset, or a broken pipe, once the server hung up
+            for byte in b"X-Slow: " + b"a" * 40:
+                sock.sendall(bytes([byte]))
+                time.sleep(0.1)
+                if sock.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b"":
+                    raise ConnectionResetError("the server hung up")
+        assert time.monotonic() - started < 2.5  # not the 4 s the head takes to send
+    assert served.lines == []
+
+
 def test_internal_errors_are_logged_not_printed(
     served: Served, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
