@@ -103,6 +103,34 @@ def test_external_entities_are_never_loaded(tmp_path: Path) -> None:
     assert len(doc.updates) == 3
 
 
+def test_entities_a_page_defines_are_never_expanded() -> None:
+    """A billion laughs: ten levels of ten references would be 10^10 copies of "lol"."""
+    levels = ['<!ENTITY l0 "lol">'] + [
+        f'<!ENTITY l{n} "{f"&l{n - 1};" * 10}">' for n in range(1, 10)
+    ]
+    data = (
+        f"<!DOCTYPE html [{''.join(levels)}]>"
+        "<html><body><h1>Live</h1><p>All times JST</p><p>Wednesday, October 29, 2025</p>"
+        "<p>9:50 a.m. Laughs: &l9; here.</p><p>9:40 a.m. Two.</p><p>9:30 a.m. Three.</p>"
+        "</body></html>"
+    ).encode()
+    doc = read(data)
+    text = " ".join(p for u in doc.updates for p in u.paragraphs)
+    assert "lol" not in text and len(text) < 200
+    assert len(doc.updates) == 3
+
+
+def test_a_page_nested_too_deeply_to_read_whole_is_an_error() -> None:
+    """libxml2 stops at 256 levels; what follows would be lost without a word."""
+    nested = "<span>" * 300 + "<p>9:40 a.m. Deep.</p>" + "</span>" * 300
+    data = (
+        "<html><body><h1>Live</h1><p>All times JST</p><p>Wednesday, October 29, 2025</p>"
+        f"<p>9:50 a.m. One.</p>{nested}<p>9:30 a.m. Three.</p></body></html>"
+    ).encode()
+    with pytest.raises(SourceError, match="nests its elements too deeply"):
+        read(data)
+
+
 def test_a_minified_page_still_reads() -> None:
     data = "".join(line.strip() for line in page().splitlines()).encode()
     doc = read(data)

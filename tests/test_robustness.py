@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -172,6 +173,30 @@ def test_an_impossible_time_names_its_line_and_the_other_sources_still_build(
         "an update's time runs from 12:00 a.m. to 11:59 p.m.\n"
     )
     assert (out / "updates-good.rss").exists() and not (out / "updates-bad.rss").exists()
+
+
+def test_a_day_header_after_its_updates_dates_nothing(tmp_path: Path) -> None:
+    """Updates take the header above them: one below them all leaves them undated (an
+    error naming the first), and below a dated day it is a day without updates."""
+    after = "Live (Tokyo time)\n9:00 a.m. One.\n8:00 a.m. Two.\nMonday, October 27, 2025\n"
+    result, source, out = run(tmp_path, after.encode())
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "Error: cannot date the update stamped '9:00 a.m.': no day header above it"
+    )
+    assert f"{source}:2" in result.stderr
+    assert not out.exists()
+    trailing = BLOG + "Tuesday, October 28, 2025\n"
+    result = CliRunner().invoke(cli, ["updates", "--json", str(_write(tmp_path, trailing))])
+    assert result.exit_code == 0
+    instants = [u["instant"] for u in json.loads(result.stdout)["updates"]]
+    assert instants == [f"2025-10-27T0{h}:00:00+09:00" for h in (9, 8, 7)]
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "blog.txt"
+    path.write_text(text, "utf-8")
+    return path
 
 
 def test_unwritable_output(tmp_path: Path) -> None:

@@ -100,6 +100,14 @@ def html_lines(text: str, path: str) -> list[tuple[int, str]]:
         raise SourceError(f"cannot parse the web page ({exc})", path=path) from None
     if root is None:
         raise SourceError("the web page is empty", path=path, hint="save the page again")
+    too_deep = next((e for e in parser.error_log if "Excessive depth" in e.message), None)
+    if too_deep is not None:  # libxml2 stops there: the rest of the page would be lost
+        raise SourceError(
+            "the web page nests its elements too deeply to be read whole (over 256 levels)",
+            path=path,
+            line=too_deep.line,
+            hint="copy the page's text into a .txt file and give that instead",
+        )
     lines: list[tuple[int, str]] = []
     title = _title(root)
     if title is not None:
