@@ -88,16 +88,25 @@ def test_unknown_charset_is_a_clear_error() -> None:
         read(page(charset="x-martian").encode())
 
 
+def _three_updates(first: str, entities: str = "") -> bytes:
+    """A page of three updates, `first` the first one's markup, with a DOCTYPE declaring
+    `entities` when given."""
+    doctype = f"<!DOCTYPE html [{entities}]>" if entities else ""
+    return (
+        f"{doctype}<html><body><h1>Live</h1><p>All times JST</p>"
+        f"<p>Wednesday, October 29, 2025</p>{first}<p>9:40 a.m. Two.</p>"
+        "<p>9:30 a.m. Three.</p></body></html>"
+    ).encode()
+
+
 def test_external_entities_are_never_loaded(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("TOPSECRET", "utf-8")
-    data = (
-        f'<!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">]>'
-        "<html><body><h1>Live</h1><p>All times JST</p><p>Wednesday, October 29, 2025</p>"
-        "<p>9:50 a.m. Entity: &xxe; here.</p><p>9:40 a.m. Two.</p><p>9:30 a.m. Three.</p>"
-        "</body></html>"
-    ).encode()
-    doc = read(data)
+    doc = read(
+        _three_updates(
+            "<p>9:50 a.m. Entity: &xxe; here.</p>", f'<!ENTITY xxe SYSTEM "file://{secret}">'
+        )
+    )
     text = " ".join(p for u in doc.updates for p in u.paragraphs)
     assert "TOPSECRET" not in text
     assert len(doc.updates) == 3
@@ -108,13 +117,7 @@ def test_entities_a_page_defines_are_never_expanded() -> None:
     levels = ['<!ENTITY l0 "lol">'] + [
         f'<!ENTITY l{n} "{f"&l{n - 1};" * 10}">' for n in range(1, 10)
     ]
-    data = (
-        f"<!DOCTYPE html [{''.join(levels)}]>"
-        "<html><body><h1>Live</h1><p>All times JST</p><p>Wednesday, October 29, 2025</p>"
-        "<p>9:50 a.m. Laughs: &l9; here.</p><p>9:40 a.m. Two.</p><p>9:30 a.m. Three.</p>"
-        "</body></html>"
-    ).encode()
-    doc = read(data)
+    doc = read(_three_updates("<p>9:50 a.m. Laughs: &l9; here.</p>", "".join(levels)))
     text = " ".join(p for u in doc.updates for p in u.paragraphs)
     assert "lol" not in text and len(text) < 200
     assert len(doc.updates) == 3
@@ -122,13 +125,9 @@ def test_entities_a_page_defines_are_never_expanded() -> None:
 
 def test_a_page_nested_too_deeply_to_read_whole_is_an_error() -> None:
     """libxml2 stops at 256 levels; what follows would be lost without a word."""
-    nested = "<span>" * 300 + "<p>9:40 a.m. Deep.</p>" + "</span>" * 300
-    data = (
-        "<html><body><h1>Live</h1><p>All times JST</p><p>Wednesday, October 29, 2025</p>"
-        f"<p>9:50 a.m. One.</p>{nested}<p>9:30 a.m. Three.</p></body></html>"
-    ).encode()
+    nested = "<span>" * 300 + "<p>9:50 a.m. Deep.</p>" + "</span>" * 300
     with pytest.raises(SourceError, match="nests its elements too deeply"):
-        read(data)
+        read(_three_updates(nested))
 
 
 def test_a_minified_page_still_reads() -> None:

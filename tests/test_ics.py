@@ -78,17 +78,21 @@ def test_sample_calendar_properties() -> None:
     assert "[Mon Oct 27, 18:40] Trump meets Emperor Naruhito." in str(audience["DESCRIPTION"])
 
 
-def test_text_is_escaped_so_nothing_can_be_smuggled() -> None:
-    evil = "Talks; with, commas\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:injected"
-    event = Event(
+def _saying(text: str) -> Event:
+    """An hour-long event titled `text`, its one source sentence `text` too."""
+    return Event(
         uid="u@x",
-        title=evil,
+        title=text,
         start=TOKYO.localize(datetime(2025, 1, 1, 10)),
         end=TOKYO.localize(datetime(2025, 1, 1, 11)),
         status=Status.HAPPENED,
-        evidence=(Evidence(text=evil, source="s"),),
+        evidence=(Evidence(text=text, source="s"),),
     )
-    cal = parse(calendar_bytes([event], CalendarBuild(META)))
+
+
+def test_text_is_escaped_so_nothing_can_be_smuggled() -> None:
+    evil = "Talks; with, commas\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:injected"
+    cal = parse(calendar_bytes([_saying(evil)], CalendarBuild(META)))
     events = cal.walk("VEVENT")
     assert len(events) == 1
     assert str(events[0]["SUMMARY"]) == evil.replace("\r\n", "\n")
@@ -97,15 +101,7 @@ def test_text_is_escaped_so_nothing_can_be_smuggled() -> None:
 @pytest.mark.parametrize("title", ["C:\\News\\2025", "a \\N b", "\\n", "ends in \\"])
 def test_a_backslash_is_written_as_itself(title: str) -> None:
     """Never a line break: icalendar's own vText takes a backslash before "N" for one."""
-    event = Event(
-        uid="u@x",
-        title=title,
-        start=TOKYO.localize(datetime(2025, 1, 1, 10)),
-        end=TOKYO.localize(datetime(2025, 1, 1, 11)),
-        status=Status.HAPPENED,
-        evidence=(Evidence(text=title, source="s"),),
-    )
-    (got,) = parse(calendar_bytes([event], CalendarBuild(META))).walk("VEVENT")
+    (got,) = parse(calendar_bytes([_saying(title)], CalendarBuild(META))).walk("VEVENT")
     assert str(got["SUMMARY"]) == title
     assert str(got["DESCRIPTION"]).endswith(f"• {title}")
 
