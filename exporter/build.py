@@ -13,7 +13,6 @@ from functools import partial
 from pathlib import Path
 
 from exporter import memory, parallel, uptodate
-from exporter.changes import track_feed
 from exporter.config import Config, SourceConfig
 from exporter.errors import ExporterError, SourceError
 from exporter.model import Document, Event
@@ -21,7 +20,6 @@ from exporter.publish import STATE_NAME, Staging, State, load_state, locked
 from exporter.readers import read_path
 from exporter.readers.options import ReadOptions
 from exporter.understand import understand
-from exporter.writers.feed_model import FeedBuild, FeedSite
 
 Progress = Callable[[SourceConfig], None]
 
@@ -176,7 +174,12 @@ def feeds(
     state: State,
     sink: Sink,
 ) -> None:
-    """One live blog's RSS and Atom files to `sink`, its entries' changes recorded in `state`."""
+    """One live blog's RSS and Atom files to `sink`, its entries' changes recorded in `state`.
+
+    Its modules are imported here, once a small build has handed its understanding to
+    another process (`render`), rather than on the way there."""
+    from exporter.changes import track_feed
+    from exporter.writers.feed_model import FeedBuild, FeedSite
     from exporter.writers.feeds import feed_files
 
     rss_name, atom_name = names

@@ -13,7 +13,6 @@ import fcntl
 import itertools
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,6 +133,8 @@ class Staging:
                     path=str(path),
                     hint="remove or rename it",
                 )
+            import tempfile  # here, not before a small build hands over its understanding
+
             fd, tmp = tempfile.mkstemp(dir=self.out, prefix=f".{name}.", suffix=".tmp")
         except OSError as exc:
             raise _write_error(exc, path) from None
