@@ -6,7 +6,6 @@ keys are warned about with the nearest known key, so a typo never silently does 
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
@@ -159,6 +158,8 @@ class _Problems:
         lines = getattr(mapping, "lines", {})
         for key in mapping:
             if key not in known:
+                import difflib  # here: only a mistake needs it
+
                 close = difflib.get_close_matches(str(key), sorted(known), n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 line = lines.get(str(key))

@@ -29,12 +29,14 @@ def understand(documents: list[Document], config: Config) -> list[Event]:
 
 
 def prepare() -> None:
-    """Load now what understanding any document needs: its modules, the built-in
-    gazetteer, the tables of words that tell a happening (some 50 ms in all).
+    """Load now what understanding any document needs: its modules (and the config's, which
+    it is handed), the built-in gazetteer, the tables of words that tell a happening (some
+    50 ms in all).
 
     For a process started before the sources are read (`parallel.standing_by`): what it
     loads meanwhile, understanding does not load again.
     """
+    from exporter import config  # noqa: F401
     from exporter.understand import mentions, overrides  # noqa: F401
     from exporter.understand.assemble import itinerary  # noqa: F401
     from exporter.understand.places import Gazetteer
