@@ -247,7 +247,8 @@ def _run_shares(
 
     if not beside:
         _dismiss()
-    memory.give_back()  # freed pages left resident would be the children's to copy too
+    if not (beside and _standby is not None):  # a child standing by has no pages to copy
+        memory.give_back()  # freed pages left resident would be the children's to copy too
     start = _hand_over if beside else _fork
     pending: list[tuple[int, int, list[int]]] = []
     results: dict[int, R] = {}
