@@ -88,14 +88,9 @@ def _compile() -> dict[str, re.Pattern[str]]:
     }
 
 
-_PATTERNS: dict[str, re.Pattern[str]] | None = None
-
-
-def _patterns() -> dict[str, re.Pattern[str]]:
-    global _PATTERNS
-    if _PATTERNS is None:
-        _PATTERNS = _compile()
-    return _PATTERNS
+#: Compiled with the module: whatever imports it reads stamps, and a process that only
+#: understands (`parallel.standing_by`) then compiles them while it waits, not after.
+_PATTERNS = _compile()
 
 
 #: A clock time with a.m./p.m. at the start of a line, whatever its numbers.
@@ -121,7 +116,7 @@ def parse_stamp(line: str) -> Stamp | None:
     """Recognise a stamp at the start of a line; None when the line is ordinary text."""
     if not line or not (line[0].isdigit() or line[0].isalpha()):
         return None
-    pats = _patterns()
+    pats = _PATTERNS
     m = pats["12h"].match(line)
     if m:
         hour, ampm = int(m["h"]), parse_ampm(m["ampm"])
