@@ -88,6 +88,27 @@ def test_oldest_first_24h_across_midnight() -> None:
     assert doc.title == "Harbour festival: as it happened"
 
 
+def test_updates_whose_stamps_carry_their_day() -> None:
+    """ "Update 2:03 p.m. EST Feb. 19:" dates its update as a day header would."""
+    doc = read(
+        "Bridge reopens after repairs\n"
+        "The bridge closed on Monday for repairs to its deck.\n"
+        "Update 2:03 p.m. EST Feb. 19: Traffic is moving again in both directions.\n"
+        "The city thanked drivers for their patience.\n"
+        "Update 9:15 a.m. EST Feb. 19: Crews are removing the last barriers.\n"
+        "Update 4:47 p.m. EST Feb. 18: Engineers say the work is ahead of schedule.\n",
+        year=2020,
+    )
+    assert doc.zone == "America/New_York"
+    assert [u.instant.isoformat() for u in doc.updates] == [
+        "2020-02-19T14:03:00-05:00",
+        "2020-02-19T09:15:00-05:00",
+        "2020-02-18T16:47:00-05:00",
+    ]
+    assert [len(u.paragraphs) for u in doc.updates] == [2, 1, 1]
+    assert doc.title == "Bridge reopens after repairs"
+
+
 def test_newest_first_across_midnight() -> None:
     doc = read_path(
         FIXTURES / "summit-newest-first-crossing-midnight.txt", ReadOptions(slug="s", today=TODAY)

@@ -56,6 +56,51 @@ def test_stamp_forms(line: str, hour: int, minute: int, label: str | None, rest:
 
 
 @pytest.mark.parametrize(
+    ("line", "hour", "minute", "label", "on", "rest"),
+    [
+        (
+            "Update 2:03 p.m. EST Feb. 19: The team spoke.",
+            14,
+            3,
+            "EST",
+            (2, 19, None),
+            "The team spoke.",
+        ),
+        ("UPDATE 14:05 GMT: Text", 14, 5, "GMT", None, "Text"),
+        ("Update 3 p.m. Feb. 18, 2020 — Text", 15, 0, None, (2, 18, 2020), "Text"),
+        ("Updated 9:50 a.m. ET Oct. 29: Text", 9, 50, "ET", (10, 29, None), "Text"),
+        ("Update 12:25 p.m. EST Feb. 19:", 12, 25, "EST", (2, 19, None), ""),
+    ],
+)
+def test_update_stamps_that_carry_their_day(
+    line: str, hour: int, minute: int, label: str | None, on, rest: str
+) -> None:
+    stamp = parse_stamp(line)
+    assert stamp is not None
+    assert (stamp.hour, stamp.minute, stamp.label, stamp.on, stamp.rest) == (
+        hour,
+        minute,
+        label,
+        on,
+        rest,
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Update 5 on the vote: counting goes on.",  # a number, not a clock
+        "Update 13 a.m. EST: Text",
+        "Update 2:03 p.m. EST Feb. 40: Text",
+        "Updated 10:02 AM ET, Sun November 5, 2017",  # a dateline: no separator
+        "Update on the talks: none yet.",
+    ],
+)
+def test_not_update_stamps(line: str) -> None:
+    assert parse_stamp(line) is None
+
+
+@pytest.mark.parametrize(
     ("line", "impossible"),
     [
         ("25:61 p.m. Text", "25:61 p.m."),
@@ -208,6 +253,7 @@ def test_what_a_stamp_says_about_its_half_day(line: str, ampm: bool, half_day: b
     ],
 )
 def test_dateline_dates(line: str, day: date, updated: bool, time) -> None:
+    assert parse_stamp(line) is None  # a dateline, never an update
     found = parse_dateline_date(line)
     assert found is not None
     assert (found.day, found.updated) == (day, updated)

@@ -143,6 +143,8 @@ def _scan(lines: list[tuple[int, str]]) -> _Scan:
             continue
         stamp = None if index in agenda else marked[index].stamp
         if stamp:
+            if stamp.on is not None:  # "Update 2:03 p.m. EST Feb. 19:" names its own day
+                _day_of_stamp(scan, number, stamp)
             if not scan.days:
                 scan.days.append((number, None))
             body_started = True
@@ -161,6 +163,14 @@ def _scan(lines: list[tuple[int, str]]) -> _Scan:
             continue
         scan.preamble.append((number, text))
     return scan
+
+
+def _day_of_stamp(scan: _Scan, number: int, stamp: Stamp) -> None:
+    """A day header for the day a stamp names, unless the updates are already under it."""
+    month, day, year = stamp.on or (0, 0, None)
+    last = scan.days[-1][1] if scan.days else None
+    if last is None or (last.month, last.day, last.year) != (month, day, year):
+        scan.days.append((number, DayHeader(month, day, year, None, raw=stamp.raw)))
 
 
 def _read_opening_line(scan: _Scan, text: str) -> bool:

@@ -31,6 +31,9 @@ class Stamp:
     half_day: bool = True
     #: A metadata form ("Published at 03:47 GMT", "2m ago (11:00 GMT)") rather than a bare time.
     meta: bool = False
+    #: The day written in the stamp itself ("Update 2:03 p.m. EST Feb. 19:"): (month, day,
+    #: year or None). It dates the update as a day header would.
+    on: tuple[int, int, int | None] | None = None
 
     @property
     def minutes(self) -> int:
@@ -80,6 +83,16 @@ def _compile() -> dict[str, re.Pattern[str]]:
         "24h_compact": re.compile(
             rf"^{_META}(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*{label}\)?{_SEP}\s*(?P<rest>.*)$",
         ),
+        # "Update 2:03 p.m. EST Feb. 19:", "UPDATE 14:05 GMT:": a form that carries its
+        # day, and always a separator, so "Updated 10:02 AM ET, Sun November 5" stays a
+        # dateline
+        "update": re.compile(
+            rf"^(?P<meta>update[ds]?)\s+(?P<h>1\d|2[0-3]|0?[0-9])(?:\s?[:.]\s?(?P<m>[0-5]\d))?"
+            rf"(?:\s?{_AMPM})?(?:\s*\(?{label}\)?)?"
+            rf"(?:,?\s+(?P<mon>{MONTH_PATTERN})\.?\s+(?P<d>\d{{1,2}})(?:,?\s+(?P<y>\d{{4}}))?)?"
+            r"\s*(?:[:—–|]|-{1,2})\s*(?P<rest>.*)$",
+            re.IGNORECASE,
+        ),
         # "4: 58 IST" — a 12-hour blog that forgot the half-day
         "bare": re.compile(
             rf"^(?P<h>1[0-2]|0?[1-9])\s?:\s?(?P<m>[0-5]\d)\s*{label}{_SEP}\s*(?P<rest>.*)$",
@@ -117,6 +130,8 @@ def parse_stamp(line: str) -> Stamp | None:
     if not line or not (line[0].isdigit() or line[0].isalpha()):
         return None
     pats = _PATTERNS
+    if line[0] in "uU" and (m := pats["update"].match(line)):
+        return _update_stamp(m, line)
     m = pats["12h"].match(line)
     if m:
         hour, ampm = int(m["h"]), parse_ampm(m["ampm"])
@@ -184,6 +199,28 @@ _HEADER_DMY = re.compile(
     rf"(?P<mon>{MONTH_PATTERN})\.?(?:,?\s+(?P<y>\d{{4}}))?\s*[.:]?$",
     re.IGNORECASE,
 )
+
+
+def _update_stamp(m: re.Match[str], line: str) -> Stamp | None:
+    """An "Update 2:03 p.m. EST Feb. 19:" stamp, with the day it names."""
+    hour, minute = int(m["h"]), int(m["m"] or 0)
+    ampm = parse_ampm(m["ampm"]) if m["ampm"] else None
+    if (ampm and hour > 12) or (ampm is None and m["m"] is None):
+        return None  # "13 a.m.", or a bare number: not a clock
+    day = int(m["d"]) if m["d"] else None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    return Stamp(
+        hour=to_24h(hour, ampm) if ampm else hour,
+        minute=minute,
+        rest=m["rest"].strip(),
+        label=m["label"],
+        raw=line[: m.start("rest")].strip(),
+        ampm=ampm is not None,
+        half_day=ampm is not None or not 1 <= hour <= 12 or m["h"].startswith("0"),
+        meta=True,
+        on=(MONTHS[m["mon"].lower()], day, int(m["y"]) if m["y"] else None) if day else None,
+    )
 
 
 def parse_day_header(line: str) -> DayHeader | None:
