@@ -109,6 +109,25 @@ def test_updates_whose_stamps_carry_their_day() -> None:
     assert doc.title == "Bridge reopens after repairs"
 
 
+def test_an_update_line_under_a_bare_stamp_is_its_text_not_a_note() -> None:
+    doc = read(
+        "Outbreak: the latest\n"
+        "All times are Eastern.\n"
+        "2020-04-10\n"
+        "6 p.m.\n"
+        "UPDATE: The state reported 106 more cases.\n"
+        "5:30 p.m.\n"
+        "The governor spoke.\n"
+        "Update: This blog has closed.\n"
+    )
+    assert doc.zone == "America/New_York"
+    assert [(u.instant.isoformat(), u.paragraphs) for u in doc.updates] == [
+        ("2020-04-10T18:00:00-04:00", ("UPDATE: The state reported 106 more cases.",)),
+        ("2020-04-10T17:30:00-04:00", ("The governor spoke.",)),
+    ]
+    assert doc.notes == ("Update: This blog has closed.",)
+
+
 def test_newest_first_across_midnight() -> None:
     doc = read_path(
         FIXTURES / "summit-newest-first-crossing-midnight.txt", ReadOptions(slug="s", today=TODAY)

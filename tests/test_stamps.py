@@ -159,6 +159,7 @@ def test_not_stamps(line: str) -> None:
         ("May 5, 2024", 5, 5, 2024, None),
         ("Sept. 3", 9, 3, None, None),
         ("Saturday 4 October 2025", 10, 4, 2025, 5),
+        ("2020-11-03", 11, 3, 2020, None),
     ],
 )
 def test_day_headers(
@@ -171,7 +172,15 @@ def test_day_headers(
 
 @pytest.mark.parametrize(
     "line",
-    ["March on Washington", "May I say something", "October 45", "Wednesday", "Oct. 29 was busy."],
+    [
+        "March on Washington",
+        "May I say something",
+        "October 45",
+        "Wednesday",
+        "Oct. 29 was busy.",
+        "2020-02-30",
+        "2020-11-03 was election day",
+    ],
 )
 def test_not_day_headers(line: str) -> None:
     assert parse_day_header(line) is None
@@ -189,6 +198,9 @@ def test_not_day_headers(line: str) -> None:
         ("(KST)", "Asia/Seoul", False),
         ("(local time)", None, True),
         ("All times are local", None, True),
+        ("All times are Eastern.", "America/New_York", False),
+        ("(All times Pacific)", "America/Los_Angeles", False),
+        ("Times in ET", "America/New_York", False),
     ],
 )
 def test_clock_declarations(line: str, zone: str | None, local: bool) -> None:
@@ -197,8 +209,16 @@ def test_clock_declarations(line: str, zone: str | None, local: bool) -> None:
     assert (decl.zone, decl.local) == (zone, local)
 
 
-def test_line_without_declaration() -> None:
-    assert parse_clock_declaration("Trump arrived in Japan on Monday.") is None
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Trump arrived in Japan on Monday.",
+        "All times are Approximate",  # not a region the names table knows
+        "Times in Tokyo are ahead of the schedule.",
+    ],
+)
+def test_line_without_declaration(line: str) -> None:
+    assert parse_clock_declaration(line) is None
 
 
 @pytest.mark.parametrize(

@@ -133,7 +133,7 @@ def _scan(lines: list[tuple[int, str]]) -> _Scan:
     agenda = agenda_lines(marked)
     body_started = False
     for index, (number, text) in enumerate(lines):
-        if body_started and _NOTE.match(text):
+        if body_started and (note := _NOTE.match(text)) and not _opens_entry(note, scan):
             scan.notes.append((number, text))
             continue
         if marked[index].header:
@@ -163,6 +163,17 @@ def _scan(lines: list[tuple[int, str]]) -> _Scan:
             continue
         scan.preamble.append((number, text))
     return scan
+
+
+def _opens_entry(note: re.Match[str], scan: _Scan) -> bool:
+    """ "UPDATE: …" or "Note: …" right under a stamp that has no text yet is that entry's
+    text ("6 p.m." / "UPDATE: The state reported 106 more cases."), not an editor's note;
+    a correction or an editor's note is one wherever it stands."""
+    return (
+        note["kind"].lower() in ("update", "note")
+        and bool(scan.raws)
+        and not scan.raws[-1].paragraphs
+    )
 
 
 def _day_of_stamp(scan: _Scan, number: int, stamp: Stamp) -> None:

@@ -194,6 +194,8 @@ _HEADER_MDY = re.compile(
     rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\s*[.:]?$",
     re.IGNORECASE,
 )
+#: "2020-11-03" alone on its line.
+_HEADER_ISO = re.compile(r"^(\d{4}-\d\d-\d\d)\s*$")
 _HEADER_DMY = re.compile(
     rf"^(?:(?P<wd>{WEEKDAY_PATTERN})\.?,?\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+"
     rf"(?P<mon>{MONTH_PATTERN})\.?(?:,?\s+(?P<y>\d{{4}}))?\s*[.:]?$",
@@ -227,6 +229,12 @@ def parse_day_header(line: str) -> DayHeader | None:
     """ "Wednesday, October 29", "Oct. 29", "Wednesday 29 October 2025", "Sunday, Oct. 27"."""
     if len(line) > 40:
         return None
+    if iso := _HEADER_ISO.match(line):
+        try:
+            day = date.fromisoformat(iso[1])
+        except ValueError:
+            return None
+        return DayHeader(month=day.month, day=day.day, year=day.year, weekday=None, raw=line)
     m = _HEADER_MDY.match(line) or _HEADER_DMY.match(line)
     if not m:
         return None
@@ -328,8 +336,12 @@ _DECLARATION_PHRASES = (
     re.compile(r"\((?:all\s+times\s+(?:are\s+)?(?:in\s+)?)?(?P<label>[A-Z]{1,5})\)"),
     re.compile(r"\b(?i:all\s+times\s+(?:are\s+)?(?:in\s+)?)(?P<label>[A-Z]{1,5})\b"),
     re.compile(r"\ball\s+times\s+(?:are\s+)?(?:in\s+)?(?P<name>[A-Z][\w .'-]*?)\s+time\b", re.I),
-    re.compile(r"\b(?i:times?\s+(?:are|is)\s+(?:in\s+)?)(?P<label>[A-Z]{1,5})\b"),
+    re.compile(
+        r"\b(?i:times?\s+(?:are\s+|is\s+)?in\s+|times?\s+(?:are|is)\s+)(?P<label>[A-Z]{1,5})\b"
+    ),
     re.compile(r"\((?P<local>local)\s+time\)|\ball\s+times\s+(?:are\s+)?(?P<local2>local)\b", re.I),
+    # "All times are Eastern", "(All times Pacific)": a region the names table knows
+    re.compile(r"\b(?i:all\s+times\s+(?:are\s+)?(?:in\s+)?)(?P<region>[A-Z][a-z]+)\b"),
 )
 
 
@@ -355,6 +367,11 @@ def parse_clock_declaration(line: str) -> ClockDeclaration | None:
             return ClockDeclaration(zone=None, local=True, phrase=m.group(0))
         if groups.get("label"):
             zone = zones.zone_for_label(groups["label"])
+            if zone:
+                return ClockDeclaration(zone=zone, local=False, phrase=m.group(0))
+            continue
+        if groups.get("region"):
+            zone = zones.zone_for_name(groups["region"])
             if zone:
                 return ClockDeclaration(zone=zone, local=False, phrase=m.group(0))
             continue
