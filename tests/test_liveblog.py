@@ -109,6 +109,25 @@ def test_updates_whose_stamps_carry_their_day() -> None:
     assert doc.title == "Bridge reopens after repairs"
 
 
+def test_stamps_with_their_date_on_their_own_line() -> None:
+    """ "11:58 p.m. ET, March 5, 2024" above a headline and paragraphs, no day headers."""
+    doc = read(
+        "Primary day: live results\n"
+        "By the politics team\n"
+        "11:58 p.m. ET, March 5, 2024\n"
+        "Polls have closed\n"
+        "The last states finished voting.\n"
+        "11:40 p.m. ET, March 4, 2024\n"
+        "Eve of the vote\n"
+        "Candidates made their final appeals.\n"
+    )
+    assert [u.instant.isoformat() for u in doc.updates] == [
+        "2024-03-05T23:58:00-05:00",
+        "2024-03-04T23:40:00-05:00",
+    ]
+    assert doc.updates[0].paragraphs == ("Polls have closed", "The last states finished voting.")
+
+
 def test_an_update_line_under_a_bare_stamp_is_its_text_not_a_note() -> None:
     doc = read(
         "Outbreak: the latest\n"

@@ -70,9 +70,22 @@ def test_stamp_forms(line: str, hour: int, minute: int, label: str | None, rest:
         ("Update 3 p.m. Feb. 18, 2020 — Text", 15, 0, None, (2, 18, 2020), "Text"),
         ("Updated 9:50 a.m. ET Oct. 29: Text", 9, 50, "ET", (10, 29, None), "Text"),
         ("Update 12:25 p.m. EST Feb. 19:", 12, 25, "EST", (2, 19, None), ""),
+        ("11:58 p.m. ET, March 5, 2024", 23, 58, "ET", (3, 5, 2024), ""),
+        ("9:15 p.m. ET, Tue March 5, 2024: Text", 21, 15, "ET", (3, 5, 2024), "Text"),
+        ("2:05 p.m. ET Oct. 29 — Text", 14, 5, "ET", (10, 29, None), "Text"),
+        ("14:05 GMT, March 5:", 14, 5, "GMT", (3, 5, None), ""),
+        # a day only where a separator or the line's end follows it
+        (
+            "10:05 a.m. Jan. 6 committee hearing resumes",
+            10,
+            5,
+            None,
+            None,
+            "Jan. 6 committee hearing resumes",
+        ),
     ],
 )
-def test_update_stamps_that_carry_their_day(
+def test_stamps_that_carry_their_day(
     line: str, hour: int, minute: int, label: str | None, on, rest: str
 ) -> None:
     stamp = parse_stamp(line)

@@ -57,9 +57,13 @@ _DATELINE = re.compile(
 
 
 def looks_like_liveblog(lines: list[tuple[int, str]]) -> bool:
-    """Three or more stamped lines make a live blog, or one under a day header."""
-    stamps = sum(1 for _, text in lines if parse_stamp(text))
-    return stamps >= 3 or (stamps >= 1 and any(parse_day_header(text) for _, text in lines))
+    """Three or more stamped lines make a live blog, or one under a day header, or one that
+    names its day ("11:58 p.m. ET, March 5, 2024")."""
+    stamps = [stamp for _, text in lines if (stamp := parse_stamp(text))]
+    return len(stamps) >= 3 or (
+        bool(stamps)
+        and (any(stamp.on for stamp in stamps) or any(parse_day_header(text) for _, text in lines))
+    )
 
 
 @dataclass

@@ -62,6 +62,15 @@ _META = (
 )
 
 
+#: ", March 5, 2024", " Feb. 19", ", Tue March 5" after a stamp's time: the day it names,
+#: taken only when a separator or the end of the line follows, so that "10:05 a.m. Jan. 6
+#: committee hearing resumes" keeps its words.
+_STAMP_DAY = (
+    rf"(?:,?\s+(?:(?:{WEEKDAY_PATTERN})\.?,?\s+)?(?P<mon>{MONTH_PATTERN})\.?\s+(?P<d>[0-3]?\d)"
+    rf"(?:,?\s+(?P<y>\d{{4}}))?(?=\s*(?:[:—–|]|-{{1,2}}|$)))?"
+)
+
+
 def _compile() -> dict[str, re.Pattern[str]]:
     names = zones.label_pattern()
     label = rf"(?P<label>{names})\b"
@@ -70,13 +79,13 @@ def _compile() -> dict[str, re.Pattern[str]]:
         "12h": re.compile(
             rf"^{_META}(?:(?P<prelabel>{names})\s+)?"
             rf"(?P<h>1\d|2[0-3]|0?[0-9])(?:\s?[:.]\s?(?P<m>[0-5]\d))?\s?{_AMPM}"
-            rf"(?:\s*\(?{label}\)?)?\)?{_SEP}\s*(?P<rest>.*)$",
+            rf"(?:\s*\(?{label}\)?)?\)?{_STAMP_DAY}{_SEP}\s*(?P<rest>.*)$",
             re.IGNORECASE,
         ),
         # "14:05", "14:05 BST", "Published at 03:47 GMT", "2m ago (11:00 GMT)", "14:05 GMT+1"
         "24h": re.compile(
             rf"^{_META}(?P<h>[01]?\d|2[0-3])(?:[:.h](?P<m>[0-5]\d))(?:\s*\(?{label}\)?)?\)?"
-            rf"{_SEP}\s*(?P<rest>.*)$",
+            rf"{_STAMP_DAY}{_SEP}\s*(?P<rest>.*)$",
             re.IGNORECASE,
         ),
         # "1405 GMT": four digits need a label to be a clock and not a number
@@ -88,8 +97,7 @@ def _compile() -> dict[str, re.Pattern[str]]:
         # dateline
         "update": re.compile(
             rf"^(?P<meta>update[ds]?)\s+(?P<h>1\d|2[0-3]|0?[0-9])(?:\s?[:.]\s?(?P<m>[0-5]\d))?"
-            rf"(?:\s?{_AMPM})?(?:\s*\(?{label}\)?)?"
-            rf"(?:,?\s+(?P<mon>{MONTH_PATTERN})\.?\s+(?P<d>\d{{1,2}})(?:,?\s+(?P<y>\d{{4}}))?)?"
+            rf"(?:\s?{_AMPM})?(?:\s*\(?{label}\)?)?{_STAMP_DAY}"
             r"\s*(?:[:—–|]|-{1,2})\s*(?P<rest>.*)$",
             re.IGNORECASE,
         ),
@@ -140,7 +148,10 @@ def parse_stamp(line: str) -> Stamp | None:
         label = m["label"] or m["prelabel"]
         if m["prelabel"] and not m["label"] and hour == 0:
             hour = 12  # "JST 0:15 a.m." means a quarter past midnight
+        if not _day_is_real(m):
+            return None
         return Stamp(
+            on=_day_named(m),
             hour=to_24h(hour, ampm) if hour <= 12 else hour,  # "15:00 pm" is 15:00
             minute=int(m["m"] or 0),
             rest=m["rest"].strip(),
@@ -151,7 +162,7 @@ def parse_stamp(line: str) -> Stamp | None:
         )
     for kind in ("24h_compact", "24h"):
         m = pats[kind].match(line)
-        if m and _plausible_24h(m, line):
+        if m and _plausible_24h(m, line) and _day_is_real(m):
             digits = m["h"]
             written_24h = kind == "24h_compact" or digits.startswith("0")
             return Stamp(
@@ -162,6 +173,7 @@ def parse_stamp(line: str) -> Stamp | None:
                 raw=line[: m.start("rest")].strip(),
                 half_day=written_24h or not 1 <= int(digits) <= 12,
                 meta=bool(m["meta"]),
+                on=_day_named(m),
             )
     m = pats["bare"].match(line)
     if m:
@@ -203,14 +215,27 @@ _HEADER_DMY = re.compile(
 )
 
 
+def _day_named(m: re.Match[str]) -> tuple[int, int, int | None] | None:
+    """(month, day, year or None) of the day a stamp names after its time (`_STAMP_DAY`)."""
+    found = m.groupdict()
+    if not found.get("mon"):
+        return None
+    return MONTHS[found["mon"].lower()], int(found["d"]), int(found["y"]) if found["y"] else None
+
+
+def _day_is_real(m: re.Match[str]) -> bool:
+    """False when the day a stamp names cannot be one ("Feb. 40"): the line is not a stamp."""
+    named = _day_named(m)
+    return named is None or 1 <= named[1] <= 31
+
+
 def _update_stamp(m: re.Match[str], line: str) -> Stamp | None:
     """An "Update 2:03 p.m. EST Feb. 19:" stamp, with the day it names."""
     hour, minute = int(m["h"]), int(m["m"] or 0)
     ampm = parse_ampm(m["ampm"]) if m["ampm"] else None
     if (ampm and hour > 12) or (ampm is None and m["m"] is None):
         return None  # "13 a.m.", or a bare number: not a clock
-    day = int(m["d"]) if m["d"] else None
-    if day is not None and not 1 <= day <= 31:
+    if not _day_is_real(m):
         return None
     return Stamp(
         hour=to_24h(hour, ampm) if ampm else hour,
@@ -221,7 +246,7 @@ def _update_stamp(m: re.Match[str], line: str) -> Stamp | None:
         ampm=ampm is not None,
         half_day=ampm is not None or not 1 <= hour <= 12 or m["h"].startswith("0"),
         meta=True,
-        on=(MONTHS[m["mon"].lower()], day, int(m["y"]) if m["y"] else None) if day else None,
+        on=_day_named(m),
     )
 
 
@@ -314,6 +339,14 @@ def _time_then_date(body: str) -> tuple[date, Stamp | None] | None:
     time = parse_stamp(body)
     if time is None:
         return None
+    if time.on is not None:  # the stamp took the date itself: "10:02 AM ET, November 5, 2017"
+        month, day, year = time.on
+        if year is None or time.rest.strip(" .,;"):
+            return None
+        try:
+            return date(year, month, day), time
+        except ValueError:
+            return None
     m = _DATE.match(time.rest.lstrip(" ,"))
     if not m or time.rest.lstrip(" ,")[m.end() :].strip(" .,;"):
         return None
