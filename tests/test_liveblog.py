@@ -128,6 +128,34 @@ def test_stamps_with_their_date_on_their_own_line() -> None:
     assert doc.updates[0].paragraphs == ("Polls have closed", "The last states finished voting.")
 
 
+def test_entries_headed_by_their_date_then_time() -> None:
+    doc = read(
+        "Storm makes landfall: live updates\n"
+        "The storm came ashore overnight.\n"
+        "Oct. 29, 2025, 9:50 a.m. ET\n"
+        "Power is out for a million customers\n"
+        "Crews will start repairs once the winds ease.\n"
+        "Oct. 28, 2025, 11:40 p.m. ET\n"
+        "Evacuation orders expanded\n"
+    )
+    assert [u.instant.isoformat() for u in doc.updates] == [
+        "2025-10-29T09:50:00-04:00",
+        "2025-10-28T23:40:00-04:00",
+    ]
+
+
+def test_one_dated_time_alone_is_an_articles_byline_not_a_live_blog() -> None:
+    from exporter.readers import detect
+
+    lines = [
+        (1, "Council approves the budget"),
+        (2, "Oct. 29, 2025, 9:50 a.m. ET"),
+        (3, "The council voted 7-2 on Tuesday to approve the budget."),
+    ]
+    assert detect(lines) == "article"
+    assert detect([*lines, (4, "Oct. 29, 2025, 11:05 a.m. ET"), (5, "More.")]) == "liveblog"
+
+
 def test_an_update_line_under_a_bare_stamp_is_its_text_not_a_note() -> None:
     doc = read(
         "Outbreak: the latest\n"

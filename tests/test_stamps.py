@@ -74,6 +74,9 @@ def test_stamp_forms(line: str, hour: int, minute: int, label: str | None, rest:
         ("9:15 p.m. ET, Tue March 5, 2024: Text", 21, 15, "ET", (3, 5, 2024), "Text"),
         ("2:05 p.m. ET Oct. 29 — Text", 14, 5, "ET", (10, 29, None), "Text"),
         ("14:05 GMT, March 5:", 14, 5, "GMT", (3, 5, None), ""),
+        ("Oct. 29, 2025, 9:50 a.m. ET", 9, 50, "ET", (10, 29, 2025), ""),
+        ("Tuesday, Oct. 28, 2025, 11:40 p.m. ET: Text", 23, 40, "ET", (10, 28, 2025), "Text"),
+        ("May 5, 3 p.m. ET — Text", 15, 0, "ET", (5, 5, None), "Text"),
         # a day only where a separator or the line's end follows it
         (
             "10:05 a.m. Jan. 6 committee hearing resumes",
@@ -107,9 +110,11 @@ def test_stamps_that_carry_their_day(
         "Update 2:03 p.m. EST Feb. 40: Text",
         "Updated 10:02 AM ET, Sun November 5, 2017",  # a dateline: no separator
         "Update on the talks: none yet.",
+        "Oct. 29, 9 a.m. the talks resumed.",  # a sentence that opens with its day
+        "Oct. 29, at 9 a.m. the talks resumed.",
     ],
 )
-def test_not_update_stamps(line: str) -> None:
+def test_not_stamps_that_name_a_day(line: str) -> None:
     assert parse_stamp(line) is None
 
 

@@ -57,12 +57,13 @@ _DATELINE = re.compile(
 
 
 def looks_like_liveblog(lines: list[tuple[int, str]]) -> bool:
-    """Three or more stamped lines make a live blog, or one under a day header, or one that
-    names its day ("11:58 p.m. ET, March 5, 2024")."""
+    """Three or more stamped lines make a live blog, or one under a day header, or two that
+    name their day ("11:58 p.m. ET, March 5, 2024"): one alone may be an article's byline."""
     stamps = [stamp for _, text in lines if (stamp := parse_stamp(text))]
-    return len(stamps) >= 3 or (
-        bool(stamps)
-        and (any(stamp.on for stamp in stamps) or any(parse_day_header(text) for _, text in lines))
+    return (
+        len(stamps) >= 3
+        or sum(1 for stamp in stamps if stamp.on) >= 2
+        or (bool(stamps) and any(parse_day_header(text) for _, text in lines))
     )
 
 

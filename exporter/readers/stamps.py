@@ -101,6 +101,16 @@ def _compile() -> dict[str, re.Pattern[str]]:
             r"\s*(?:[:—–|]|-{1,2})\s*(?P<rest>.*)$",
             re.IGNORECASE,
         ),
+        # "Oct. 29, 2025, 9:50 a.m. ET" alone or before a separator: the day first, a comma
+        # before the time (which "November 5, 2017 9:00 a.m. ET", a dateline, has not), and
+        # nothing after it but a separator, so that a sentence opening "Oct. 29, 9 a.m. the
+        # talks resumed" stays a sentence
+        "dated": re.compile(
+            rf"^(?:(?:{WEEKDAY_PATTERN})\.?,?\s+)?(?P<mon>{MONTH_PATTERN})\.?\s+(?P<d>[0-3]?\d),"
+            rf"\s+(?:(?P<y>\d{{4}}),\s+)?(?P<h>1[0-2]|0?[0-9])(?:\s?[:.]\s?(?P<m>[0-5]\d))?"
+            rf"\s?{_AMPM}(?:\s*\(?{label}\)?)?(?:\s*(?:[:—–|]|-{{1,2}})\s+|\s*$)(?P<rest>.*)$",
+            re.IGNORECASE,
+        ),
         # "4: 58 IST" — a 12-hour blog that forgot the half-day
         "bare": re.compile(
             rf"^(?P<h>1[0-2]|0?[1-9])\s?:\s?(?P<m>[0-5]\d)\s*{label}{_SEP}\s*(?P<rest>.*)$",
@@ -140,6 +150,18 @@ def parse_stamp(line: str) -> Stamp | None:
     pats = _PATTERNS
     if line[0] in "uU" and (m := pats["update"].match(line)):
         return _update_stamp(m, line)
+    if line[0].isalpha() and (m := pats["dated"].match(line)):
+        if not _day_is_real(m):
+            return None
+        return Stamp(
+            hour=to_24h(int(m["h"]), parse_ampm(m["ampm"])),
+            minute=int(m["m"] or 0),
+            rest=m["rest"].strip(),
+            label=m["label"],
+            raw=line[: m.start("rest")].strip(),
+            ampm=True,
+            on=_day_named(m),
+        )
     m = pats["12h"].match(line)
     if m:
         hour, ampm = int(m["h"]), parse_ampm(m["ampm"])
