@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from exporter import zones
 from exporter.lexicon import MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS, parse_ampm, to_24h
@@ -92,31 +93,42 @@ def _compile() -> dict[str, re.Pattern[str]]:
         "24h_compact": re.compile(
             rf"^{_META}(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*{label}\)?{_SEP}\s*(?P<rest>.*)$",
         ),
-        # "Update 2:03 p.m. EST Feb. 19:", "UPDATE 14:05 GMT:": a form that carries its
-        # day, and always a separator, so "Updated 10:02 AM ET, Sun November 5" stays a
-        # dateline
-        "update": re.compile(
-            rf"^(?P<meta>update[ds]?)\s+(?P<h>1\d|2[0-3]|0?[0-9])(?:\s?[:.]\s?(?P<m>[0-5]\d))?"
-            rf"(?:\s?{_AMPM})?(?:\s*\(?{label}\)?)?{_STAMP_DAY}"
-            r"\s*(?:[:—–|]|-{1,2})\s*(?P<rest>.*)$",
-            re.IGNORECASE,
-        ),
-        # "Oct. 29, 2025, 9:50 a.m. ET" alone or before a separator: the day first, a comma
-        # before the time (which "November 5, 2017 9:00 a.m. ET", a dateline, has not), and
-        # nothing after it but a separator, so that a sentence opening "Oct. 29, 9 a.m. the
-        # talks resumed" stays a sentence
-        "dated": re.compile(
-            rf"^(?:(?:{WEEKDAY_PATTERN})\.?,?\s+)?(?P<mon>{MONTH_PATTERN})\.?\s+(?P<d>[0-3]?\d),"
-            rf"\s+(?:(?P<y>\d{{4}}),\s+)?(?P<h>1[0-2]|0?[0-9])(?:\s?[:.]\s?(?P<m>[0-5]\d))?"
-            rf"\s?{_AMPM}(?:\s*\(?{label}\)?)?(?:\s*(?:[:—–|]|-{{1,2}})\s+|\s*$)(?P<rest>.*)$",
-            re.IGNORECASE,
-        ),
         # "4: 58 IST" — a 12-hour blog that forgot the half-day
         "bare": re.compile(
             rf"^(?P<h>1[0-2]|0?[1-9])\s?:\s?(?P<m>[0-5]\d)\s*{label}{_SEP}\s*(?P<rest>.*)$",
             re.IGNORECASE,
         ),
     }
+
+
+@cache
+def _update_pattern() -> re.Pattern[str]:
+    """ "Update 2:03 p.m. EST Feb. 19:", "UPDATE 14:05 GMT:": a form that carries its day,
+    and always a separator, so "Updated 10:02 AM ET, Sun November 5" stays a dateline.
+    Compiled for the first line that opens with "update"."""
+    label = rf"(?P<label>{zones.label_pattern()})\b"
+    return re.compile(
+        rf"^(?P<meta>update[ds]?)\s+(?P<h>1\d|2[0-3]|0?[0-9])(?:\s?[:.]\s?(?P<m>[0-5]\d))?"
+        rf"(?:\s?{_AMPM})?(?:\s*\(?{label}\)?)?{_STAMP_DAY}"
+        r"\s*(?:[:—–|]|-{1,2})\s*(?P<rest>.*)$",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _dated_pattern() -> re.Pattern[str]:
+    """ "Oct. 29, 2025, 9:50 a.m. ET" alone or before a separator: the day first, a comma
+    before the time (which "November 5, 2017 9:00 a.m. ET", a dateline, has not), and
+    nothing after it but a separator, so that a sentence opening "Oct. 29, 9 a.m. the
+    talks resumed" stays a sentence. Compiled for the first line that opens with a
+    month or a weekday."""
+    label = rf"(?P<label>{zones.label_pattern()})\b"
+    return re.compile(
+        rf"^(?:(?:{WEEKDAY_PATTERN})\.?,?\s+)?(?P<mon>{MONTH_PATTERN})\.?\s+(?P<d>[0-3]?\d),"
+        rf"\s+(?:(?P<y>\d{{4}}),\s+)?(?P<h>1[0-2]|0?[0-9])(?:\s?[:.]\s?(?P<m>[0-5]\d))?"
+        rf"\s?{_AMPM}(?:\s*\(?{label}\)?)?(?:\s*(?:[:—–|]|-{{1,2}})\s+|\s*$)(?P<rest>.*)$",
+        re.IGNORECASE,
+    )
 
 
 #: Compiled with the module: whatever imports it reads stamps, and a process that only
@@ -148,9 +160,9 @@ def parse_stamp(line: str) -> Stamp | None:
     if not line or not (line[0].isdigit() or line[0].isalpha()):
         return None
     pats = _PATTERNS
-    if line[0] in "uU" and (m := pats["update"].match(line)):
+    if line[:6].lower() == "update" and (m := _update_pattern().match(line)):
         return _update_stamp(m, line)
-    if line[0].isalpha() and (m := pats["dated"].match(line)):
+    if _opens_with_a_day(line) and (m := _dated_pattern().match(line)):
         if not _day_is_real(m):
             return None
         return Stamp(
@@ -235,6 +247,12 @@ _HEADER_DMY = re.compile(
     rf"(?P<mon>{MONTH_PATTERN})\.?(?:,?\s+(?P<y>\d{{4}}))?\s*[.:]?$",
     re.IGNORECASE,
 )
+
+
+def _opens_with_a_day(line: str) -> bool:
+    """The line's first word is a month or a weekday ("Oct.", "Tuesday,")."""
+    first = line[:12].split(None, 1)[0].rstrip(".,").lower() if line[:1].isalpha() else ""
+    return first in MONTHS or first in WEEKDAYS
 
 
 def _day_named(m: re.Match[str]) -> tuple[int, int, int | None] | None:
