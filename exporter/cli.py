@@ -10,7 +10,7 @@ import gc
 import json
 import os
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +85,48 @@ def _verbosity_options(func: Any) -> Any:
     )(func)
 
 
+def _source_options(func: Any) -> Any:
+    """--tz, --year and --date: what a command may be told about its sources when their
+    text does not say it, kept for `_config` (as -v/-q are kept for `_say`)."""
+
+    def keep(name: str) -> Any:
+        def store(ctx: click.Context, _param: Any, value: Any) -> None:
+            if isinstance(value, datetime):
+                value = value.date()
+            ctx.find_root().obj.setdefault("facts", {})[name] = value
+
+        return store
+
+    func = click.option(
+        "--date",
+        "day",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        expose_value=False,
+        callback=keep("date"),
+        help="Day of the updates when the text names none, e.g. 2025-10-29.",
+    )(func)
+    func = click.option(
+        "--year",
+        type=click.IntRange(1900, 2200),
+        expose_value=False,
+        callback=keep("year"),
+        help="Year when headers omit it.",
+    )(func)
+    return click.option(
+        "--tz",
+        metavar="ZONE",
+        expose_value=False,
+        callback=keep("tz"),
+        help="IANA zone of the stamps, e.g. Asia/Tokyo.",
+    )(func)
+
+
+def _facts(ctx: click.Context) -> dict[str, Any]:
+    """The --tz, --year and --date given (None for each one not given)."""
+    given = ctx.find_root().obj.get("facts", {})
+    return {name: given.get(name) for name in ("tz", "year", "date")}
+
+
 def _say(ctx: click.Context, message: str, *, level: int = 0, **style: Any) -> None:
     """Print unless --quiet; level 1 messages need --verbose."""
     verbosity = ctx.find_root().obj["verbosity"]
@@ -121,20 +163,21 @@ def cli(
     ctx.obj["config_path"] = config_path
 
 
-def _config(ctx: click.Context, files: tuple[str, ...], tz: str | None, year: int | None):
+def _config(ctx: click.Context, files: tuple[str, ...]):
     """The config file when no files are given, else a config made from the flags; its
     warnings said, whatever the command."""
-    config = _load_config(ctx, files, tz, year)
+    config = _load_config(ctx, files)
     for warning in config.warnings:
         click.secho(f"Warning: {warning}", fg="yellow", err=True)
     return config
 
 
-def _load_config(ctx: click.Context, files: tuple[str, ...], tz: str | None, year: int | None):
+def _load_config(ctx: click.Context, files: tuple[str, ...]):
     from exporter import config as cfg
 
+    facts = _facts(ctx)
     if files:
-        base = cfg.from_files(list(files), tz=tz, year=year)
+        base = cfg.from_files(list(files), **facts)
         path = ctx.find_root().obj["config_path"]
         if path:
             loaded = cfg.load(Path(path))
@@ -142,19 +185,26 @@ def _load_config(ctx: click.Context, files: tuple[str, ...], tz: str | None, yea
         return base
     path = ctx.find_root().obj["config_path"] or cfg.DEFAULT_FILE
     loaded = cfg.load(Path(path))
-    if tz or year:
+    if any(facts.values()):
         from dataclasses import replace
 
         loaded = loaded.with_overrides(
-            sources=tuple(replace(s, tz=tz or s.tz, year=year or s.year) for s in loaded.sources)
+            sources=tuple(
+                replace(
+                    s,
+                    tz=facts["tz"] or s.tz,
+                    year=facts["year"] or s.year,
+                    date=facts["date"] or s.date,
+                )
+                for s in loaded.sources
+            )
         )
     return loaded
 
 
 @cli.command(epilog=EPILOG_BUILD)
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
-@click.option("--tz", metavar="ZONE", help="IANA zone of the stamps, e.g. Asia/Tokyo.")
-@click.option("--year", type=click.IntRange(1900, 2200), help="Year when headers omit it.")
+@_source_options
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Output folder.")
 @click.option("--base-url", help="Public URL of the output folder (for links and ids).")
 @click.option("--strict", is_flag=True, help="Stop at the first source that fails.")
@@ -169,8 +219,6 @@ def _load_config(ctx: click.Context, files: tuple[str, ...], tz: str | None, yea
 def build(
     ctx: click.Context,
     files: tuple[str, ...],
-    tz: str | None,
-    year: int | None,
     out_dir: str | None,
     base_url: str | None,
     strict: bool,
@@ -183,7 +231,7 @@ def build(
     # A second process loads what understanding needs while this one reads the config and
     # the sources (some 50 ms each); stopped at once when nothing has changed.
     with parallel.standing_by(prepare, jobs):
-        config = _config(ctx, files, tz, year).with_overrides(jobs=jobs)
+        config = _config(ctx, files).with_overrides(jobs=jobs)
         if out_dir:
             config = config.with_overrides(out=str(Path(out_dir).resolve()))
         if base_url:
@@ -245,20 +293,17 @@ def _with_progress(ctx: click.Context, config, run):
 
 @cli.command(epilog=EPILOG_UPDATES)
 @click.argument("file")
-@click.option("--tz", metavar="ZONE", help="IANA zone of the stamps, e.g. Asia/Tokyo.")
-@click.option("--year", type=click.IntRange(1900, 2200), help="Year when headers omit it.")
+@_source_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @_verbosity_options
 @click.pass_context
-def updates(ctx: click.Context, file: str, tz: str | None, year: int | None, as_json: bool) -> None:
+def updates(ctx: click.Context, file: str, as_json: bool) -> None:
     """Show the updates the live-blog reader found in FILE (a path or URL), newest first."""
     from exporter.build import read_sources
     from exporter.config import from_files
     from exporter.sentences import short_title
 
-    documents, _ = read_sources(
-        from_files([file], tz=tz, year=year), strict=True, today=date.today()
-    )
+    documents, _ = read_sources(from_files([file], **_facts(ctx)), strict=True, today=date.today())
     doc = documents[0]
     if doc.kind != "liveblog":
         raise ExporterError(
@@ -310,20 +355,17 @@ Examples:
 
 @cli.command(epilog=EPILOG_EVENTS)
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
-@click.option("--tz", metavar="ZONE", help="IANA zone of the stamps, e.g. Asia/Tokyo.")
-@click.option("--year", type=click.IntRange(1900, 2200), help="Year when headers omit it.")
+@_source_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @_verbosity_options
 @click.pass_context
-def events(
-    ctx: click.Context, files: tuple[str, ...], tz: str | None, year: int | None, as_json: bool
-) -> None:
+def events(ctx: click.Context, files: tuple[str, ...], as_json: bool) -> None:
     """Show the itinerary found in FILES (or exporter.yaml's sources), with its evidence."""
     from exporter.build import read_sources
     from exporter.itinerary_view import event_rows
     from exporter.understand import understand
 
-    config = _config(ctx, files, tz, year)
+    config = _config(ctx, files)
     documents, _ = read_sources(config, strict=True, today=date.today())
     rows = event_rows(understand(documents, config))
     if as_json:
@@ -362,7 +404,7 @@ def serve(ctx: click.Context, host: str, port: int, out_dir: str | None, watch: 
     from exporter.build import build as run_build
     from exporter.serve import Watcher, make_server, subscription_urls
 
-    config = _config(ctx, (), None, None) if (watch or not out_dir) else None
+    config = _config(ctx, ()) if (watch or not out_dir) else None
     if config is not None and out_dir:
         config = config.with_overrides(out=str(Path(out_dir).resolve()))
     folder = Path(out_dir) if out_dir else config.root / config.out

@@ -422,7 +422,12 @@ def _parse_duration(text: str) -> timedelta | None:
 
 
 def from_files(
-    files: list[str], *, tz: str | None = None, year: int | None = None, root: Path | None = None
+    files: list[str],
+    *,
+    tz: str | None = None,
+    year: int | None = None,
+    date: date | None = None,
+    root: Path | None = None,
 ) -> Config:
     """A config for `exporter build FILE...` without any config file."""
     seen: set[str] = set()
@@ -433,5 +438,5 @@ def from_files(
         while slug in seen:
             slug, n = f"{base}-{n}", n + 1
         seen.add(slug)
-        sources.append(SourceConfig(path=f, slug=slug, tz=tz, year=year))
+        sources.append(SourceConfig(path=f, slug=slug, tz=tz, year=year, date=date))
     return Config(sources=tuple(sources), root=root or Path())

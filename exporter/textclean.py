@@ -16,6 +16,9 @@ from exporter.errors import SourceError
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
 _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff]")
+#: A line drawn between entries ("___", "* * *", "—"): layout, never text.
+_RULE_CHARS = "-_*=~#•·.–—|"
+_RULE = re.compile(rf"[{re.escape(_RULE_CHARS)}\s]+")
 
 
 def decode(data: bytes, path: str) -> str:
@@ -48,10 +51,11 @@ def clean(text: str) -> str:
 
 
 def lines_of(text: str) -> list[tuple[int, str]]:
-    """Non-blank lines with their 1-based line numbers, inner runs of spaces folded."""
+    """Non-blank lines with their 1-based line numbers, inner runs of spaces folded; a
+    line that only draws a rule ("___", "* * *") counts as blank."""
     out = []
     for number, raw in enumerate(text.split("\n"), start=1):
         line = re.sub(r"[ \t]+", " ", raw).strip()
-        if line:
+        if line and not (line[0] in _RULE_CHARS and _RULE.fullmatch(line)):
             out.append((number, line))
     return out

@@ -261,6 +261,41 @@ def test_a_base_url_flag_that_is_no_web_address_is_a_usage_error(runner, tmp_pat
     assert not (tmp_path / "o").exists()
 
 
+def test_date_flag_dates_a_blog_that_names_no_day(runner, tmp_path: Path) -> None:
+    """The day a blog without headers or dateline needs, given as --date (with --tz) to
+    every command that reads sources; a rule between entries ("___") is no paragraph."""
+    blog = tmp_path / "latest.txt"
+    blog.write_text(
+        "The Latest: storm batters coast\n\nThe latest on the storm:\n\n___\n\n"
+        "10:45 a.m.\n\nPower is out for 200,000 homes.\n\n___\n\n"
+        "9:30 a.m.\n\nThe storm made landfall.\n\n___\n\n8 a.m.\n\nIt is weakening.\n",
+        "utf-8",
+    )
+    flags = ["--tz", "America/New_York", "--date", "2025-10-29"]
+    undated = runner.invoke(cli, ["updates", str(blog), "--tz", "America/New_York"], obj={})
+    assert undated.exit_code == 1 and "cannot date the update" in undated.stderr
+    result = runner.invoke(cli, ["updates", str(blog), *flags, "--json"], obj={})
+    assert result.exit_code == 0, result.output
+    updates = json.loads(result.stdout)["updates"]
+    assert [u["instant"] for u in updates] == [
+        "2025-10-29T10:45:00-04:00",
+        "2025-10-29T09:30:00-04:00",
+        "2025-10-29T08:00:00-04:00",
+    ]
+    assert [u["paragraphs"] for u in updates] == [1, 1, 1]
+    out = tmp_path / "out"
+    built = runner.invoke(cli, ["build", str(blog), *flags, "--out", str(out)], obj={})
+    assert built.exit_code == 0, built.output
+    assert "___" not in (out / "updates.rss").read_text("utf-8")
+    bad = runner.invoke(cli, ["updates", str(blog), "--date", "2025-13-01"], obj={})
+    assert bad.exit_code == 2 and "Invalid value for '--date'" in bad.stderr
+    config = tmp_path / "exporter.yaml"  # the flags also reach the config's sources
+    config.write_text(f"out: {tmp_path}/out2\nsources: [{blog}]\n", "utf-8")
+    from_config = runner.invoke(cli, ["--config", str(config), "build", *flags], obj={})
+    assert from_config.exit_code == 0, from_config.output
+    assert (tmp_path / "out2" / "updates.rss").read_bytes() == (out / "updates.rss").read_bytes()
+
+
 def test_no_color_env(runner, tmp_path: Path) -> None:
     result = runner.invoke(
         cli,
