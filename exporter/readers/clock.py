@@ -272,7 +272,8 @@ def _undated_base(
             "dateline such as 'Published Nov 5, 2017' near the top, and no date was given",
             path=path,
             line=first.line,
-            hint="add a line such as 'Wednesday, October 29, 2025', or set `date:` in the config",
+            hint="add a line such as 'Wednesday, October 29, 2025', or give the day with "
+            "--date or `date:` in the config",
         )
     if not undated.updated:
         return undated.day
