@@ -6,6 +6,7 @@ Errors from the core arrive as ExporterError and leave as `Error: …` on stderr
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import os
@@ -453,9 +454,8 @@ def main() -> None:
     The process ends with the command (but `serve`, which turns it back on), so Python's
     cyclic collector is off from the start: the few reference cycles a command makes are
     the system's to reclaim. Left on, it would walk every object a build made once the
-    build let it run again (5 ms after the sample's), and the collection Python makes on
-    its way out would do the same (15 ms) if they were not frozen first; frozen, they are
-    freed as the modules are cleared, and the exit takes 8 ms.
+    build let it run again (5 ms after the sample's). The process then ends at once
+    (`_exit_now`), without the collection and teardown Python makes on its way out.
     """
     gc.disable()
     # The first zone asked of pytz makes it check that each of its 600 zone files exists
@@ -464,8 +464,26 @@ def main() -> None:
     os.environ.setdefault("PYTZ_SKIPEXISTSCHECK", "1")
     try:
         cli(obj={})
-    finally:
-        gc.freeze()
+    except SystemExit as exc:
+        _exit_now(exc.code)
+
+
+def _exit_now(code: object) -> None:
+    """End the process as `sys.exit(code)` would, without tearing the interpreter down.
+
+    A command leaves no thread, no `atexit` handler and no open file of its own behind, so
+    all the teardown would do is free, object by object, everything still alive (8 ms after
+    the sample's build, even with the objects frozen: 4 ms more than this). click flushes
+    what it writes; anything else still buffered is flushed here, a failure to do so being
+    past reporting (the reader of a pipe left early, or stderr is closed).
+    """
+    if isinstance(code, str):
+        print(code, file=sys.stderr)
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and not stream.closed:
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+    os._exit(code if isinstance(code, int) else (0 if code is None else 1))
 
 
 if __name__ == "__main__":

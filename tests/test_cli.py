@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -294,6 +296,47 @@ def test_date_flag_dates_a_blog_that_names_no_day(runner, tmp_path: Path) -> Non
     from_config = runner.invoke(cli, ["--config", str(config), "build", *flags], obj={})
     assert from_config.exit_code == 0, from_config.output
     assert (tmp_path / "out2" / "updates.rss").read_bytes() == (out / "updates.rss").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "err"),
+    [
+        (["--help"], 0, ""),
+        (["--bogus"], 2, "Error: No such option '--bogus'"),
+        (["build", "nope.txt", "--out", "o"], 1, "Error: file not found, nope.txt"),
+    ],
+)
+def test_the_console_entry_ends_with_the_commands_status(
+    tmp_path: Path, args: list[str], status: int, err: str
+) -> None:
+    """`main` ends the process without Python's teardown: the status and every line of
+    output must come out as they would have."""
+    done = subprocess.run(
+        [sys.executable, "-m", "exporter", *args], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert done.returncode == status
+    assert err in done.stderr
+    if args == ["--help"]:  # the whole of it, flushed before the process ended
+        assert done.stdout.startswith("Usage: python -m exporter")
+        assert done.stdout.endswith(
+            "  updates  Show the updates the live-blog reader found in FILE (a path or...\n"
+        )
+
+
+def test_a_reader_that_leaves_the_pipe_early_is_no_failure(tmp_path: Path) -> None:
+    """`exporter updates … | head -1`: status 0, nothing on stderr."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "exporter", "updates", str(LIVEBLOG)],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.readline()
+        proc.stdout.close()
+        err = proc.stderr.read()
+    assert proc.returncode == 0
+    assert err == b""
 
 
 def test_no_color_env(runner, tmp_path: Path) -> None:
