@@ -66,10 +66,11 @@ _META = (
 #: ", March 5, 2024", " Feb. 19", ", Tue March 5" after a stamp's time: the day it names,
 #: taken only when a separator or the end of the line follows, so that "10:05 a.m. Jan. 6
 #: committee hearing resumes" keeps its words.
-_STAMP_DAY = (
-    rf"(?:,?\s+(?:(?:{WEEKDAY_PATTERN})\.?,?\s+)?(?P<mon>{MONTH_PATTERN})\.?\s+(?P<d>[0-3]?\d)"
-    rf"(?:,?\s+(?P<y>\d{{4}}))?(?=\s*(?:[:—–|]|-{{1,2}}|$)))?"
+_DAY_WORDS = (
+    rf"(?:(?:{WEEKDAY_PATTERN})\.?,?\s+)?(?P<mon>{MONTH_PATTERN})\.?\s+(?P<d>[0-3]?\d)"
+    rf"(?:,?\s+(?P<y>\d{{4}}))?(?=\s*(?:[:—–|]|-{{1,2}}|$))"
 )
+_STAMP_DAY = rf"(?:,?\s+{_DAY_WORDS})?"
 
 
 def _compile() -> dict[str, re.Pattern[str]]:
@@ -80,13 +81,13 @@ def _compile() -> dict[str, re.Pattern[str]]:
         "12h": re.compile(
             rf"^{_META}(?:(?P<prelabel>{names})\s+)?"
             rf"(?P<h>1\d|2[0-3]|0?[0-9])(?:\s?[:.]\s?(?P<m>[0-5]\d))?\s?{_AMPM}"
-            rf"(?:\s*\(?{label}\)?)?\)?{_STAMP_DAY}{_SEP}\s*(?P<rest>.*)$",
+            rf"(?:\s*\(?{label}\)?)?\)?{_SEP}\s*(?P<rest>.*)$",
             re.IGNORECASE,
         ),
         # "14:05", "14:05 BST", "Published at 03:47 GMT", "2m ago (11:00 GMT)", "14:05 GMT+1"
         "24h": re.compile(
             rf"^{_META}(?P<h>[01]?\d|2[0-3])(?:[:.h](?P<m>[0-5]\d))(?:\s*\(?{label}\)?)?\)?"
-            rf"{_STAMP_DAY}{_SEP}\s*(?P<rest>.*)$",
+            rf"{_SEP}\s*(?P<rest>.*)$",
             re.IGNORECASE,
         ),
         # "1405 GMT": four digits need a label to be a clock and not a number
@@ -131,6 +132,11 @@ def _dated_pattern() -> re.Pattern[str]:
     )
 
 
+#: The day a stamp names right after its time (`_day_after`): ", March 5, 2024", " Oct. 29",
+#: then the separator, if any, that opens the update's text.
+_DAY_AFTER = re.compile(rf"(?:,\s+|(?<=\s)){_DAY_WORDS}{_SEP}\s*", re.IGNORECASE)
+
+
 #: Compiled with the module: whatever imports it reads stamps, and a process that only
 #: understands (`parallel.standing_by`) then compiles them while it waits, not after.
 _PATTERNS = _compile()
@@ -160,10 +166,11 @@ def parse_stamp(line: str) -> Stamp | None:
     if not line or not (line[0].isdigit() or line[0].isalpha()):
         return None
     pats = _PATTERNS
-    if line[:6].lower() == "update" and (m := _update_pattern().match(line)):
+    if line[0] in "uU" and line[:6].lower() == "update" and (m := _update_pattern().match(line)):
         return _update_stamp(m, line)
     if _opens_with_a_day(line) and (m := _dated_pattern().match(line)):
-        if not _day_is_real(m):
+        on = _day_named(m)
+        if not _is_day(on):
             return None
         return Stamp(
             hour=to_24h(int(m["h"]), parse_ampm(m["ampm"])),
@@ -172,7 +179,7 @@ def parse_stamp(line: str) -> Stamp | None:
             label=m["label"],
             raw=line[: m.start("rest")].strip(),
             ampm=True,
-            on=_day_named(m),
+            on=on,
         )
     m = pats["12h"].match(line)
     if m:
@@ -182,32 +189,36 @@ def parse_stamp(line: str) -> Stamp | None:
         label = m["label"] or m["prelabel"]
         if m["prelabel"] and not m["label"] and hour == 0:
             hour = 12  # "JST 0:15 a.m." means a quarter past midnight
-        if not _day_is_real(m):
+        on, start = _day_after(line, m)
+        if not _is_day(on):
             return None
         return Stamp(
-            on=_day_named(m),
+            on=on,
             hour=to_24h(hour, ampm) if hour <= 12 else hour,  # "15:00 pm" is 15:00
             minute=int(m["m"] or 0),
-            rest=m["rest"].strip(),
+            rest=line[start:].strip(),
             label=label,
-            raw=line[: m.start("rest")].strip(),
+            raw=line[:start].strip(),
             ampm=True,
             meta=bool(m["meta"]),
         )
     for kind in ("24h_compact", "24h"):
         m = pats[kind].match(line)
-        if m and _plausible_24h(m, line) and _day_is_real(m):
+        if m is None:
+            continue
+        on, start = _day_after(line, m) if kind == "24h" else (None, m.start("rest"))
+        if _plausible_24h(m, line, line[start:]) and _is_day(on):
             digits = m["h"]
             written_24h = kind == "24h_compact" or digits.startswith("0")
             return Stamp(
                 hour=int(digits),
                 minute=int(m["m"]),
-                rest=m["rest"].strip(),
+                rest=line[start:].strip(),
                 label=m["label"],
-                raw=line[: m.start("rest")].strip(),
+                raw=line[:start].strip(),
                 half_day=written_24h or not 1 <= int(digits) <= 12,
                 meta=bool(m["meta"]),
-                on=_day_named(m),
+                on=on,
             )
     m = pats["bare"].match(line)
     if m:
@@ -223,11 +234,11 @@ def parse_stamp(line: str) -> Stamp | None:
     return None
 
 
-def _plausible_24h(m: re.Match[str], line: str) -> bool:
-    """A 24-hour stamp needs a label, or a separator/new line after it, to not be prose."""
+def _plausible_24h(m: re.Match[str], line: str, rest: str) -> bool:
+    """A 24-hour stamp needs a label, or a separator/new line after it, to not be prose;
+    `rest` is its text, after the day it names if it names one."""
     if m["label"] or m["meta"]:
         return True
-    rest = m["rest"]
     after = line[m.end("m") :]
     if rest == "" or re.match(r"\s*(?:[:—–|]|-{1,2})\s", after):
         return True
@@ -249,24 +260,42 @@ _HEADER_DMY = re.compile(
 )
 
 
+#: The first three letters of every month and weekday name: most lines fail on them alone.
+_DAY_PREFIXES = frozenset(name[:3] for name in (*MONTHS, *WEEKDAYS))
+
+
 def _opens_with_a_day(line: str) -> bool:
     """The line's first word is a month or a weekday ("Oct.", "Tuesday,")."""
-    first = line[:12].split(None, 1)[0].rstrip(".,").lower() if line[:1].isalpha() else ""
+    if line[:3].lower() not in _DAY_PREFIXES:
+        return False
+    first = line[:12].split(None, 1)[0].rstrip(".,").lower()
     return first in MONTHS or first in WEEKDAYS
 
 
+def _day_after(line: str, m: re.Match[str]) -> tuple[tuple[int, int, int | None] | None, int]:
+    """The day a 12- or 24-hour stamp names right after its time ("11:58 p.m. ET, March 5,
+    2024"), and where the update's text starts. Only where no separator came first, and
+    read only when the next word is a month or a weekday: most stamps name none, and the
+    pattern is not tried on them."""
+    start = m.start("rest")
+    if not _opens_with_a_day(line[start : start + 16].lstrip(", ")):
+        return None, start
+    if line[:start].rstrip()[-1:] in (":", "—", "–", "|", "-"):
+        return None, start
+    day = _DAY_AFTER.match(line, start)
+    return (_day_named(day), day.end()) if day else (None, start)
+
+
 def _day_named(m: re.Match[str]) -> tuple[int, int, int | None] | None:
-    """(month, day, year or None) of the day a stamp names after its time (`_STAMP_DAY`)."""
-    found = m.groupdict()
-    if not found.get("mon"):
+    """(month, day, year or None) of the day a match names, if it names one."""
+    if not m["mon"]:
         return None
-    return MONTHS[found["mon"].lower()], int(found["d"]), int(found["y"]) if found["y"] else None
+    return MONTHS[m["mon"].lower()], int(m["d"]), int(m["y"]) if m["y"] else None
 
 
-def _day_is_real(m: re.Match[str]) -> bool:
-    """False when the day a stamp names cannot be one ("Feb. 40"): the line is not a stamp."""
-    named = _day_named(m)
-    return named is None or 1 <= named[1] <= 31
+def _is_day(on: tuple[int, int, int | None] | None) -> bool:
+    """False when the day a stamp names cannot be one ("Feb. 39"): the line is not a stamp."""
+    return on is None or 1 <= on[1] <= 31
 
 
 def _update_stamp(m: re.Match[str], line: str) -> Stamp | None:
@@ -275,7 +304,8 @@ def _update_stamp(m: re.Match[str], line: str) -> Stamp | None:
     ampm = parse_ampm(m["ampm"]) if m["ampm"] else None
     if (ampm and hour > 12) or (ampm is None and m["m"] is None):
         return None  # "13 a.m.", or a bare number: not a clock
-    if not _day_is_real(m):
+    on = _day_named(m)
+    if not _is_day(on):
         return None
     return Stamp(
         hour=to_24h(hour, ampm) if ampm else hour,
@@ -286,7 +316,7 @@ def _update_stamp(m: re.Match[str], line: str) -> Stamp | None:
         ampm=ampm is not None,
         half_day=ampm is not None or not 1 <= hour <= 12 or m["h"].startswith("0"),
         meta=True,
-        on=_day_named(m),
+        on=on,
     )
 
 
