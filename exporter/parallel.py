@@ -218,10 +218,12 @@ def _dismiss() -> None:
 
 
 def _stop(pid: int, *pipes: int) -> None:
+    """Kill a child and reap it, closing the pipes still open to it."""
     import signal
 
     for fd in pipes:
-        os.close(fd)
+        with contextlib.suppress(OSError):  # closed already
+            os.close(fd)
     with contextlib.suppress(OSError):  # gone already
         os.kill(pid, signal.SIGKILL)
     with contextlib.suppress(OSError):
@@ -242,8 +244,7 @@ def _run_shares(
     work are stopped: none is left running. A share no child could be forked for, or whose
     child died without a word, is done here.
     """
-    import pickle  # here: a small build, the common case, never needs these
-    import signal
+    import pickle  # here: a small build, the common case, never needs it
 
     if not beside:
         _dismiss()
@@ -275,12 +276,7 @@ def _run_shares(
             results.update(payload)
     finally:  # after an error or an interrupt, the other workers' results are not wanted
         for pid, pipe, _ in pending:
-            with contextlib.suppress(OSError):  # gone already
-                os.kill(pid, signal.SIGKILL)
-            with contextlib.suppress(OSError):  # closed already
-                os.close(pipe)
-            with contextlib.suppress(OSError):
-                os.waitpid(pid, 0)
+            _stop(pid, pipe)
     return [results[i] for i in range(len(items))]
 
 
