@@ -236,15 +236,14 @@ def build(
         if out_dir:
             config = config.with_overrides(out=str(Path(out_dir).resolve()))
         if base_url:
-            from exporter.config import is_web_address
+            from exporter.config import web_base
 
-            if not is_web_address(base_url):
+            base = web_base(base_url)
+            if base is None:
                 raise click.BadParameter(
                     "an address starting with http:// or https://", param_hint="'--base-url'"
                 )
-            config = config.with_overrides(
-                base_url=base_url if base_url.endswith("/") else base_url + "/"
-            )
+            config = config.with_overrides(base_url=base)
         from exporter import uptodate
 
         today = date.today()

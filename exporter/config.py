@@ -248,14 +248,13 @@ def parse(data: Any, display: str, root: Path) -> Config:
     )
     if overrides:
         _check_overrides(overrides, problems)
-    base_url = text("base_url")
-    if base_url and not is_web_address(base_url):
+    given_base = text("base_url")
+    base_url = web_base(given_base) if given_base else None
+    if given_base and base_url is None:
         problems.error(
             "'base_url' must be an address starting with http:// or https://",
             lines.get("base_url"),
         )
-    if base_url and not base_url.endswith("/"):
-        base_url += "/"
 
     texts = {k: text(k) for k in ("title", "description", "out", "id_authority", "language")}
     if problems.errors:
@@ -359,6 +358,14 @@ def _parse_sources(value: Any, line: int | None, problems: _Problems) -> tuple[S
             )
         )
     return tuple(out)
+
+
+def web_base(text: str) -> str | None:
+    """`text` as the base of the exports' links, ending in "/" (the config's `base_url`,
+    `--base-url`); None when it is not an http(s) address (`is_web_address`)."""
+    if not is_web_address(text):
+        return None
+    return text if text.endswith("/") else text + "/"
 
 
 def is_web_address(text: str) -> bool:
