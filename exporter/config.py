@@ -154,6 +154,17 @@ class _Problems:
     def error(self, what: str, line: int | None) -> None:
         self.errors.append(f"{what}, {self.path}:{line}" if line else f"{what}, {self.path}")
 
+    def text(self, mapping: dict, key: str) -> str | None:
+        """`mapping[key]` as text (a number is written as text); absent, or reported when it
+        is anything else."""
+        value = mapping.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str | int | float):
+            self.error(f"{key!r} must be text", getattr(mapping, "lines", {}).get(key))
+            return None
+        return str(value)
+
     def unknown_keys(self, mapping: dict, known: Collection[str], where: str) -> None:
         lines = getattr(mapping, "lines", {})
         for key in mapping:
@@ -206,14 +217,8 @@ def parse(data: Any, display: str, root: Path) -> Config:
     lines = getattr(data, "lines", {})
     problems.unknown_keys(data, _TOP_KEYS, "the config")
 
-    def text(key: str, mapping: dict = data, where: dict = lines) -> str | None:
-        value = mapping.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, str | int | float):
-            problems.error(f"{key!r} must be text", where.get(key))
-            return None
-        return str(value)
+    def text(key: str, mapping: dict = data) -> str | None:
+        return problems.text(mapping, key)
 
     sources = _parse_sources(data.get("sources"), lines.get("sources"), problems)
     author = data.get("author") or {}
@@ -222,8 +227,8 @@ def parse(data: Any, display: str, root: Path) -> Config:
         author_name = author
     elif isinstance(author, dict):
         problems.unknown_keys(author, _AUTHOR_KEYS, "author")
-        author_name = text("name", author, getattr(author, "lines", {}))
-        author_email = text("email", author, getattr(author, "lines", {}))
+        author_name = text("name", author)
+        author_email = text("email", author)
     else:
         problems.error(
             "'author' must be a name or a mapping with name and email", lines.get("author")
@@ -327,13 +332,7 @@ def _parse_sources(value: Any, line: int | None, problems: _Problems) -> tuple[S
                 f"'kind' must be liveblog or article, not {kind!r}", item_lines.get("kind")
             )
             kind = None
-        texts = {}
-        for key in ("title", "slug", "url"):
-            value = item_map.get(key)
-            if value is not None and not isinstance(value, str | int | float):
-                problems.error(f"{key!r} must be text", item_lines.get(key))
-                value = None
-            texts[key] = str(value) if value not in (None, "") else None
+        texts = {key: problems.text(item_map, key) or None for key in ("title", "slug", "url")}
         if texts["url"] and not is_web_address(texts["url"]):
             problems.error(
                 "'url' must be an address starting with http:// or https://",
