@@ -97,6 +97,9 @@ def read_sources(
             else:
                 documents.append(read_path(config.source_path(source), options, source.path))
         except SourceError as exc:
+            if exc.line is None and source.line is not None and config.path:
+                listed = f"listed at {config.path}:{source.line}"
+                exc.hint = f"{exc.hint}; {listed}" if exc.hint else listed
             if strict:
                 raise
             failures.append(Failure(source, exc))

@@ -49,6 +49,9 @@ class SourceConfig:
     date: date | None = None
     title: str | None = None
     url: str | None = None
+    #: The config line that lists it, for errors about the file as a whole (not found,
+    #: binary…); None for a source given on the command line.
+    line: int | None = field(default=None, compare=False)
 
     @property
     def remote(self) -> bool:
@@ -101,9 +104,14 @@ class _LinedDict(dict):
     line: int
 
 
+class _LinedList(list):
+    #: The line of each item.
+    lines: list[int]
+
+
 @cache
 def _line_loader() -> type:
-    """A SafeLoader whose mappings remember the line of each key. Made on first use, so
+    """A SafeLoader whose mappings remember the line of each key, and lists of each item. Made on first use, so
     that a process given a config without reading one (a build's worker) never imports
     yaml (8 ms)."""
     import yaml
@@ -117,6 +125,11 @@ def _line_loader() -> type:
             key = loader.construct_object(key_node, deep=True)
             result[key] = loader.construct_object(value_node, deep=True)
             result.lines[str(key)] = key_node.start_mark.line + 1
+        return result
+
+    def construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> _LinedList:
+        result = _LinedList(loader.construct_object(item, deep=True) for item in node.value)
+        result.lines = [item.start_mark.line + 1 for item in node.value]
         return result
 
     def construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
@@ -133,6 +146,7 @@ def _line_loader() -> type:
         pass
 
     LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, construct_sequence)
     LineLoader.add_constructor("tag:yaml.org,2002:timestamp", construct_timestamp)
     return LineLoader
 
@@ -294,7 +308,9 @@ def _parse_sources(value: Any, line: int | None, problems: _Problems) -> tuple[S
         return ()
     out: list[SourceConfig] = []
     slugs: set[str] = set()
-    for item in value:
+    for index, item in enumerate(value):
+        if isinstance(value, _LinedList):
+            line = value.lines[index]
         if isinstance(item, str):
             item_map: dict = {"path": item}
             item_lines: dict[str, int] = {}
@@ -354,6 +370,7 @@ def _parse_sources(value: Any, line: int | None, problems: _Problems) -> tuple[S
                 date=day,
                 title=texts["title"],
                 url=texts["url"],
+                line=item_lines.get("path", item_line),
             )
         )
     return tuple(out)

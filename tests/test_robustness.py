@@ -153,10 +153,34 @@ def test_config_wrong_types_and_missing_sources(tmp_path: Path) -> None:
         in result.stderr
     )
     assert f"'places' must be a list of mappings, {config}:6" in result.stderr
-    config.write_text("sources:\n  - path: missing-a.txt\n  - path: missing-b.txt\n", "utf-8")
+    config.write_text(
+        "title: T\nsources:\n  - path: missing-a.txt\n    kind: liveblog\n\n  - missing-b.txt\n"
+        "  - src.txt\n",
+        "utf-8",
+    )
+    (tmp_path / "src.txt").write_text(BLOG, "utf-8")
     result = CliRunner().invoke(cli, ["--config", str(config), "build"], obj={})
     assert result.exit_code == 1
-    assert "missing-a.txt" in result.stderr and "missing-b.txt" in result.stderr
+    # Each missing file names the config line that lists it; the third source still builds.
+    assert (
+        f"file not found, missing-a.txt, check the path; listed at {config}:3\n" in result.stderr
+    )
+    assert (
+        f"file not found, missing-b.txt, check the path; listed at {config}:6\n" in result.stderr
+    )
+    assert (tmp_path / "out" / "updates-src.rss").exists()
+
+
+def test_each_bad_source_entry_names_its_own_line(tmp_path: Path) -> None:
+    config = tmp_path / "exporter.yaml"
+    config.write_text("sources:\n  - 3\n  - ok.txt\n  - [a]\n  - {kind: article}\n", "utf-8")
+    result = CliRunner().invoke(cli, ["--config", str(config), "build"], obj={})
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[1:] == [
+        f"  each source must be a path or a mapping with 'path', {config}:2",
+        f"  each source must be a path or a mapping with 'path', {config}:4",
+        f"  a source needs 'path', {config}:5",
+    ]
 
 
 def test_an_impossible_time_names_its_line_and_the_other_sources_still_build(
