@@ -111,9 +111,9 @@ class _LinedList(list):
 
 @cache
 def _line_loader() -> type:
-    """A SafeLoader whose mappings remember the line of each key, and lists of each item. Made on first use, so
-    that a process given a config without reading one (a build's worker) never imports
-    yaml (8 ms)."""
+    """A SafeLoader whose mappings remember the line of each key, and lists the line of each
+    item. Made on first use, so that a process given a config without reading one (a
+    build's worker) never imports yaml (8 ms)."""
     import yaml
 
     def construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> _LinedDict:
