@@ -162,12 +162,8 @@ def test_config_wrong_types_and_missing_sources(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--config", str(config), "build"], obj={})
     assert result.exit_code == 1
     # Each missing file names the config line that lists it; the third source still builds.
-    assert (
-        f"file not found, missing-a.txt, check the path; listed at {config}:3\n" in result.stderr
-    )
-    assert (
-        f"file not found, missing-b.txt, check the path; listed at {config}:6\n" in result.stderr
-    )
+    assert f"file not found, missing-a.txt, check the path; listed at {config}:3\n" in result.stderr
+    assert f"file not found, missing-b.txt, check the path; listed at {config}:6\n" in result.stderr
     assert (tmp_path / "out" / "updates-src.rss").exists()
 
 
