@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -459,3 +459,74 @@ def test_stamp_outside_the_calendar_names_itself() -> None:
         read("Live\nIntro.\nFriday, December 31, 9999\n23:30 UTC-05:00 A.\n23:40 UTC-05:00 B.\n")
     assert "the update stamped '23:30 UTC-05:00' falls outside the calendar" in err.value.message
     assert "blog.txt:4" in err.value.message
+
+
+KEY_EVENTS = """Summit live: leaders gather for talks
+
+Our correspondents report from the venue.
+
+Key events
+
+14.05 GMT Leaders arrive at the venue
+
+13.30 GMT Talks begin behind closed doors
+
+Wednesday 29 October 2025
+
+14.05 GMT
+
+Leaders arrive at the venue
+
+The first delegations arrived shortly after 2pm.
+
+13.30 GMT
+
+Talks begin behind closed doors
+
+The talks opened behind closed doors, officials said.
+
+12.58 GMT Several hundred people gathered outside.
+
+12.02 GMT
+
+Morning briefing
+
+Officials previewed the agenda.
+"""
+
+
+def test_a_key_events_list_gives_no_second_update() -> None:
+    doc = read(KEY_EVENTS)
+    assert utc(doc) == ["10-29 14:05", "10-29 13:30", "10-29 12:58", "10-29 12:02"]
+    assert doc.intro == ("Our correspondents report from the venue.",)  # not its heading
+    assert [u.paragraphs for u in doc.updates[:2]] == [
+        ("Leaders arrive at the venue", "The first delegations arrived shortly after 2pm."),
+        (
+            "Talks begin behind closed doors",
+            "The talks opened behind closed doors, officials said.",
+        ),
+    ]
+    assert doc.updates[2].paragraphs == ("Several hundred people gathered outside.",)
+
+
+def test_a_one_line_entry_is_dropped_only_when_a_fuller_one_repeats_its_time_and_words() -> None:
+    # At another minute, or with other words, the one-liner is an update of its own (here
+    # above the first day header, so dated by the date given).
+    for line in ("14.06 GMT Leaders arrive at the venue", "14.05 GMT Leaders leave the venue"):
+        text = KEY_EVENTS.replace("14.05 GMT Leaders arrive at the venue", line, 1)
+        doc = read(text, date=date(2025, 10, 29))
+        assert len(doc.updates) == 5
+        assert line.split(" GMT ")[1] in [u.text for u in doc.updates]
+
+
+def test_age_labels_are_page_furniture() -> None:
+    # "2h ago" before an entry's stamp, alone or on the key event's own line: true only when
+    # the page was saved, and never the end of the entry above.
+    aged = KEY_EVENTS.replace("\n14.05 GMT Leaders", "\n2h ago 14.05 GMT Leaders").replace(
+        "\n13.30 GMT\n", "\n3 hours ago\n\n13.30 GMT\n"
+    )
+    assert aged.count(" ago") == 2
+    doc = read(aged)
+    assert utc(doc) == utc(read(KEY_EVENTS))
+    assert [u.paragraphs for u in doc.updates] == [u.paragraphs for u in read(KEY_EVENTS).updates]
+    assert doc.intro == ("Our correspondents report from the venue.",)

@@ -45,6 +45,14 @@ _NOTE = re.compile(
 )
 #: The stamp forms that follow their entry's headline ("Published at 03:47 GMT").
 _PUBLISHED_AT = re.compile(r"^(?:first\s+|last\s+)?(?:published|posted|updated)\s+at\b", re.I)
+#: The heading of a list of links to a blog's main entries.
+_LIST_HEAD = re.compile(r"^(?:key (?:events|moments|updates|points)|highlights)\s*:?$", re.I)
+#: "2h ago", "3 hours ago", "Just now" alone on a line: a page's age label for the entry
+#: below, true only when the page was saved. Dropped: it would end the entry above.
+_AGE = re.compile(
+    r"(?:\d+\s?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago|just\s+now)",
+    re.IGNORECASE,
+)
 _DELETED = re.compile(r"\b(?:was|were|has been|have been)\s+(?:deleted|removed|withdrawn)\b", re.I)
 #: "AVALON --", "PORT ROYAL, Freedonia --", "NEW HAVEN, Ruritania (AP) —",
 #: "AVALON, Oct 29 (Reuters) -"
@@ -138,6 +146,8 @@ def _scan(lines: list[tuple[int, str]]) -> _Scan:
     agenda = agenda_lines(marked)
     body_started = False
     for index, (number, text) in enumerate(lines):
+        if len(text) < 20 and _AGE.fullmatch(text):
+            continue
         if body_started and (note := _NOTE.match(text)) and not _opens_entry(note, scan):
             scan.notes.append((number, text))
             continue
@@ -167,7 +177,35 @@ def _scan(lines: list[tuple[int, str]]) -> _Scan:
         if _read_opening_line(scan, text):
             continue
         scan.preamble.append((number, text))
+    _drop_summaries(scan)
     return scan
+
+
+def _drop_summaries(scan: _Scan) -> None:
+    """Drop the one-line entries of a "Key events" list: a stamp and a headline that repeat
+    the time and the first paragraph of a fuller entry below. They link to it; kept, each
+    would be a second update for one report, and, listed above the first day header, one
+    that cannot be dated."""
+    headlines = {
+        (raw.stamp.minutes, _folded(raw.paragraphs[0]))
+        for raw in scan.raws
+        if len(raw.paragraphs) > 1
+    }
+    if not headlines:
+        return
+    kept = [
+        raw
+        for raw in scan.raws
+        if len(raw.paragraphs) != 1
+        or (raw.stamp.minutes, _folded(raw.paragraphs[0])) not in headlines
+    ]
+    if len(kept) < len(scan.raws) and scan.preamble and _LIST_HEAD.match(scan.preamble[-1][1]):
+        scan.preamble.pop()  # the list's own heading
+    scan.raws = kept
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def _opens_entry(note: re.Match[str], scan: _Scan) -> bool:

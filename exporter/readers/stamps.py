@@ -55,11 +55,11 @@ class DayHeader:
 
 _AMPM = r"(?P<ampm>[ap]\.\s?m\.?|[ap]m\b|[ap]\.m\b)"
 _SEP = r"(?:\s*(?:[:—–|]|-{1,2}|\u2013|\u2014)(?=\s|$))?"
-#: "Published at", "Updated at", "Posted at", "2m ago (", "3 hours ago (", "just now (".
+#: "Published at", "Updated at", "Posted at", "2m ago (", "3 hours ago (", "just now (", "2h ago".
 _META = (
     r"(?P<meta>(?:(?:first\s+)?published|(?:last\s+)?updated|posted)\s+at\s+"
     r"|(?:\d+\s?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago|just\s+now)"
-    r"\s*\(\s*)?"
+    r"\s*(?:\(\s*)?)?"
 )
 
 
