@@ -530,3 +530,21 @@ def test_age_labels_are_page_furniture() -> None:
     assert utc(doc) == utc(read(KEY_EVENTS))
     assert [u.paragraphs for u in doc.updates] == [u.paragraphs for u in read(KEY_EVENTS).updates]
     assert doc.intro == ("Our correspondents report from the venue.",)
+
+
+def test_stamps_that_name_their_day_first_date_their_updates() -> None:
+    # No day headers: each stamp's own "29 October" dates it, across midnight and the
+    # change from summer time (BST) back to GMT on 26 October.
+    doc = read(
+        "Storm live (all times UK)\n\n"
+        "09:10 GMT 27 October\n\nCrews are clearing the roads.\n\n"
+        "23:40 GMT, 26 October: The wind is easing.\n\n"
+        "22:05 BST 25 October\n\nThe storm reached the coast.\n",
+        year=2025,
+    )
+    assert utc(doc) == ["10-27 09:10", "10-26 23:40", "10-25 21:05"]
+    assert [u.text for u in doc.updates] == [
+        "Crews are clearing the roads.",
+        "The wind is easing.",
+        "The storm reached the coast.",
+    ]

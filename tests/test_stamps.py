@@ -74,6 +74,12 @@ def test_stamp_forms(line: str, hour: int, minute: int, label: str | None, rest:
         ("9:15 p.m. ET, Tue March 5, 2024: Text", 21, 15, "ET", (3, 5, 2024), "Text"),
         ("2:05 p.m. ET Oct. 29 — Text", 14, 5, "ET", (10, 29, None), "Text"),
         ("14:05 GMT, March 5:", 14, 5, "GMT", (3, 5, None), ""),
+        # day first, as British sites write it
+        ("14:05 GMT 29 October", 14, 5, "GMT", (10, 29, None), ""),
+        ("14.05 GMT, Wed 29 Oct 2025: Text", 14, 5, "GMT", (10, 29, 2025), "Text"),
+        ("2:05 p.m. 29 October — Text", 14, 5, None, (10, 29, None), "Text"),
+        ("Update 14:05 GMT 29 October: Text", 14, 5, "GMT", (10, 29, None), "Text"),
+        ("14:05 GMT 3 arrested at the scene", 14, 5, "GMT", None, "3 arrested at the scene"),
         ("Oct. 29, 2025, 9:50 a.m. ET", 9, 50, "ET", (10, 29, 2025), ""),
         ("Tuesday, Oct. 28, 2025, 11:40 p.m. ET: Text", 23, 40, "ET", (10, 28, 2025), "Text"),
         ("May 5, 3 p.m. ET — Text", 15, 0, "ET", (5, 5, None), "Text"),
@@ -112,6 +118,7 @@ def test_stamps_that_carry_their_day(
         "Update on the talks: none yet.",
         "Oct. 29, 9 a.m. the talks resumed.",  # a sentence that opens with its day
         "Oct. 29, at 9 a.m. the talks resumed.",
+        "14:05 GMT, 39 October",  # no such day
     ],
 )
 def test_not_stamps_that_name_a_day(line: str) -> None:
@@ -285,6 +292,7 @@ def test_what_a_stamp_says_about_its_half_day(line: str, ampm: bool, half_day: b
         ("Updated Nov. 5, 2017 10:02 a.m. ET", date(2017, 11, 5), True, (10, 2, "ET")),
         ("Updated 10:02 AM ET, Sun November 5, 2017", date(2017, 11, 5), True, (10, 2, "ET")),
         ("Last updated: 5 November 2017, 14:02 GMT", date(2017, 11, 5), True, (14, 2, "GMT")),
+        ("Updated 14:02 GMT, 5 November 2017", date(2017, 11, 5), True, (14, 2, "GMT")),
         ("First published on Sunday, November 5, 2017", date(2017, 11, 5), False, None),
         ("November 5, 2017 9:00 a.m. ET", date(2017, 11, 5), False, (9, 0, "ET")),
         ("Posted: Nov 5, 2017 at 9:00 p.m.", date(2017, 11, 5), False, (21, 0, None)),

@@ -63,11 +63,12 @@ _META = (
 )
 
 
-#: ", March 5, 2024", " Feb. 19", ", Tue March 5" after a stamp's time: the day it names,
-#: taken only when a separator or the end of the line follows, so that "10:05 a.m. Jan. 6
-#: committee hearing resumes" keeps its words.
+#: ", March 5, 2024", " Feb. 19", ", Tue March 5", " 29 October 2025" after a stamp's
+#: time: the day it names, taken only when a separator or the end of the line follows, so
+#: that "10:05 a.m. Jan. 6 committee hearing resumes" keeps its words.
 _DAY_WORDS = (
-    rf"(?:(?:{WEEKDAY_PATTERN})\.?,?\s+)?(?P<mon>{MONTH_PATTERN})\.?\s+(?P<d>[0-3]?\d)"
+    rf"(?:(?:{WEEKDAY_PATTERN})\.?,?\s+)?(?:(?P<mon>{MONTH_PATTERN})\.?\s+(?P<d>[0-3]?\d)"
+    rf"|(?P<d2>[0-3]?\d)\s+(?P<mon2>{MONTH_PATTERN})\.?)"
     rf"(?:,?\s+(?P<y>\d{{4}}))?(?=\s*(?:[:—–|]|-{{1,2}}|$))"
 )
 _STAMP_DAY = rf"(?:,?\s+{_DAY_WORDS})?"
@@ -268,17 +269,18 @@ def _opens_with_a_day(line: str) -> bool:
     """The line's first word is a month or a weekday ("Oct.", "Tuesday,")."""
     if line[:3].lower() not in _DAY_PREFIXES:
         return False
-    first = line[:12].split(None, 1)[0].rstrip(".,").lower()
+    first = line[:12].split(None, 1)[0].rstrip(".,:;").lower()
     return first in MONTHS or first in WEEKDAYS
 
 
 def _day_after(line: str, m: re.Match[str]) -> tuple[tuple[int, int, int | None] | None, int]:
     """The day a 12- or 24-hour stamp names right after its time ("11:58 p.m. ET, March 5,
     2024"), and where the update's text starts. Only where no separator came first, and
-    read only when the next word is a month or a weekday: most stamps name none, and the
-    pattern is not tried on them."""
+    read only when the next word is a month or a weekday, or a day's number and then a
+    month: most stamps name none, and the pattern is not tried on them."""
     start = m.start("rest")
-    if not _opens_with_a_day(line[start : start + 16].lstrip(", ")):
+    after = line[start : start + 16].lstrip(", ")
+    if not _opens_with_a_day(after.lstrip("0123456789 ") if after[:1].isdigit() else after):
         return None, start
     if line[:start].rstrip()[-1:] in (":", "—", "–", "|", "-"):
         return None, start
@@ -287,10 +289,14 @@ def _day_after(line: str, m: re.Match[str]) -> tuple[tuple[int, int, int | None]
 
 
 def _day_named(m: re.Match[str]) -> tuple[int, int, int | None] | None:
-    """(month, day, year or None) of the day a match names, if it names one."""
-    if not m["mon"]:
+    """(month, day, year or None) of the day a match names, if it names one: month first,
+    or (after a stamp's time) day first."""
+    month, day = m["mon"], m["d"]
+    if not month and "mon2" in m.re.groupindex:
+        month, day = m["mon2"], m["d2"]
+    if not month:
         return None
-    return MONTHS[m["mon"].lower()], int(m["d"]), int(m["y"]) if m["y"] else None
+    return MONTHS[month.lower()], int(day), int(m["y"]) if m["y"] else None
 
 
 def _is_day(on: tuple[int, int, int | None] | None) -> bool:
