@@ -1,9 +1,10 @@
 """The itinerary as an iCalendar file (RFC 5545 + RFC 7986), made with icalendar.
 
-icalendar escapes TEXT values, folds lines and writes CRLF; this module supplies every
-value that must not come from the clock (DTSTAMP, LAST-MODIFIED from the sources), the
-VTIMEZONEs, and the properties clients look for: Apple's structured location, RFC 7986's
-calendar name and refresh interval (with the VALUE=DURATION icalendar leaves out).
+icalendar types and writes every value (TEXT escaped by `Text`), orders the properties
+and makes the VTIMEZONEs; this module supplies every value that must not come from the
+clock (DTSTAMP, LAST-MODIFIED from the sources), and the properties clients look for:
+Apple's structured location, RFC 7986's calendar name and refresh interval (with the
+VALUE=DURATION icalendar leaves out).
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import partial
 from itertools import pairwise
+from typing import Any
 
 import icalendar
+from icalendar.caselessdict import canonsort_keys
 from icalendar.parser_tools import to_unicode
 from icalendar.timezone import tzp
 
@@ -109,7 +112,7 @@ def describe_event(event: Event) -> str:
     return "\n".join(lines)
 
 
-def _structured_location(ev: icalendar.Event, event: Event, title: str) -> None:
+def _structured_location(event: Event, title: str) -> icalendar.vUri | None:
     """X-APPLE-STRUCTURED-LOCATION: Apple Calendar's map pin; X-TITLE must equal LOCATION.
 
     Parameter values have no escapes (RFC 5545, 3.2), yet readers such as icalendar take
@@ -119,13 +122,13 @@ def _structured_location(ev: icalendar.Event, event: Event, title: str) -> None:
     place = event.place
     assert place is not None and place.lat is not None and place.lon is not None
     if "\\" in title:
-        return
+        return None
     prop = icalendar.vUri(f"geo:{place.lat:.6f},{place.lon:.6f}")
     params = {"VALUE": "URI", "X-APPLE-RADIUS": "70", "X-TITLE": title}
     if place.address:
         params["X-ADDRESS"] = place.address
     prop.params.update(params)
-    ev.add("X-APPLE-STRUCTURED-LOCATION", prop, encode=False)
+    return prop
 
 
 def _location_text(event: Event) -> str:
@@ -152,87 +155,101 @@ def _when(
     return start, end
 
 
-class _Event(icalendar.Event):
-    """A VEVENT whose content lines are made without icalendar's per-line detours.
-
-    `Component.content_line` builds a `Parameters()` default for every property, even one
-    that has its own, and then a `Contentline` our writer only reads as text. This makes
-    the same text as `Contentline.from_parts` (same parameter order, same `to_unicode`)
-    from the value's own `to_ical`, saving about 40 of the 285 µs an event took. The
-    tests compare the two on every property of generated events.
-    """
-
-    def content_line(self, name: str, value: object, sorted: bool = True) -> str:
-        to_ical = getattr(value, "to_ical", None)
-        if to_ical is None:  # BEGIN and END: their names as bytes
-            return super().content_line(name, value, sorted=sorted)
-        text = to_unicode(to_ical())
-        params = getattr(value, "params", None)
-        if params:
-            written = to_unicode(params.to_ical(sorted=sorted))
-            if written:  # a TZID=UTC is left out
-                return f"{name};{written}:{text}"
-        return f"{name}:{text}"
+def _content_line(name: str, value: Any) -> str:
+    """One property as its content line, unfolded: the text of `Contentline.from_parts`
+    (same parameter order, same `to_unicode`) from the value's own `to_ical`. A TZID=UTC
+    parameter, which icalendar leaves out, is left out."""
+    text = to_unicode(value.to_ical())
+    params = getattr(value, "params", None)
+    if params:
+        written = to_unicode(params.to_ical(sorted=True))
+        if written:
+            return f"{name};{written}:{text}"
+    return f"{name}:{text}"
 
 
 @dataclass(frozen=True)
 class _Shared:
-    """Values every event of one calendar carries, typed once: icalendar's `add` would
-    infer and build each of them again for every event."""
+    """Values every event of one calendar carries, typed and written once: icalendar's
+    `add` would infer and build each of them again for every event, and `to_ical` write
+    each again."""
 
     stamp: icalendar.vDDDTypes
     status: dict[Status, icalendar.vText]
     transparent: icalendar.vText
     public: icalendar.vText
+    #: The content line of each value above, by the value's id (they live as long as this).
+    written: dict[int, str]
 
     @classmethod
     def of(cls, meta: CalendarMeta) -> _Shared:
-        return cls(
-            stamp=icalendar.vDDDTypes(meta.stamp.astimezone(UTC)),
-            status={status: icalendar.vText(word) for status, word in _STATUS.items()},
-            transparent=icalendar.vText("TRANSPARENT"),
-            public=icalendar.vText("PUBLIC"),
-        )
+        stamp = icalendar.vDDDTypes(meta.stamp.astimezone(UTC))
+        status = {status: icalendar.vText(word) for status, word in _STATUS.items()}
+        transparent, public = icalendar.vText("TRANSPARENT"), icalendar.vText("PUBLIC")
+        named = [("DTSTAMP", stamp), ("TRANSP", transparent), ("CLASS", public)]
+        named += [("STATUS", value) for value in status.values()]
+        written = {id(value): _content_line(name, value) for name, value in named}
+        return cls(stamp, status, transparent, public, written)
 
 
-def _vevent(event: Event, build: CalendarBuild, shared: _Shared) -> _Event:
-    """One VEVENT from typed values, added as they are (`encode=False`)."""
+def _properties(event: Event, build: CalendarBuild, shared: _Shared) -> dict[str, Any]:
+    """One VEVENT's properties, name → icalendar value (each property once)."""
     meta = build.meta
     revision = build.revisions.get(event.uid, Revision())
-    ev = _Event()
-
-    def add(name: str, value: object) -> None:
-        ev.add(name, value, encode=False)
-
-    text, moment = Text, icalendar.vDDDTypes
-    add("UID", text(event.uid))
-    add("DTSTAMP", shared.stamp)
+    text, moment = Text, _moment
+    props: dict[str, Any] = {"UID": text(event.uid), "DTSTAMP": shared.stamp}
     start, end = _when(event.start, event.end)
-    add("DTSTART", moment(start))
+    props["DTSTART"] = moment(start)
     if end is not None:
-        add("DTEND", moment(end))
+        props["DTEND"] = moment(end)
     elif isinstance(event.start, date) and not isinstance(event.start, datetime):
-        add("DTEND", moment(event.start + timedelta(days=1)))
-    add("SUMMARY", text(event.title))
+        props["DTEND"] = moment(event.start + timedelta(days=1))
+    props["SUMMARY"] = text(event.title)
     if event.place is not None:
         location = _location_text(event)
-        add("LOCATION", text(location))
+        props["LOCATION"] = text(location)
         if event.place.has_geo:
-            add("GEO", icalendar.vGeo((round(event.place.lat, 6), round(event.place.lon, 6))))
-            _structured_location(ev, event, location)
-    add("DESCRIPTION", text(describe_event(event)))
+            props["GEO"] = icalendar.vGeo((round(event.place.lat, 6), round(event.place.lon, 6)))
+            pin = _structured_location(event, location)
+            if pin is not None:
+                props["X-APPLE-STRUCTURED-LOCATION"] = pin
+    props["DESCRIPTION"] = text(describe_event(event))
     url = next((e.url for e in event.evidence if e.url), None) or meta.url
     if url:
-        add("URL", icalendar.vUri(url))
-    add("STATUS", shared.status[event.status])
-    add("CATEGORIES", icalendar.vCategory([event.category]))
-    add("TRANSP", shared.transparent)
-    add("CLASS", shared.public)
-    add("SEQUENCE", icalendar.vInt(revision.sequence))
+        props["URL"] = icalendar.vUri(url)
+    props["STATUS"] = shared.status[event.status]
+    props["CATEGORIES"] = icalendar.vCategory([event.category])
+    props["TRANSP"] = shared.transparent
+    props["CLASS"] = shared.public
+    props["SEQUENCE"] = icalendar.vInt(revision.sequence)
     first = _first_known(event)
-    add("LAST-MODIFIED", moment((revision.modified or first or meta.stamp).astimezone(UTC)))
-    add("CREATED", moment((first or meta.stamp).astimezone(UTC)))
-    return ev
+    props["LAST-MODIFIED"] = moment((revision.modified or first or meta.stamp).astimezone(UTC))
+    props["CREATED"] = moment((first or meta.stamp).astimezone(UTC))
+    return props
+
+
+def _moment(value: datetime | date) -> icalendar.vDatetime | icalendar.vDDDTypes:
+    """A date-time as icalendar's vDatetime; a day as vDDDTypes (which adds VALUE=DATE).
+    The same line as vDDDTypes for both: its `to_ical` builds a vDatetime on every call,
+    looking up the zone's TZID again."""
+    if isinstance(value, datetime):
+        return icalendar.vDatetime(value)
+    return icalendar.vDDDTypes(value)
+
+
+def _vevent_lines(props: dict[str, Any], shared: _Shared) -> list[str]:
+    """A VEVENT's content lines, its properties in the order icalendar writes them
+    (`Event.canonical_order`, then by name): what `Event.content_lines()` gives for the
+    same values, without building the component (a case-insensitive dict, a parameter
+    object per property, a list of `Contentline`s), about half of what writing an event
+    cost. The tests compare the two on generated events."""
+    written = shared.written
+    lines = ["BEGIN:VEVENT"]
+    for name in canonsort_keys(props, icalendar.Event.canonical_order):
+        value = props[name]
+        lines.append(written.get(id(value)) or _content_line(name, value))
+    lines.append("END:VEVENT")
+    return lines
 
 
 def _first_known(event: Event) -> datetime | None:
@@ -250,10 +267,11 @@ def calendar_chunks(events: list[Event], build: CalendarBuild, workers: int = 0)
     octets of its head, of each event and of its end: never copied into one object, as a
     calendar of tens of thousands of events would be two or three times over.
 
-    icalendar builds every component; each event is written out as soon as it is built,
-    so a calendar of tens of thousands of events never holds them all as objects at once
-    (about 8 KB each), and lines are folded by `folding.fold` (same octets, a fraction of
-    the time). VTIMEZONEs come in zone-name order so the bytes never depend on set order.
+    Each event's values are icalendar's types, written out at once as its content lines
+    (`_vevent_lines`, the lines icalendar's Event would write for them), so a calendar
+    of tens of thousands of events never holds them all as objects; lines are folded by
+    `folding.fold` (same octets, a fraction of the time). VTIMEZONEs come in zone-name
+    order so the bytes never depend on set order.
     With `workers`, the events are cut into as many even runs, each written in its own
     process (`parallel.map_pieces`), and their octets put back in order.
     """
@@ -312,13 +330,14 @@ def _vevents(
     written: list[bytes] = []
     years: _Years = {}
     for event in ordered[run[0] : run[1]]:
-        vevent = _vevent(event, build, shared)
+        props = _properties(event, build, shared)
         for name in ("DTSTART", "DTEND"):
-            tzid = vevent[name].params.get("TZID") if name in vevent else None
+            moment = props.get(name)
+            tzid = moment.params.get("TZID") if moment is not None else None
             if tzid and tzid != "UTC":
-                year = vevent[name].dt.year
+                year = moment.dt.year
                 _widen(years, tzid, year, year)
-        written.append(content_bytes(vevent.content_lines()))
+        written.append(content_bytes(_vevent_lines(props, shared)))
     return written, years
 
 
