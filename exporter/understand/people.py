@@ -221,10 +221,14 @@ def cast_of(texts: Iterable[str]) -> Cast:
     corpus = "\n".join(texts)
     counts = _WordCounts(corpus)
     seen: dict[str, Person] = {}
+    tried: set[str] = set()  # a name met again is decided: kept the first time, or never
     for m in pattern.finditer(corpus):
+        written = m["name"] or m["name2"]
+        if written in tried:
+            continue
+        tried.add(written)
         role = m["role"] or m["role2"]
-        name = (m["name"] or m["name2"]).strip()
-        name = re.sub(r"['’]s$", "", name)
+        name = re.sub(r"['’]s$", "", written.strip())
         if not name or name.split()[0].lower() in classes:
             continue
         key = name.split()[-1]
