@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import example, given, settings
 
-from exporter.understand.people import _role_pattern, _word_before
+from exporter.understand.people import _role_pattern, _word_before, cast_of
 from tests.corpus import corpus_sentences, word_salads
 
 LEAD = "(?=[A-Z])"
@@ -59,3 +60,35 @@ def _word_before_by_pattern(text: str, pos: int) -> str | None:
 def test_the_word_before_a_name_is_the_anchored_patterns(text: str) -> None:
     for pos in range(len(text) + 1):
         assert _word_before(text, pos) == _word_before_by_pattern(text, pos)
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Ana Costa, the president of Freedonia, arrived. Costa waved.",
+            [("Ana Costa", "President", "leader")],
+        ),
+        (
+            "Rui Sato, Avalon's new prime minister, spoke.",
+            [("Rui Sato", "Prime Minister", "leader")],
+        ),
+        ("Then Costa, the 47th president of Freedonia, left.", [("Costa", "President", "leader")]),
+        (
+            "Lena Ito, the secretary of state, met them.",
+            [("Lena Ito", "Secretary of State", "other")],
+        ),
+        # the apposition must close: no one is named here
+        ("In Avalon, the president said he would go.", []),
+        ("Costa, the president said, would go.", []),
+    ],
+)
+def test_a_role_given_after_the_name(text: str, people: list) -> None:
+    cast = cast_of([text])
+    assert [(p.name, p.role, p.role_class) for p in cast.people] == people
+
+
+def test_a_role_and_its_qualifier_are_on_one_line() -> None:
+    # "Kingdom" ends the line above: it does not qualify the role below.
+    cast = cast_of(["A visit to the United Kingdom\n\nPresident Ana Costa arrived."])
+    assert [(p.name, p.role) for p in cast.people] == [("Ana Costa", "President")]

@@ -184,3 +184,54 @@ def test_agenda_lines_become_planned_events() -> None:
         ("The budget statement", "2025-11-26T12:30:00+00:00", Status.PLANNED),
         ("Reaction from the opposition", "2025-11-26T15:00:00+00:00", Status.PLANNED),
     ]
+
+
+def _alone(path: Path, zone: str) -> list[tuple[str, object, str | None]]:
+    doc = read_path(path, ReadOptions(slug="article", zone=zone))
+    return [
+        (e.title, e.start, e.place.name if e.place else None)
+        for e in itinerary([doc], Gazetteer.load(), Site())
+    ]
+
+
+def test_an_article_alone_gives_the_schedule_it_dates() -> None:
+    # An encyclopedic article with no live blog: the span, and each happening dated in
+    # its own sentence; the principal is named by apposition ("Ana Costa, the president
+    # of Freedonia"), day-first dates, a passive signing.
+    london = pytz.timezone("Europe/London")
+    assert _alone(FIXTURES / "london-visit-article.txt", "Europe/London") == [
+        ("Visit to United Kingdom", date(2031, 5, 14), "United Kingdom"),
+        (
+            "Arrival at Heathrow Airport",
+            london.localize(datetime(2031, 5, 14, 17)),
+            "Heathrow Airport",
+        ),
+        ("State banquet", date(2031, 5, 15), "Buckingham Palace"),
+        ("Signing of a trade agreement", date(2031, 5, 16), "Downing Street"),
+        ("Summit with Prime Minister Rui Sato", date(2031, 5, 16), "Downing Street"),
+    ]
+
+
+def test_the_sample_article_alone() -> None:
+    got = [(title, start) for title, start, _ in _alone(ARTICLE, "Asia/Tokyo")]
+    assert got == [
+        ("ASEAN Summit", date(2025, 10, 26)),
+        ("Visit to Japan", date(2025, 10, 27)),  # the span, and no day-long arrival inside it
+        ("Audience with Emperor Naruhito", at(27, 17)),
+        (
+            "Signing of a framework agreement on the security of supply for rare earth…",
+            date(2025, 10, 28),
+        ),
+        ("Summit with Prime Minister Takaichi", date(2025, 10, 28)),
+    ]
+
+
+def test_each_happening_takes_the_date_of_its_own_clause(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Visit of Ana Costa\n\nPresident Ana Costa leads Freedonia. Costa visited Paris on "
+        "3 May 2031 and flew to London on 4 May.\n",
+        "utf-8",
+    )
+    got = [(title, start) for title, start, _ in _alone(path, "Europe/Paris")]
+    assert got == [("Visit to Paris", date(2031, 5, 3)), ("Visit to London", date(2031, 5, 4))]

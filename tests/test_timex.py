@@ -152,6 +152,13 @@ def test_bare_clock_takes_the_sentence_date(sentence: str, text: str, start: dat
             date(2025, 10, 30),
         ),
         ("The fair runs Oct 30 - Nov 2.", "Oct 30 - Nov 2", date(2025, 10, 30), date(2025, 11, 3)),
+        (
+            "The visit runs from 27 to 29 October 2025.",
+            "27 to 29 October 2025",
+            date(2025, 10, 27),
+            date(2025, 10, 30),
+        ),
+        ("The fair runs 30-31 October.", "30-31 October", date(2025, 10, 30), date(2025, 11, 1)),
         ("The statement came yesterday.", "yesterday", date(2025, 10, 27), None),
         ("The statement comes today.", "today", date(2025, 10, 28), None),
         ("The statement comes tomorrow.", "tomorrow", date(2025, 10, 29), None),

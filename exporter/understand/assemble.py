@@ -26,7 +26,15 @@ from exporter.model import Document, Event, Evidence, Place, Status, Update
 from exporter.readers.stamps import parse_stamp
 from exporter.sentences import split_sentences
 from exporter.understand import timex
-from exporter.understand.cluster import TALKS, Cluster, cluster_mentions, fuse, keep, sort_time
+from exporter.understand.cluster import (
+    TALKS,
+    Cluster,
+    cluster_mentions,
+    fuse,
+    keep,
+    schedule_of,
+    sort_time,
+)
 from exporter.understand.mentions import (
     PRESENCE,
     Context,
@@ -470,7 +478,8 @@ def itinerary(
     zone = blogs[0].zone if blogs else None
     for doc in documents:
         if doc.kind == "article":
-            clusters = fuse(clusters, _article_mentions(doc, doc.zone or zone or "UTC", ctx))
+            mentions = _article_mentions(doc, doc.zone or zone or "UTC", ctx)
+            clusters = fuse(clusters, mentions) if clusters else schedule_of(mentions)
     return _events(clusters, cast.principal.role_class if cast.principal else None, site)
 
 

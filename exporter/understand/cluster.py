@@ -371,7 +371,7 @@ def fuse(clusters: list[Cluster], mentions: list[Mention]) -> list[Cluster]:
     for cluster in clusters:
         by_day.setdefault(cluster.day, []).append(cluster)
     for m in mentions:
-        if m.days and m.kind in ("visit", "arrival") and m.days[1] > m.days[0]:
+        if _is_span(m):
             extra.append(Cluster([m]))
             continue
         candidates = by_day.get(m.day, [])
@@ -393,6 +393,36 @@ def fuse(clusters: list[Cluster], mentions: list[Mention]) -> list[Cluster]:
             else:
                 extra.append(Cluster([replace(m, start=m.day)]))
     return clusters + extra
+
+
+def schedule_of(mentions: list[Mention]) -> list[Cluster]:
+    """An article's own itinerary, when no live blog gives one to enrich (`fuse`): the
+    visits' spans, and the happenings dated in their own sentence ("On 17 September, …"),
+    clustered as a blog's are. A happening whose day is only carried over from an earlier
+    sentence is left out: an article's later sentences are as often background."""
+    spans = [m for m in mentions if _is_span(m)]
+    dated = [
+        m
+        for m in mentions
+        if m.explicit and m.day is not None and not _is_span(m) and not _within_span(m, spans)
+    ]
+    return [Cluster([m]) for m in spans] + [c for c in cluster_mentions(dated) if keep(c)]
+
+
+def _is_span(m: Mention) -> bool:
+    """A visit or arrival over whole days ("from October 27 to 29"): an event of its own."""
+    return bool(m.days) and m.kind in ("visit", "arrival") and m.days[1] > m.days[0]
+
+
+def _within_span(m: Mention, spans: list[Mention]) -> bool:
+    """A day-long arrival or visit in a place a span already covers ("flew to Freedonia
+    on October 27" inside the visit to Freedonia from October 27 to 29)."""
+    if m.kind not in ("visit", "arrival") or isinstance(m.start, datetime) or m.place is None:
+        return False
+    return any(
+        s.place is not None and s.place.name == m.place.name and s.days[0] <= m.day < s.days[1]
+        for s in spans
+    )
 
 
 def _fits_article(cluster: Cluster, m: Mention) -> int:

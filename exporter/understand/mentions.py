@@ -19,7 +19,7 @@ from functools import cache, cached_property, lru_cache
 from exporter.model import Evidence, Place, Status
 from exporter.understand import timex
 from exporter.understand.people import Cast, Person, vocabulary
-from exporter.understand.places import Gazetteer, PlaceMention, most_specific
+from exporter.understand.places import SPECIFICITY, Gazetteer, PlaceMention, most_specific
 
 #: Kinds that only tell where the principal is; they help other mentions but make no event.
 PRESENCE = "presence"
@@ -352,9 +352,16 @@ def _status(
 
 
 def _places(
-    sentence: str, pos: int, kind: str, ctx: Context, recent: dict[str, Place]
+    sentence: str,
+    pos: int,
+    kind: str,
+    ctx: Context,
+    recent: dict[str, Place],
+    until: int | None = None,
 ) -> tuple[Place | None, Place | None]:
-    """(where it happens, where the principal goes next) from the sentence's places."""
+    """(where it happens, where the principal goes next) from the sentence's places; for
+    all but a departure, those before `until` (the end of the trigger's clause) first:
+    "visited Avalon on 3 May and flew to Zenda" is a visit to Avalon."""
     mentions = [m for m in ctx.places_in(sentence) if not _inside_quotes(sentence, m.span[0])]
     mentions = [_resolve_generic(m, recent) for m in mentions]
     for g in _GENERIC_REF.finditer(sentence):
@@ -364,6 +371,8 @@ def _places(
             mentions.append(PlaceMention(g.group(0), g.span(), known, True, g.group(1).lower()))
     mentions.sort(key=lambda m: m.span)
     after = [m for m in mentions if m.span[0] >= pos]
+    if until is not None and kind != "departure":
+        after = _own_clause_first(after, until)
     destination = None
     if kind == "departure":
         origin = [m for m in after if m.preposition in (None, "from")]
@@ -382,6 +391,18 @@ def _places(
         return here or _pick([m for m in mentions if m.preposition in _LOCATIVE]), None
     located = [m for m in mentions if m.preposition in _LOCATIVE]
     return _pick([m for m in located if m.span[0] >= pos]) or _pick(located), None
+
+
+def _own_clause_first(mentions: list[PlaceMention], until: int) -> list[PlaceMention]:
+    """The places of the trigger's clause (before `until`), and only those after it that
+    say more precisely where ("arrive at Port Royal …, on the deck of the carrier")."""
+    inside = [m for m in mentions if m.span[0] < until]
+    if not inside:
+        return mentions
+    best = min(SPECIFICITY.get(m.place.kind, 0) for m in inside)
+    return inside + [
+        m for m in mentions if m.span[0] >= until and SPECIFICITY.get(m.place.kind, 0) < best
+    ]
 
 
 class Onward:
@@ -501,13 +522,33 @@ def _kind_of(place: Place) -> str:
     return place.kind
 
 
+def _nearest(tags: list[timex.Timex], clause: Span) -> list[timex.Timex]:
+    """`tags` with the one that belongs to the trigger first: the first inside the
+    trigger's own clause, else the one that starts nearest to it. "Costa attended the
+    summit on October 26 and flew to Freedonia on October 27": each its own day."""
+    if len(tags) < 2:
+        return tags
+    lo, hi = clause
+    own = next((t for t in tags if lo <= t.span[0] < hi), None)
+    best = own or min(tags, key=lambda t: abs(t.span[0] - lo))
+    return [best, *(t for t in tags if t is not best)]
+
+
 def _time(
-    tags: list[timex.Timex], ref: datetime | None, tense: str, live: bool, kind: str, ctx: Context
+    tags: list[timex.Timex],
+    ref: datetime | None,
+    tense: str,
+    live: bool,
+    kind: str,
+    ctx: Context,
+    clause: Span = (0, 0),
 ) -> tuple[datetime | date | None, datetime | date | None, int, bool]:
-    """(start, end, precision, approximate) for a mention of `kind`."""
+    """(start, end, precision, approximate) for a mention of `kind` whose trigger's clause
+    spans `clause`."""
     clocks = [t for t in tags if t.kind in ("time", "datetime") and isinstance(t.start, datetime)]
+    clocks = _nearest(clocks, clause)
     parts = [t for t in tags if t.kind == "part" and isinstance(t.start, datetime)]
-    dates = [t for t in tags if t.kind == "date" and t.grain == "day"]
+    dates = _nearest([t for t in tags if t.kind == "date" and t.grain == "day"], clause)
     durations = [t for t in tags if t.kind == "duration" and t.duration]
     if clocks:
         t = clocks[0]
@@ -597,13 +638,15 @@ def mentions_in(
                 verb_tense = _clause_tense(sentence, clause, m_start, m_end)
             if re.match(r"\s+by\b", sentence[m_end:]) and trigger.endswith("ed"):
                 verb_tense = "past"  # "documents signed by …": done before, not now
-            start, end, precision, approximate = _time(tags, ref, verb_tense, live, kind, ctx)
+            after = _CLAUSE_BREAK.search(sentence, m_end)
+            own = (m_start - len(clause), after.start() if after else len(sentence))
+            start, end, precision, approximate = _time(tags, ref, verb_tense, live, kind, ctx, own)
             status = _status(sentence, clause, m_start, m_end, start, ref)
             if status is None:
                 continue
             if status == Status.CANCELLED and precision == 0 and ref is not None:
                 start, end = ref, None  # called off: shown where the news came, marked approximate
-            place, destination = _places(sentence, m_start, kind, ctx, recent)
+            place, destination = _places(sentence, m_start, kind, ctx, recent, own[1])
             if kind == "departure" and destination is None and onward is not None:
                 destination = onward(place or recent.get(_LAST))
             if (
@@ -631,7 +674,7 @@ def mentions_in(
                     destination=destination,
                     counterpart=counterpart,
                     counterpart_class=role_class,
-                    subject=_object_phrase(kind, sentence, m_end),
+                    subject=_object_phrase(kind, sentence, m_start, m_end),
                     explicit=explicit,
                     days=days,
                 )
@@ -667,10 +710,20 @@ def mentions_in(
     return found
 
 
-def _object_phrase(kind: str, sentence: str, end: int) -> str | None:
-    """What was signed or attended ("a pact to cooperate on …"), for titles."""
+_LEADING_CONNECTIVE = re.compile(r"^(?:(?:and|but|then|where|when|while|which|as)\s+)+", re.I)
+_PASSIVE = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are|being)\s+$", re.I)
+
+
+def _object_phrase(kind: str, sentence: str, start: int, end: int) -> str | None:
+    """What was signed or attended ("a pact to cooperate on …"), for titles: the words
+    after the trigger, or before it when it is passive ("a framework agreement … was
+    signed between …")."""
     if kind not in ("signing", "attendance", "visit"):
         return None
+    if (passive := _PASSIVE.search(sentence, 0, start)) is not None:
+        clause = re.split(r"[,;:(\"“”]", sentence[: passive.start()])[-1]
+        words = _LEADING_CONNECTIVE.sub("", clause.strip()).split()
+        return " ".join(words[:20]) or None  # titles cut it short with an ellipsis
     stops = (
         r"by|with|during|after|before|at|while|as|alongside|between"
         if kind == "signing"

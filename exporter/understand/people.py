@@ -149,7 +149,7 @@ def _role_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
         r"\s+".join(w.capitalize() if w != "of" else "of" for w in name.split())
         for name in sorted(classes, key=len, reverse=True)
     )
-    qualifier = r"(?:(?:[A-Z][a-z]+|U\.S\.|U\.K\.)\s+){0,2}"
+    qualifier = r"(?:(?:[A-Z][a-z]+|U\.S\.|U\.K\.)[^\S\n]+){0,2}"  # never across a line
     # A match begins with a qualifier or a role's first word, all capitalised: when they all
     # begin with A-Z, saying so lets the scan pass over other characters at once (2.4×
     # faster over a whole archive) instead of trying every role at every word.
@@ -160,6 +160,36 @@ def _role_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
         rf"\b(?P<role2>(?:{alternation.upper()}|CEO))\s+(?P<name2>{_NAME}))"
     )
     return pattern, classes
+
+
+def _appositive_pattern(classes: dict[str, str]) -> re.Pattern[str]:
+    """A role given after a name, as encyclopedias write it: "Ana Costa, the 47th
+    president of Freedonia,", "Rui Sato, Avalon's new prime minister,".
+    Matched from its comma (the name before it is read by `_name_before`); the role must
+    close the apposition (a comma or the sentence's end after it, or after "of …"), so
+    that "In Avalon, the president said" names no one."""
+    roles = "|".join(r"\s+".join(name.split()) for name in sorted(classes, key=len, reverse=True))
+    owner = r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}['’]s\s+"
+    qualifier = r"(?:(?:\d+(?:st|nd|rd|th)|new|incumbent|U\.S\.|U\.K\.|[A-Z][a-z]+)\s+){0,2}"
+    of = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?"
+    return re.compile(
+        rf",\s+(?:the\s+|{owner})?{qualifier}(?P<role>(?i:{roles}))\b{of}(?=\s*[,.;)])"
+    )
+
+
+_NAME_BEFORE = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:[^\S\n]+[A-Z][a-zà-ÿ'’-]+)?$")
+
+
+def _name_before(text: str, comma: int) -> str | None:
+    """The name an apposition at `comma` follows: its one or two capitalised words, past
+    a word such as "In" or "Then" that opens the sentence."""
+    m = _NAME_BEFORE.search(text, max(0, comma - 40), comma)
+    if m is None or (m.start() and text[m.start() - 1] not in ' \t\n("“'):
+        return None
+    words = m.group().split()
+    if words[0].lower() in _FUNCTION_WORDS:
+        words = words[1:]
+    return " ".join(words) or None
 
 
 def _role_class(role: str, classes: dict[str, str]) -> str:
@@ -222,12 +252,10 @@ def cast_of(texts: Iterable[str]) -> Cast:
     counts = _WordCounts(corpus)
     seen: dict[str, Person] = {}
     tried: set[str] = set()  # a name met again is decided: kept the first time, or never
-    for m in pattern.finditer(corpus):
-        written = m["name"] or m["name2"]
+    for role, written in _named_with_roles(corpus, pattern, classes):
         if written in tried:
             continue
         tried.add(written)
-        role = m["role"] or m["role2"]
         name = re.sub(r"['’]s$", "", written.strip())
         if not name or name.split()[0].lower() in classes:
             continue
@@ -247,6 +275,25 @@ def cast_of(texts: Iterable[str]) -> Cast:
         top = named.most_common(1)[0]
         principal = next(p for p in people if p.name == top[0]) if top[1] >= 3 else None
     return Cast(people=people, principal=principal)
+
+
+def _named_with_roles(
+    corpus: str, pattern: re.Pattern[str], classes: dict[str, str]
+) -> list[tuple[str, str]]:
+    """(role, name as written) for every role the corpus gives a name, in text order:
+    "President Ana Costa", "ANA COSTA" after a role in capitals, "Ana Costa, the
+    president of Freedonia,"."""
+    found = [
+        (m.start(), m["role"] or m["role2"], m["name"] or m["name2"])
+        for m in pattern.finditer(corpus)
+    ]
+    for m in _appositive_pattern(classes).finditer(corpus):
+        name = _name_before(corpus, m.start())
+        if name is not None:
+            role = " ".join(w if w == "of" else w.capitalize() for w in m["role"].split())
+            found.append((m.start() - len(name), role, name))
+    found.sort(key=lambda item: item[0])
+    return [(role, name) for _, role, name in found]
 
 
 def _occurrences(short: str, counts: _WordCounts) -> int:

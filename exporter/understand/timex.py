@@ -189,13 +189,14 @@ def _window(name: str, mod: str, pre: str) -> tuple[int, int]:
 
 # -- rules: a core regex, an optional lead regex, a small handler ------------------------------
 def _calendar(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
-    """Dates: "October 28, 2025", "Oct. 28", "28 October", "Tuesday, October 28", "Oct 27 to 29"."""
+    """Dates: "October 28, 2025", "Oct. 28", "28 October", "Tuesday, October 28", "Oct 27 to 29",
+    "14 to 16 May"."""
     month = _month_of(m["mon"])
     year = int(m["y"]) if m["y"] else _year_near(ctx, month, int(m["d"]))
     first, span = _date(year, month, int(m["d"])), (_begin(m, lead), m.end())
     if first is None or "d2" not in m.re.groupindex:
         return first and _day(span, first, anchor=True, relative=not m["y"])
-    month2 = _month_of(m["mon2"]) if m["mon2"] else month
+    month2 = _month_of(m["mon2"]) if "mon2" in m.re.groupindex and m["mon2"] else month
     last = _date(year + (month2 < month), month2, int(m["d2"]))
     if last is None or last <= first:
         return None
@@ -364,6 +365,11 @@ _SEP = r"\s*(?P<sep>-|–|—|to|until|till|and)\s*"
 _RELDAYS = _alt([*lx.RELATIVE_DAYS, *lx.ANAPHORIC_DAYS])
 _C_RANGE = rf"(?P<mon>{_MONTH})\s*(?P<d>{_DAY}){_TH}{_TO}(?:(?P<mon2>{_MONTH})\s*)?(?P<d2>{_DAY})"
 _C_DMY = rf"{_LONE}(?P<d>{_DAY}){_TH}\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR})\b)?"
+#: "from 14 to 16 May 2031", "14-16 May": a range of days, the month written once after them.
+_C_DMY_RANGE = (
+    rf"{_LONE}(?P<d>{_DAY}){_TH}{_TO}(?P<d2>{_DAY}){_TH}\s+(?:of\s+)?(?P<mon>{_MONTH})"
+    rf"(?:,?\s+(?P<y>{_YEAR})\b)?"
+)
 _C_YEAR = rf"{_LONE}(?P<year>{_YEAR})\b(?![-–/%]|,\d|s\b)"
 _C_MONTH = rf"(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR})\b)?|{_C_YEAR}"
 _C_DAYS = rf"\b(?:{_RELDAYS}|the\s+(?P<ord>{_alt(lx.ORDINAL_WORDS)})\s+day)\b"
@@ -378,6 +384,7 @@ _L_WEEKDAY = rf"{_WEEKDAY_ANY}\s+"
 _RULES = [
     _rule(rf"{_C_RANGE}{_TH}{_DATE_TAIL}", _L_WEEKDAY, _calendar),
     _rule(rf"(?P<mon>{_MONTH})\s*(?P<d>{_DAY}){_TH}{_DATE_TAIL}", _L_WEEKDAY, _calendar),
+    _rule(_C_DMY_RANGE, _L_WEEKDAY, _calendar),
     _rule(_C_DMY, _L_WEEKDAY, _calendar),
     _rule(_C_MONTH, _L_PREP, _month_or_year),
     _rule(rf"(?P<wd>{_WEEKDAY})", r"\b(?:this\s+)?(?P<mod>last|next|coming|past)\s+", _weekday),
@@ -400,6 +407,7 @@ _MONTH_WORDS = frozenset(lx.MONTHS)
 #: Every match of a rule contains one of its words (or a digit): a sentence with none cannot
 #: match, and the rule's pattern is not run on it. Most sentences hold no time at all.
 _GATES: list[tuple[frozenset[str], bool] | None] = [
+    (_MONTH_WORDS, False),
     (_MONTH_WORDS, False),
     (_MONTH_WORDS, False),
     (_MONTH_WORDS, False),
@@ -576,10 +584,17 @@ class Narrative:
         return self._reference
 
     def tag(self, sentence: str) -> list[Timex]:
-        ref = self._zone.localize(datetime.combine(self._reference or _EPOCH, time()))
-        ctx = _Ctx(sentence, ref, None, None)
-        atoms = _resolve(ctx)
+        ctx, atoms = self._read(sentence, self._reference)
         if self._reference is None:
-            atoms = [a for a in atoms if not a.relative]
+            own = next((a.day for a in atoms if a.anchor and not a.relative), None)
+            if own is not None:  # "on 3 May 2031 and … on 4 May": its own date is the reference
+                ctx, atoms = self._read(sentence, own)
+            else:
+                atoms = [a for a in atoms if not a.relative]
         self._reference = next((a.day for a in reversed(atoms) if a.anchor), self._reference)
         return [_timex(atom, ctx) for atom in atoms]
+
+    def _read(self, sentence: str, reference: date | None) -> tuple[_Ctx, list[_Atom]]:
+        ref = self._zone.localize(datetime.combine(reference or _EPOCH, time()))
+        ctx = _Ctx(sentence, ref, None, None)
+        return ctx, _resolve(ctx)
