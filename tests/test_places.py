@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from exporter.errors import ConfigError
 from exporter.model import Place
 from exporter.sentences import split_sentences
+from exporter.understand import gazetteer_data
 from exporter.understand.places import (
     KINDS,
     Gazetteer,
@@ -585,6 +586,14 @@ def test_entry_is_complete(entry: dict[str, Any]) -> None:
     assert isinstance(entry.get("aliases", []), list)
     if entry["kind"] in ("venue", "airport", "base") and entry["zone"] != "Asia/Seoul":
         assert entry.get("address"), "buildings carry a postal address"
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=[e["name"] for e in ENTRIES])
+def test_a_packaged_entry_is_what_the_checked_parse_makes(entry: dict[str, Any]) -> None:
+    # A cold build reads the package's entries unchecked; here each passes every check a
+    # user's entry does (its zone included) and comes out the same, types and all.
+    checked = gazetteer_data.parse_entry(entry, 0, "places.yaml")
+    assert repr(gazetteer_data._packaged_entry(entry)) == repr(checked)
 
 
 def test_names_and_aliases_are_unique() -> None:
