@@ -72,7 +72,8 @@ def _country_code(name: str) -> str | None:
 
 @functools.cache
 def _country_names() -> dict[str, str]:
-    """pytz's English country names by key, with "Sudan (South)" also as "South Sudan"."""
+    """pytz's English country names by key, with a name written "Name (Qualifier)" also as
+    "Qualifier Name" and as "Name"."""
     names: dict[str, str] = {}
     for code, label in pytz.country_names.items():
         names[name_key(label)] = code

@@ -102,7 +102,7 @@ def _zone(name: str | None) -> tzinfo | None:
 
 
 def zone_note(zone: str) -> str:
-    """ "All times Port Moresby time (Pacific/Port_Moresby)": the city part of the IANA name."""
+    """ "All times Pago Pago time (Pacific/Pago_Pago)": the city part of the IANA name."""
     if "/" not in zone:
         return f"All times {zone}"
     city = zone.rsplit("/", 1)[1].replace("_", " ")
