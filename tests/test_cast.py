@@ -88,6 +88,14 @@ def test_a_role_given_after_the_name(text: str, people: list) -> None:
     assert [(p.name, p.role, p.role_class) for p in cast.people] == people
 
 
+def test_a_role_loses_its_nationality() -> None:
+    cast = cast_of(["South Freedonian President Ana Costa met U.S. Defense Secretary Rui Sato."])
+    assert [(p.name, p.role) for p in cast.people] == [
+        ("Ana Costa", "President"),
+        ("Rui Sato", "Defense Secretary"),
+    ]
+
+
 def test_a_role_and_its_qualifier_are_on_one_line() -> None:
     # "Kingdom" ends the line above: it does not qualify the role below.
     cast = cast_of(["A visit to the United Kingdom\n\nPresident Ana Costa arrived."])

@@ -162,6 +162,13 @@ def _found(gaz: Gazetteer, sentence: str) -> Expected:
             "Protests were held in Northvale and Eastmoor.",
             [("Northvale", False, "in"), ("Eastmoor", False, "in")],
         ),
+        # what is visited, when its last word names a kind of place
+        ("Costa visits the Seoul National Cemetery.", [("Seoul National Cemetery", False, None)]),
+        ("Costa toured Harbour Memorial Park.", [("Harbour Memorial Park", False, None)]),
+        (
+            "Costa visited the Northvale Museum in Tokyo.",
+            [("Northvale Museum", False, None), ("Tokyo", True, "in")],
+        ),
         (
             "The leaders met at Tokyo's Grand Hyatt Hotel.",
             [("Tokyo", True, None), ("Grand Hyatt Hotel", False, "at")],
@@ -205,6 +212,9 @@ def test_find(gaz: Gazetteer, sentence: str, expected: Expected) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
+        "Costa visits Rui Sato at home.",  # people are visited too
+        "Costa visited the Prime Minister.",
+        "Costa visits the Northvale Summit.",
         "Japanese and American business leaders met.",
         "In the afternoon, they met.",
         "President Donald Trump spoke.",

@@ -201,19 +201,25 @@ def _role_class(role: str, classes: dict[str, str]) -> str:
     return "other"
 
 
+_QUALIFIER = re.compile(r"^(?:[A-Z][a-z]+(?:ese|an|ish|i)|U\.S\.|U\.K\.|New|Former|Late)$")
+_COMPASS = frozenset({"North", "South", "East", "West"})
+
+
 def _bare_role(role: str, classes: dict[str, str]) -> str:
-    """ "Freedonian Prime Minister" → "Prime Minister"; "Defense Minister" is a role: it stays."""
+    """ "Freedonian Prime Minister", "South Freedonian President" → "Prime Minister",
+    "President"; "Defense Minister" is a role: it stays."""
     words = role.split()
     for size in range(len(words), 0, -1):
         tail = " ".join(words[-size:]).lower()
         if tail in classes:
             head = words[: len(words) - size]
+            qualifier = [bool(_QUALIFIER.match(w)) for w in head]
             keep = [
                 w
-                for w in head
-                if not re.match(
-                    r"^(?:[A-Z][a-z]+(?:ese|an|ish|i)|U\.S\.|U\.K\.|New|Former|Late)$", w
-                )
+                for i, w in enumerate(head)
+                if not qualifier[i]
+                # "South Freedonian": a compass word goes with the demonym after it
+                and not (w in _COMPASS and i + 1 < len(head) and qualifier[i + 1])
             ]
             return " ".join([*keep, *words[len(words) - size :]])
     return role

@@ -146,6 +146,11 @@ _LOCATIVE = re.compile(
     rf"(?:(?i:the)\s+)?(?:(?:{_PART_OF})\s+of\s+(?:(?i:the)\s+)?)?(?:(?:{_MODIFIERS})\s+)?"
     rf"(?P<run>{_RUN})"
 )
+#: What is visited or toured, "visits the Harbour Memorial": a place only when its last word
+#: says so (`PLACE_HEADS`), since people are visited too.
+_VISITED = re.compile(
+    rf"(?<![\w'’])(?i:visit(?:s|ed|ing)?|tour(?:s|ed|ing)?)\s+(?:(?i:the)\s+)?(?P<run>{_RUN})"
+)
 #: The preposition governing a known place that starts at the end of the text before it.
 _PREP_BEFORE = re.compile(
     rf"(?<![\w'’])(?P<prep>(?i:{_LOCATIVE_PREPOSITIONS}|{_KNOWN_ONLY_PREPOSITIONS}|for))\s+"

@@ -57,6 +57,7 @@ from exporter.understand.place_phrases import (
     _TIME_WORDS,
     _TITLES,
     _UPPER,
+    _VISITED,
     _WORD,
     _WORD_AFTER,
     _WORD_BEFORE,
@@ -493,7 +494,21 @@ class Gazetteer:
                             preposition=prep,
                         )
                     )
-        return found
+        return found + self._visited(sentence, known, starts)
+
+    def _visited(self, sentence: str, known: list[_Found], starts: list[int]) -> list[_Found]:
+        """What "visits the Harbour Memorial" visits, when its last word names a kind of
+        place (no preposition comes between: no locative phrase found it)."""
+        visited: list[_Found] = []
+        for m in _VISITED.finditer(sentence):
+            seg = self._leftover(sentence, m.start("run"), m.end("run"), known, starts)
+            if seg is None:
+                continue
+            text = sentence[seg[0] : seg[1]]
+            last = text.split()[-1].rstrip(".").casefold()
+            if last in _PLACE_HEADS and self._looks_like_place(text, ""):
+                visited.append(_Found(seg[0], seg[1], Place(name=_strip_the(text)), False, None))
+        return visited
 
     @staticmethod
     def _leftover(
