@@ -173,6 +173,18 @@ def test_tense_status_and_commentary(tmp_path: Path, line: str, expected) -> Non
     assert got == expected
 
 
+def test_a_headline_that_says_she_lands_times_the_arrival(tmp_path: Path) -> None:
+    # The text below it is past tense ("landed"): alone, it would only say "before 7:10".
+    events = _blog(
+        "7:10 p.m. Costa lands\nCosta landed at Haneda Airport aboard a government plane.\n"
+        "6:00 p.m. Officials say the plane will land on time.\n",
+        tmp_path,
+    )
+    assert [(e.title, e.start.strftime("%H:%M"), e.status) for e in events] == [
+        ("Arrival at Haneda Airport", "19:10", Status.HAPPENED)
+    ]
+
+
 def test_agenda_lines_become_planned_events() -> None:
     doc = read_path(FIXTURES / "formats" / "agenda-inside-update.txt", ReadOptions(slug="budget"))
     got = [
