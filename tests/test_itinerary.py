@@ -218,7 +218,7 @@ def test_an_article_alone_gives_the_schedule_it_dates() -> None:
             london.localize(datetime(2031, 5, 14, 17)),
             "Heathrow Airport",
         ),
-        ("State banquet", date(2031, 5, 15), "Buckingham Palace"),
+        ("State banquet at Buckingham Palace", date(2031, 5, 15), "Buckingham Palace"),
         ("Signing of a trade agreement", date(2031, 5, 16), "Downing Street"),
         ("Summit with Prime Minister Rui Sato", date(2031, 5, 16), "Downing Street"),
     ]

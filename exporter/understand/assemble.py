@@ -107,7 +107,13 @@ def _title(cluster: Cluster, principal_class: str | None, first_arrival: bool) -
     if main == "meal":
         meal = _meal_word(cluster)
         if counterparts:
-            name = min((c for c, _ in counterparts), key=len)
+            # as the reports of it say, rather than a plan announced before
+            told = [
+                m.counterpart
+                for m in cluster.mentions
+                if m.counterpart and m.status != Status.PLANNED
+            ]
+            name = min(told or (c for c, _ in counterparts), key=len)
             return f"{meal} with {name}", "Meal"
         return (f"{meal} at {place.name}" if place else meal), "Meal"
     if main == "departure":

@@ -679,13 +679,17 @@ def mentions_in(
                     days=days,
                 )
             )
-    if any(f.kind == "attendance" for f in found):
+    attended = next((f for f in found if f.kind == "attendance" and f.subject), None)
+    if (
+        attended is not None
+        and _MEAL_WORD.search(attended.subject or "")
+        and any(f.kind == "meal" for f in found)
+    ):
+        # "attended a state banquet": the meal it was, where meals are told apart.
+        found = [f for f in found if f.kind != "attendance"]
+    elif attended is not None:
         # "attended the X Summit": one happening, named by what was attended.
-        found = (
-            [f for f in found if f.kind not in ("summit", "meal", "ceremony")]
-            if any(f.kind == "attendance" and f.subject for f in found)
-            else found
-        )
+        found = [f for f in found if f.kind not in ("summit", "meal", "ceremony")]
     if triggers.presence and not found and live:
         place, _ = _places(sentence, triggers.presence[1], PRESENCE, ctx, recent)
         if place is not None and ref is not None:
@@ -710,6 +714,7 @@ def mentions_in(
     return found
 
 
+_MEAL_WORD = re.compile(r"^(?:\S+\s+){0,3}(?:dinner|lunch|luncheon|breakfast|banquet)\b", re.I)
 _LEADING_CONNECTIVE = re.compile(r"^(?:(?:and|but|then|where|when|while|which|as)\s+)+", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are|being)\s+$", re.I)
 
