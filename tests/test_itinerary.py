@@ -185,6 +185,22 @@ def test_a_headline_that_says_she_lands_times_the_arrival(tmp_path: Path) -> Non
     ]
 
 
+def test_a_headline_and_its_text_tell_one_meeting_and_a_city_joins_nothing(
+    tmp_path: Path,
+) -> None:
+    events = _blog(
+        "4:15 p.m. Costa meets Freedonia's leader\n"
+        "Costa met General Secretary Rui Sato at the party headquarters in Tokyo.\n"
+        "2:05 p.m. Costa lands in Tokyo\nOfficials greeted her on the tarmac.\n",
+        tmp_path,
+    )
+    got = [(e.title, e.start.strftime("%H:%M"), e.place.name if e.place else None) for e in events]
+    assert got == [
+        ("Arrival at Tokyo", "14:05", "Tokyo"),
+        ("Meeting with General Secretary Rui Sato", "16:15", "Tokyo"),
+    ]
+
+
 def test_agenda_lines_become_planned_events() -> None:
     doc = read_path(FIXTURES / "formats" / "agenda-inside-update.txt", ReadOptions(slug="budget"))
     got = [
@@ -247,3 +263,16 @@ def test_each_happening_takes_the_date_of_its_own_clause(tmp_path: Path) -> None
     )
     got = [(title, start) for title, start, _ in _alone(path, "Europe/Paris")]
     assert got == [("Visit to Paris", date(2031, 5, 3)), ("Visit to London", date(2031, 5, 4))]
+
+
+def test_one_city_does_not_make_an_arrival_and_a_later_meeting_one(tmp_path: Path) -> None:
+    events = _blog(
+        "4:15 p.m. Costa met General Secretary Rui Sato at the party headquarters in Tokyo.\n"
+        "2:05 p.m. Costa lands in Tokyo\nOfficials greeted her on the tarmac.\n",
+        tmp_path,
+    )
+    got = [(e.title, e.start.strftime("%H:%M"), e.status) for e in events]
+    assert got == [
+        ("Arrival at Tokyo", "14:05", Status.HAPPENED),
+        ("Meeting with General Secretary Rui Sato", "15:15", Status.APPROXIMATE),  # before 16:15
+    ]

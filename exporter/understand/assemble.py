@@ -92,7 +92,9 @@ def _title(cluster: Cluster, principal_class: str | None, first_arrival: bool) -
         main = "meal"
     if main in TALKS or (counterparts and main not in ("meal", "signing")):
         if counterparts:
-            name, role = Counter(counterparts).most_common(1)[0][0]
+            # the most named; between equals, a person of the cast, then the fuller name
+            counts = Counter(counterparts)
+            name, role = max(counts, key=lambda c: (counts[c], c[1] is not None, len(c[0])))
             if role == "monarch":
                 return f"Audience with {name}", "Audience"
             if role == "leader" and principal_class == "leader":

@@ -86,6 +86,7 @@ class Cluster:
         "_place",
         "_places",
         "_timed",
+        "_told",
         "kinds",
         "mentions",
         "placed",
@@ -104,6 +105,8 @@ class Cluster:
         self._timed: datetime | None = None
         self._left: datetime | None = None
         self._places: _Places | None = None
+        #: (update, kind) of its live members → whether one of them is a headline.
+        self._told: dict[tuple[str, str], bool] | None = None
         self._place: object = _UNSET  # place(), until a member names another place
         self._day: object = _UNSET
         for mention in mentions or ():
@@ -145,6 +148,20 @@ class Cluster:
                 self._places = _Places()
             self._places.add(m.place, m.kind == "departure")
             self._place = _UNSET
+        if m.evidence.anchor is not None:
+            if self._told is None:
+                self._told = {}
+            key = (m.evidence.anchor, m.kind)
+            self._told[key] = self._told.get(key, False) or _headline(m.evidence.text)
+
+    def retells(self, m: Mention) -> bool:
+        """Whether `m` tells again what a member from its update told, the one or the other
+        being the update's headline: "Costa meets Freedonia's leader" above "Costa met
+        General Secretary Rui Sato at …" is one meeting, whoever each says she met."""
+        if self._told is None or m.evidence.anchor is None:
+            return False
+        headline = self._told.get((m.evidence.anchor, m.kind))
+        return headline is not None and (headline or _headline(m.evidence.text))
 
     @property
     def day(self) -> date | None:
@@ -225,6 +242,11 @@ def _meal_of(m: Mention) -> str | None:
     return None
 
 
+def _headline(text: str) -> bool:
+    """A line that ends without a full stop, as headlines do ("Costa lands in Zenda")."""
+    return len(text) <= 100 and not text.rstrip().endswith((".", "!", "?", '"', "”", ":"))
+
+
 def _fits(cluster: Cluster, m: Mention) -> int:
     """How well a mention belongs to a cluster (0: not at all)."""
     if cluster.day != m.day or m.day is None or "agenda" in cluster.kinds or m.kind == "agenda":
@@ -244,9 +266,11 @@ def _fits(cluster: Cluster, m: Mention) -> int:
         return 0  # the principal has left: a later mention is a later visit
     here = cluster.place()
     place = _same_place(here, m.place)
+    if place and here.kind in BROAD and m.kind not in kinds and m.evidence.written is not None:
+        place = None  # one city is no sign that reports of two kinds tell one happening
     parties = cluster.parties
     specific = here is not None and here.kind not in BROAD
-    stay = bool(kinds & {"arrival", "visit"} or specific) and here is not None
+    stay = bool("visit" in kinds or specific) and here is not None
     if "signing" in kinds or m.kind == "signing":
         return 3 if kinds == {"signing"} and m.kind == "signing" else 0
     if m.kind == "departure" or kinds == {"departure"}:
@@ -261,6 +285,8 @@ def _fits(cluster: Cluster, m: Mention) -> int:
             if place is None and m.place is None and not m.destination and stay:
                 return 2
         return 0
+    if cluster.retells(m):
+        return 4
     if m.counterpart and _party(m.counterpart) in parties:
         if (m.kind == "meal") != ("meal" in kinds) and not close:
             return 0  # the same guest at another table later: a separate meal
