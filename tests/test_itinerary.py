@@ -276,3 +276,39 @@ def test_one_city_does_not_make_an_arrival_and_a_later_meeting_one(tmp_path: Pat
         ("Arrival at Tokyo", "14:05", Status.HAPPENED),
         ("Meeting with General Secretary Rui Sato", "15:15", Status.APPROXIMATE),  # before 16:15
     ]
+
+
+#: Earlier updates that name Costa often enough to make her the principal, and nothing else.
+_COSTA = "12:30 p.m. Costa is in Tokyo.\n12:20 p.m. Costa smiles.\n12:10 p.m. Costa waves.\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "3:00 p.m. The prime minister arrives at the Imperial Palace by car.",
+        "3:00 p.m. Prime minister arrives at the Imperial Palace",  # a headline
+    ],
+)
+def test_the_principals_role_stands_for_her_in_an_update_that_does_not_name_her(
+    tmp_path: Path, line: str
+) -> None:
+    events = _blog(line + "\n2:00 p.m. Crowds gather outside the palace.\n" + _COSTA, tmp_path)
+    assert [(e.title, e.start.strftime("%H:%M")) for e in events] == [
+        ("Arrival at Imperial Palace", "15:00")
+    ]
+
+
+def test_a_role_two_people_share_stands_for_neither(tmp_path: Path) -> None:
+    events = _blog(
+        "3:00 p.m. The prime minister arrives at the Imperial Palace by car.\n"
+        "2:00 p.m. Freedonian Prime Minister Rui Sato is also in Tokyo this week.\n" + _COSTA,
+        tmp_path,
+    )
+    assert events == []
+
+
+def test_delivering_the_speech_is_a_speech(tmp_path: Path) -> None:
+    events = _blog(
+        "3:00 p.m. Costa delivers the keynote speech at the Imperial Palace.\n" + _COSTA, tmp_path
+    )
+    assert [(e.title, e.category) for e in events] == [("Visit to Imperial Palace", "Visit")]

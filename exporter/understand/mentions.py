@@ -31,6 +31,13 @@ _PRONOUN_SUBJECT = re.compile(
     r"premier|king|queen|emperor|pope))\b",
     re.IGNORECASE,
 )
+#: "The king", "The U.S. president", or a headline's "King" as the subject. A name after
+#: it ("King Ana") makes its bearer a second holder of the role: `Cast.by_role` gives none.
+_ROLE_SUBJECT = re.compile(
+    r"^(?:(?:and|but|then|later|earlier|meanwhile),?\s+)?(?:the\s+(?:[\w.]+\s+)?)?"
+    r"(?P<role>president|prime\s+minister|chancellor|premier|king|queen|emperor|empress|pope)\b",
+    re.IGNORECASE,
+)
 _PRESENCE = re.compile(
     r"(?:(?<=\w)['’]s|\b(?:is|are|was|were|remains?))\s+(?:now\s+|still\s+)?(?:at|in|aboard|inside)\s",
     re.I,
@@ -229,7 +236,14 @@ def _is_noun(sentence: str, pos: int) -> bool:
 
 
 def _first_actor(sentence: str, cast: Cast) -> tuple[int, Person | None, bool]:
-    """Position and person of the first actor, and whether it is a pronoun/role subject."""
+    """Position and person of the first actor, and whether it is a pronoun/role subject.
+
+    A role the cast gives one person stands for that person ("The king arrived", or
+    "King arrives" in a headline), whatever the update named before."""
+    if m := _ROLE_SUBJECT.match(sentence):
+        person = cast.by_role(m["role"])
+        if person is not None:
+            return 0, person, False
     if _PRONOUN_SUBJECT.match(sentence):
         return 0, None, True
     found = cast.find(sentence)
