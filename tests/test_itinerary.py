@@ -312,3 +312,31 @@ def test_delivering_the_speech_is_a_speech(tmp_path: Path) -> None:
         "3:00 p.m. Costa delivers the keynote speech at the Imperial Palace.\n" + _COSTA, tmp_path
     )
     assert [(e.title, e.category) for e in events] == [("Visit to Imperial Palace", "Visit")]
+
+
+def test_an_encyclopedias_marks_are_dropped_and_split_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Visit of Ana Costa[edit]\n\nAna Costa, the president of Freedonia, visited Japan."
+        "[1] Costa travels often.[citation needed]\n\nOn 3 June 2031, Costa arrived at Haneda "
+        "Airport, where she was welcomed by officials.[2] On the evening of 3 June, Costa met "
+        "Emperor Naruhito at the Imperial Palace.[3][a]\n",
+        "utf-8",
+    )
+    doc = read_path(path, ReadOptions(slug="a", zone="Asia/Tokyo"))
+    assert doc.title == "Visit of Ana Costa"
+    events = itinerary([doc], Gazetteer.load(), Site())
+    assert [(e.title, e.start, [ev.text for ev in e.evidence]) for e in events] == [
+        (
+            "Arrival at Haneda Airport",
+            date(2031, 6, 3),
+            [
+                "On 3 June 2031, Costa arrived at Haneda Airport, where she was welcomed by officials."
+            ],
+        ),
+        (
+            "Audience with Emperor Naruhito",
+            TOKYO.localize(datetime(2031, 6, 3, 17)),
+            ["On the evening of 3 June, Costa met Emperor Naruhito at the Imperial Palace."],
+        ),
+    ]

@@ -15,6 +15,10 @@ from exporter.model import Document, Paragraph
 from exporter.readers.options import ReadOptions
 from exporter.sentences import split_sentences
 
+#: An encyclopedia's marks in running text: "[2]", "[a]", "[note 1]", "[citation needed]",
+#: "[edit]". Kept, "… by Rui Sato.[2] On 4 June, …" is one sentence to the splitter.
+_MARKS = re.compile(r"\[(?:\d{1,3}|[a-z]|(?:note|nb) \d{1,3}|citation needed|edit)\]", re.I)
+
 
 def _is_heading(text: str) -> bool:
     """Short lines without closing punctuation are section headings."""
@@ -25,7 +29,8 @@ def read_article(lines: list[tuple[int, str]], path: str, options: ReadOptions) 
     """Build a Document holding the article's paragraphs; its zone comes from options."""
     if not lines:
         raise SourceError("the document is empty", path=path, hint="give a file with text in it")
-    paragraphs = tuple(Paragraph(text=t, line=n, heading=_is_heading(t)) for n, t in lines)
+    unmarked = [(n, _MARKS.sub("", t).strip()) for n, t in lines]
+    paragraphs = tuple(Paragraph(text=t, line=n, heading=_is_heading(t)) for n, t in unmarked if t)
     body = [p for p in paragraphs if not p.heading]
     if not body:
         raise SourceError(
