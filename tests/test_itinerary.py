@@ -340,3 +340,28 @@ def test_an_encyclopedias_marks_are_dropped_and_split_nothing(tmp_path: Path) ->
             ["On the evening of 3 June, Costa met Emperor Naruhito at the Imperial Palace."],
         ),
     ]
+
+
+def test_an_articles_days_times_and_spans_each_where_the_sentence_puts_them(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Visit of Ana Costa\n\nAna Costa, the president of Freedonia, made an official visit "
+        "to France in June 2031.\n\nOn 3 June 2031, Costa arrived at Paris Charles de Gaulle "
+        "Airport. The following day, Costa met President Rui Sato at the Élysée Palace.\n\n"
+        "On 5 June, Costa toured the Louvre Museum before departing for Berlin in the evening.\n",
+        "utf-8",
+    )
+    paris = pytz.timezone("Europe/Paris")
+    assert _alone(path, "Europe/Paris") == [
+        # "in June 2031" is no span: no month-long visit
+        (
+            "Arrival at Paris Charles de Gaulle Airport",
+            date(2031, 6, 3),
+            "Paris Charles de Gaulle Airport",
+        ),
+        ("Summit with President Rui Sato", date(2031, 6, 4), "Élysée Palace"),  # the following day
+        ("Visit to Louvre Museum", date(2031, 6, 5), "Louvre Museum"),  # the evening is not its
+        ("Departure for Berlin", paris.localize(datetime(2031, 6, 5, 17)), None),
+    ]

@@ -438,7 +438,9 @@ def _article_mentions(doc: Document, zone: str, ctx: Context) -> list[Mention]:
         for sentence in split_sentences(paragraph.text):
             tags = narrative.tag(sentence)
             explicit = any(
-                _MONTHISH.search(t.text) for t in tags if t.kind in ("date", "datetime", "part")
+                _MONTHISH.search(t.text) or (t.kind == "date" and t.grain == "day")
+                for t in tags
+                if t.kind in ("date", "datetime", "part")
             )
             if not tags and narrative.reference is not None:
                 tags = [timex.Timex("", (0, 0), narrative.reference, None, "day", True, "date")]

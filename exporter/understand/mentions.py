@@ -536,6 +536,20 @@ def _kind_of(place: Place) -> str:
     return place.kind
 
 
+_NEXT_ACT = re.compile(r"\s(?:and\s+then|and|but|then|while|after|before|until)\s")
+
+
+def _not_after(tags: list[timex.Timex], sentence: str, end: int) -> list[timex.Timex]:
+    """The tags, less the times of day told after the next act the sentence goes on to:
+    "toured the museum before departing in the evening" (the evening is the departure's),
+    "met Sato at 10 a.m. and left at 2 p.m.". A date stays: it dates the whole sentence."""
+    starts = {t.span[0] for t in tags}
+    for nxt in _NEXT_ACT.finditer(sentence, end):
+        if nxt.start() + 1 not in starts and nxt.end() not in starts:  # "after 5 p.m.": a time
+            return [t for t in tags if t.kind == "date" or t.span[0] < nxt.start()]
+    return tags
+
+
 def _nearest(tags: list[timex.Timex], clause: Span) -> list[timex.Timex]:
     """`tags` with the one that belongs to the trigger first: the first inside the
     trigger's own clause, else the one that starts nearest to it. "Costa attended the
@@ -598,6 +612,7 @@ def _range_of(tags: list[timex.Timex]) -> tuple[date, date] | None:
     for t in tags:
         if (
             t.kind == "date"
+            and t.grain == "day"  # "in June 2031" is no span of a visit
             and isinstance(t.start, date)
             and isinstance(t.end, date)
             and not isinstance(t.start, datetime)
@@ -654,7 +669,9 @@ def mentions_in(
                 verb_tense = "past"  # "documents signed by …": done before, not now
             after = _CLAUSE_BREAK.search(sentence, m_end)
             own = (m_start - len(clause), after.start() if after else len(sentence))
-            start, end, precision, approximate = _time(tags, ref, verb_tense, live, kind, ctx, own)
+            start, end, precision, approximate = _time(
+                _not_after(tags, sentence, m_end), ref, verb_tense, live, kind, ctx, own
+            )
             status = _status(sentence, clause, m_start, m_end, start, ref)
             if status is None:
                 continue
