@@ -365,3 +365,31 @@ def test_an_articles_days_times_and_spans_each_where_the_sentence_puts_them(
         ("Visit to Louvre Museum", date(2031, 6, 5), "Louvre Museum"),  # the evening is not its
         ("Departure for Berlin", paris.localize(datetime(2031, 6, 5, 17)), None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the entry's news, in the past tense: just before its stamp, time estimated
+        (
+            "3:00 p.m. Costa arrived at the Imperial Palace by car. Crowds cheered.\n",
+            [("Arrival at Imperial Palace", "14:45", Status.APPROXIMATE)],
+        ),
+        # told after something else, it may be background: nothing
+        ("3:00 p.m. Crowds cheered. Costa arrived at the Imperial Palace by car.\n", []),
+    ],
+)
+def test_a_past_arrival_that_leads_its_entry(tmp_path: Path, body: str, expected) -> None:
+    events = _blog(body + _COSTA, tmp_path)
+    assert [(e.title, e.start.strftime("%H:%M"), e.status) for e in events] == expected
+
+
+def test_a_departure_told_twice_is_one(tmp_path: Path) -> None:
+    events = _blog(
+        "7:30 p.m. Costa has left the Imperial Palace. She departed at 7:10 p.m.\n"
+        "6:00 p.m. Costa arrives at the Imperial Palace.\n" + _COSTA,
+        tmp_path,
+    )
+    assert [(e.title, e.start.strftime("%H:%M"), e.end.strftime("%H:%M")) for e in events] == [
+        ("Arrival at Imperial Palace", "18:00", "19:10")
+    ]

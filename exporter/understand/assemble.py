@@ -258,6 +258,8 @@ class _Told:
     tags: list[timex.Timex]
     #: Where a departure told here leads, from the rest of its paragraph.
     onward: Callable[[Place | None], Place | None]
+    #: The update's first sentence: what it reports, not background.
+    lead: bool = False
 
 
 def _walk(
@@ -267,7 +269,7 @@ def _walk(
     remembered for its places (the text), or one read for happenings (`_Told`, whose
     places are remembered after). A sentence dated far from its update is background: it
     gives nothing, not even its places."""
-    for paragraph in update.paragraphs:
+    for number, paragraph in enumerate(update.paragraphs):
         item = _agenda_item(doc, update, paragraph, site)
         if item is not None:
             yield item
@@ -281,7 +283,8 @@ def _walk(
             tense = timex.tense_of(sentence)  # once: the tagger and the rules both need it
             tags = timex.tag(sentence, update.instant, tense=tense, first_day=first_day)
             if not _background(tags, update.instant.date()):
-                yield _Told(sentence, tense, tags, partial(onward.after, i))
+                lead = number == 0 and i == 0
+                yield _Told(sentence, tense, tags, partial(onward.after, i), lead)
 
 
 def _in_order(doc: Document) -> list[Update]:
@@ -323,6 +326,7 @@ def _liveblog_mentions(
                         principal_in_focus=in_focus,
                         onward=step.onward,
                         tense=step.tense,
+                        lead=step.lead,
                     )
                 )
     return found

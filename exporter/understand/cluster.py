@@ -279,6 +279,8 @@ def _fits(cluster: Cluster, m: Mention) -> int:
                 return 1 if close else 0
             same_dest = m.destination is not None and m.destination.name in cluster.destinations
             return 3 if same_dest or place else 0
+        if m.kind == "departure" and "departure" in kinds and close and place:
+            return 3  # the stay's end, told again ("has left the palace")
         if m.kind == "departure" and "departure" not in kinds and close:
             if place:
                 return 3  # leaving the place ends the stay

@@ -635,6 +635,7 @@ def mentions_in(
     principal_in_focus: bool,
     onward: Callable[[Place | None], Place | None] | None = None,
     tense: str | None = None,
+    lead: bool = False,
 ) -> list[Mention]:
     """Every happening of the principal in one sentence (usually none).
 
@@ -675,6 +676,8 @@ def mentions_in(
             status = _status(sentence, clause, m_start, m_end, start, ref)
             if status is None:
                 continue
+            if precision == 0 and lead and kind in ("arrival", "departure"):
+                precision = 1  # the entry's news, just before its stamp: not background
             if status == Status.CANCELLED and precision == 0 and ref is not None:
                 start, end = ref, None  # called off: shown where the news came, marked approximate
             place, destination = _places(sentence, m_start, kind, ctx, recent, own[1])
