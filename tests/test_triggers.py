@@ -8,6 +8,7 @@ case-insensitive pattern run with `finditer` on the sentence as written.
 from __future__ import annotations
 
 import re
+import string
 
 from hypothesis import example, given, settings
 
@@ -65,6 +66,9 @@ def test_one_scan_equals_each_kinds_finditer_on_every_sentence_we_have() -> None
 )
 @example("She is at the base, then was in port and remains aboard the ship")  # first cue
 @example("The state dinner, a working lunch and a state banquet")  # a kind inside its own match
+@example("Costa ſigned the pact and vısıted the base")  # folded by re alone: the cased table
+@example("İ Costa arrives in Zürich")  # lower-casing lengthens "İ": the cased table
+@example("Costa arrives in Zürich, then leaves")  # lower-cased: the folded table
 def test_one_scan_equals_each_kinds_finditer_on_any_mix_of_triggers(sentence: str) -> None:
     assert mentions.triggers_in(sentence).kinds == _plain_spans(sentence)
     assert mentions.triggers_in(sentence).presence == _plain_presence(sentence)
@@ -78,3 +82,17 @@ def test_inside_quotes_counts_the_marks_before_a_position(sentence: str) -> None
     for pos in range(len(sentence) + 1):
         plain = len(re.findall(r"[\"“”]", sentence[:pos])) % 2 == 1
         assert mentions._inside_quotes(sentence, pos) == plain
+
+
+def test_lower_casing_reads_every_other_letter_as_ignorecase_does() -> None:
+    # The folded table takes any sentence lower-casing keeps the length of and that holds
+    # none of `_FOLDS_APART`: that is sound only if no other character is one
+    # `re.IGNORECASE` takes for an ASCII letter while lower-casing makes it another.
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    apart = set()
+    for code in range(0x80, 0x110000):
+        char = chr(code)
+        low = char.lower()
+        if len(low) == 1 and letter.fullmatch(char) and low not in string.ascii_lowercase:
+            apart.add(char)
+    assert apart == set(mentions._FOLDS_APART)

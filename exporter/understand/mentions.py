@@ -115,7 +115,7 @@ class Context:
 def prepare() -> None:
     """Compile the cue and trigger tables now rather than at the first sentence."""
     _cues()
-    _trigger_tables()
+    _folded_table()
 
 
 @cache
@@ -144,25 +144,43 @@ class _TriggerTable:
 
 
 @cache
-def _trigger_tables() -> tuple[_TriggerTable, _TriggerTable]:
-    """(for any text, case-insensitive; for lower-cased ASCII text, case-sensitive).
-
-    `re` matches case-insensitive alternations several times slower than plain ones, and
-    lower-casing ASCII keeps every offset, so most news prose takes the second table. The
-    trigger sources are lower case (a test checks it), so both tables find the same spans.
-    """
+def _trigger_sources() -> tuple[dict[str, str], str]:
+    """Each kind's trigger alternation, and every trigger and the presence cue in one."""
     kinds = vocabulary()["kinds"]
     sources = {kind: r"\b(?:" + "|".join(spec["triggers"]) + ")" for kind, spec in kinds.items()}
-    every = "|".join([*sources.values(), _PRESENCE.pattern])
+    return sources, "|".join([*sources.values(), _PRESENCE.pattern])
 
-    def table(flags: int) -> _TriggerTable:
-        return _TriggerTable(
-            kinds={kind: re.compile(source, flags) for kind, source in sources.items()},
-            presence=re.compile(_PRESENCE.pattern, flags),
-            starts=re.compile(rf"\b(?={every})", flags),
-        )
 
-    return table(re.IGNORECASE), table(0)
+def _table(flags: int) -> _TriggerTable:
+    sources, every = _trigger_sources()
+    return _TriggerTable(
+        kinds={kind: re.compile(source, flags) for kind, source in sources.items()},
+        presence=re.compile(_PRESENCE.pattern, flags),
+        starts=re.compile(rf"\b(?={every})", flags),
+    )
+
+
+@cache
+def _folded_table() -> _TriggerTable:
+    """For lower-cased text, case-sensitive: what almost every sentence takes.
+
+    `re` matches case-insensitive alternations several times slower than plain ones, and
+    lower-casing keeps every offset but where a letter's lower case is longer ("İ"). The
+    trigger sources are lower case (a test checks it), so both tables find the same spans.
+    """
+    return _table(0)
+
+
+@cache
+def _cased_table() -> _TriggerTable:
+    """For text as written, case-insensitive: compiled only for a sentence lower-casing
+    would change otherwise than `re.IGNORECASE` reads it (`_FOLDS_APART`, "İ")."""
+    return _table(re.IGNORECASE)
+
+
+#: Letters `re.IGNORECASE` takes for "i" and "s" that lower-casing keeps apart ("ı", "ſ"):
+#: a test checks every character for others.
+_FOLDS_APART = frozenset("\u0131\u017f")
 
 
 Span = tuple[int, int]
@@ -187,8 +205,11 @@ def triggers_in(sentence: str) -> Triggers:
 
     Cached for the calls that follow: the gate asks first, then `mentions_in`.
     """
-    cased, folded = _trigger_tables()
-    text, table = (sentence.lower(), folded) if sentence.isascii() else (sentence, cased)
+    text = sentence.lower()
+    if len(text) == len(sentence) and (sentence.isascii() or _FOLDS_APART.isdisjoint(sentence)):
+        table = _folded_table()
+    else:
+        text, table = sentence, _cased_table()
     starts = [m.start() for m in table.starts.finditer(text)]
     kinds = []
     for kind, pattern in table.kinds.items():
