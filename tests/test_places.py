@@ -712,3 +712,18 @@ def test_leftover_bisection_equals_looking_at_every_known_place(
     assert Gazetteer._leftover(sentence, start, end, known, starts) == _leftover_plain(
         sentence, start, end, known
     )
+
+
+def test_a_word_that_only_begins_longer_names_costs_no_pattern_when_the_next_word_fits_none() -> (
+    None
+):
+    # "people" begins only "People's Republic of China": in "people of China" the next word
+    # is none of its aliases' second words, so the bucket's pattern is never compiled.
+    gaz = Gazetteer(*gazetteer_data._builtin_data())
+    found = gaz.find("The people of China cheered in the capital of Japan.")
+    assert [(m.text, m.known) for m in found] == [("China", True), ("Japan", True)]
+    assert "people" not in gaz._bucket_rx and "capital" not in gaz._bucket_rx
+    assert [m.text for m in gaz.find("The People's Republic of China protested.")] == [
+        "People's Republic of China"
+    ]
+    assert "people" in gaz._bucket_rx

@@ -147,6 +147,7 @@ class Gazetteer:
             k: tuple(sorted(v, key=lambda s: (-len(s), s))) for k, v in buckets.items()
         }
         self._bucket_rx: dict[str, re.Pattern[str]] = {}
+        self._seconds: dict[str, frozenset[str] | None] = {}
 
     # -- construction -----------------------------------------------------------------------------
     @classmethod
@@ -264,7 +265,9 @@ class Gazetteer:
             for f in found
         ]
 
-    def _match_at(self, sentence: str, pos: int, first: str) -> re.Match[str] | None:
+    def _match_at(
+        self, sentence: str, pos: int, first: str, first_end: int
+    ) -> re.Match[str] | None:
         """The longest alias starting at ``pos`` whose first word is ``first`` (casefolded),
         as a whole word: not right after a word character, a dot or an apostrophe.
 
@@ -276,6 +279,11 @@ class Gazetteer:
         """
         if pos and (sentence[pos - 1].isalnum() or sentence[pos - 1] in "_.'’"):
             return None
+        seconds = self._second_words(first)
+        if seconds is not None:  # every alias has a second word: the text's must be one
+            nxt = _WORD.search(sentence, first_end)
+            if nxt is None or nxt.group().casefold() not in seconds:
+                return None
         rx = self._bucket_rx.get(first)
         if rx is None:
             body = "|".join(
@@ -286,13 +294,24 @@ class Gazetteer:
             self._bucket_rx[first] = rx
         return rx.match(sentence, pos)
 
+    def _second_words(self, first: str) -> frozenset[str] | None:
+        """The second words of the aliases that begin with `first`, or None when one of them
+        is that word alone: a word met at the start of no alias of its bucket needs neither
+        the bucket's pattern (compiled on first use) nor a match. Worked out on first use."""
+        if first not in self._seconds:
+            words = [_WORD.findall(surface)[1:2] for surface in self._buckets[first]]
+            self._seconds[first] = (
+                None if any(not w for w in words) else frozenset(w[0].casefold() for w in words)
+            )
+        return self._seconds[first]
+
     def _starts_place(self, sentence: str, pos: int) -> bool:
         """True when a gazetteer name starts at ``pos`` (so a capital there is not an attribute)."""
         first = _WORD.match(sentence, pos)
         if first is None:
             return False
         key = first.group().casefold()
-        return key in self._buckets and self._match_at(sentence, pos, key) is not None
+        return key in self._buckets and self._match_at(sentence, pos, key, first.end()) is not None
 
     def _find_known(self, sentence: str) -> list[_Found]:
         """Gazetteer names, tried only at words that begin some alias (a first-word index)."""
@@ -305,7 +324,7 @@ class Gazetteer:
             first = token.group().casefold()
             if first not in self._buckets:
                 continue
-            m = self._match_at(sentence, start, first)
+            m = self._match_at(sentence, start, first, token.end())
             if m is None:
                 continue
             key = self._by_key.get(name_key(m.group()))
