@@ -21,6 +21,21 @@ _RULE_CHARS = "-_*=~#•·.–—|"
 _RULE = re.compile(rf"[{re.escape(_RULE_CHARS)}\s]+")
 
 
+#: Lines a saved or copied page leaves between paragraphs: its buttons and ad slots.
+_FURNITURE = re.compile(
+    r"(?:advertisement|advert|sponsored( content)?|skip advertisement|story continues below"
+    r"(?: this)? advertisement|share|share this( article| story| post)?|copy link|link copied"
+    r"|copied|print|email|tweet|show more|see more|load more|continue reading"
+    r"|listen to this article|click to expand|scroll to continue( with content)?)[.!:]?",
+    re.IGNORECASE,
+)
+
+
+def is_furniture(line: str) -> bool:
+    """A page's button or ad slot ("Advertisement", "Link copied!", "Share"), never text."""
+    return len(line) <= 50 and _FURNITURE.fullmatch(line) is not None
+
+
 def decode(data: bytes, path: str) -> str:
     """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16; name the byte offset on failure."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -52,10 +67,15 @@ def clean(text: str) -> str:
 
 def lines_of(text: str) -> list[tuple[int, str]]:
     """Non-blank lines with their 1-based line numbers, inner runs of spaces folded; a
-    line that only draws a rule ("___", "* * *") counts as blank."""
+    line that only draws a rule ("___", "* * *") or is a page's button ("Share",
+    `is_furniture`) counts as blank."""
     out = []
     for number, raw in enumerate(text.split("\n"), start=1):
         line = re.sub(r"[ \t]+", " ", raw).strip()
-        if line and not (line[0] in _RULE_CHARS and _RULE.fullmatch(line)):
+        if (
+            line
+            and not (line[0] in _RULE_CHARS and _RULE.fullmatch(line))
+            and not is_furniture(line)
+        ):
             out.append((number, line))
     return out

@@ -188,3 +188,18 @@ def test_saved_page_fixture_through_read_path() -> None:
 def test_lxml_is_a_declared_dependency() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
     assert any(dep.startswith("lxml") for dep in project["dependencies"])
+
+
+def test_a_saved_pages_ad_slots_are_no_text() -> None:
+    page = (
+        b"<html><body><h1>Summit live</h1><p>All times GMT</p><h2>Wednesday 29 October 2025</h2>"
+        b"<p>14:05 Leaders arrive</p><p>Advertisement</p><p>The first delegations arrived.</p>"
+        b"<p>13:30 Talks begin</p><p>Link copied!</p><p>The talks opened.</p>"
+        b"<p>12:00 Doors open</p></body></html>"
+    )
+    doc = read_bytes(page, "page.html", ReadOptions(slug="p", today=TODAY))
+    assert [u.paragraphs for u in doc.updates] == [
+        ("Leaders arrive", "The first delegations arrived."),
+        ("Talks begin", "The talks opened."),
+        ("Doors open",),
+    ]

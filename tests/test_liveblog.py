@@ -548,3 +548,16 @@ def test_stamps_that_name_their_day_first_date_their_updates() -> None:
         "The wind is easing.",
         "The storm reached the coast.",
     ]
+
+
+def test_a_pages_buttons_and_ad_slots_are_no_text() -> None:
+    doc = read(
+        "Summit live (all times GMT)\nWednesday 29 October 2025\n\n"
+        "14:05 Leaders arrive\nAdvertisement\nThe first delegations arrived.\nLink copied!\n"
+        "13:30 Talks begin\nShare\nThe talks opened. Share the news.\nStory continues below "
+        "advertisement\nShow more\n"
+    )
+    assert [u.paragraphs for u in doc.updates] == [
+        ("Leaders arrive", "The first delegations arrived."),
+        ("Talks begin", "The talks opened. Share the news."),
+    ]

@@ -21,7 +21,7 @@ from pathlib import Path
 from exporter.errors import SourceError
 from exporter.model import Document
 from exporter.readers.options import ReadOptions
-from exporter.textclean import clean, decode, lines_of
+from exporter.textclean import clean, decode, is_furniture, lines_of
 
 Reader = Callable[[list[tuple[int, str]], str, ReadOptions], Document]
 
@@ -117,7 +117,7 @@ def read_bytes(
     lines = []
     for number, raw in html_lines(text, name):
         line = " ".join(clean(raw).split())
-        if line:
+        if line and not is_furniture(line):
             lines.append((number, line))
     return read_lines(lines, name, options)
 
