@@ -561,3 +561,26 @@ def test_a_pages_buttons_and_ad_slots_are_no_text() -> None:
         ("Leaders arrive", "The first delegations arrived."),
         ("Talks begin", "The talks opened. Share the news."),
     ]
+
+
+def test_a_lone_one_line_entry_that_repeats_another_days_headline_stays() -> None:
+    # The same words at the same minute on two days, one of them a whole entry: not a list.
+    doc = read(
+        "Visit live (all times GMT)\n\nWednesday 29 October 2025\n\n"
+        "14:05 GMT Security was heavy along the route.\n\n13:00 GMT Talks went on.\n\n"
+        "Tuesday 28 October 2025\n\n14:05 GMT\n\nSecurity was heavy along the route.\n\n"
+        "Roads were closed for hours.\n"
+    )
+    assert utc(doc) == ["10-29 14:05", "10-29 13:00", "10-28 14:05"]
+
+
+def test_a_key_events_list_under_the_day_header_is_a_list_too() -> None:
+    text = (
+        KEY_EVENTS.replace("Key events\n\n", "")
+        .replace("Wednesday 29 October 2025\n\n", "")
+        .replace(
+            "Summit live: leaders gather for talks\n", "Summit live\n\nWednesday 29 October 2025\n"
+        )
+    )
+    assert "Key events" not in text and text.count("Wednesday") == 1
+    assert utc(read(text)) == ["10-29 14:05", "10-29 13:30", "10-29 12:58", "10-29 12:02"]

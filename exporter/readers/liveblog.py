@@ -183,9 +183,14 @@ def _scan(lines: list[tuple[int, str]]) -> _Scan:
 
 def _drop_summaries(scan: _Scan) -> None:
     """Drop the one-line entries of a "Key events" list: a stamp and a headline that repeat
-    the time and the first paragraph of a fuller entry below. They link to it; kept, each
+    the time and the first paragraph of a fuller entry. They link to it; kept, each
     would be a second update for one report, and, listed above the first day header, one
-    that cannot be dated."""
+    that cannot be dated.
+
+    Only a list is one: two such entries or more in a row, or one above every day header.
+    A lone one-line entry among the others is an update of its own, whatever it repeats:
+    a long blog says "Security was heavy along the route" on more than one day.
+    """
     headlines = {
         (raw.stamp.minutes, _folded(raw.paragraphs[0]))
         for raw in scan.raws
@@ -193,15 +198,24 @@ def _drop_summaries(scan: _Scan) -> None:
     }
     if not headlines:
         return
-    kept = [
-        raw
+    marks = [
+        len(raw.paragraphs) == 1 and (raw.stamp.minutes, _folded(raw.paragraphs[0])) in headlines
         for raw in scan.raws
-        if len(raw.paragraphs) != 1
-        or (raw.stamp.minutes, _folded(raw.paragraphs[0])) not in headlines
     ]
-    if len(kept) < len(scan.raws) and scan.preamble and _LIST_HEAD.match(scan.preamble[-1][1]):
+    drop = [
+        mark
+        and (
+            (i > 0 and marks[i - 1])
+            or (i + 1 < len(marks) and marks[i + 1])
+            or scan.days[raw.day_index][1] is None
+        )
+        for i, (raw, mark) in enumerate(zip(scan.raws, marks, strict=True))
+    ]
+    if not any(drop):
+        return
+    if scan.preamble and _LIST_HEAD.match(scan.preamble[-1][1]):
         scan.preamble.pop()  # the list's own heading
-    scan.raws = kept
+    scan.raws = [raw for raw, gone in zip(scan.raws, drop, strict=True) if not gone]
 
 
 def _folded(text: str) -> str:
