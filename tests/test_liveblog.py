@@ -584,3 +584,13 @@ def test_a_key_events_list_under_the_day_header_is_a_list_too() -> None:
     )
     assert "Key events" not in text and text.count("Wednesday") == 1
     assert utc(read(text)) == ["10-29 14:05", "10-29 13:30", "10-29 12:58", "10-29 12:02"]
+
+
+def test_one_line_entries_in_a_row_that_repeat_another_days_entries_stay() -> None:
+    doc = read(
+        "Visit live (all times GMT)\n\nWednesday 29 October 2025\n\n"
+        "14:05 GMT Security was heavy along the route.\n\n13:00 GMT Crowds lined the road.\n\n"
+        "Tuesday 28 October 2025\n\n14:05 GMT\n\nSecurity was heavy along the route.\n\n"
+        "Roads were closed for hours.\n\n13:00 GMT\n\nCrowds lined the road.\n\nMany waved flags.\n"
+    )
+    assert utc(doc) == ["10-29 14:05", "10-29 13:00", "10-28 14:05", "10-28 13:00"]

@@ -187,29 +187,33 @@ def _drop_summaries(scan: _Scan) -> None:
     would be a second update for one report, and, listed above the first day header, one
     that cannot be dated.
 
-    Only a list is one: two such entries or more in a row, or one above every day header.
-    A lone one-line entry among the others is an update of its own, whatever it repeats:
-    a long blog says "Security was heavy along the route" on more than one day.
+    Only a list is one: two such entries or more in a row, each under the day of the entry
+    it repeats, or one above every day header. A lone one-line entry among the others is an
+    update of its own, whatever it repeats: a long blog says "Security was heavy along the
+    route" on more than one day.
     """
-    headlines = {
-        (raw.stamp.minutes, _folded(raw.paragraphs[0]))
-        for raw in scan.raws
-        if len(raw.paragraphs) > 1
-    }
-    if not headlines:
+    days: dict[tuple[int, str], set[int]] = {}  # (minutes, headline) → days of its entries
+    for raw in scan.raws:
+        if len(raw.paragraphs) > 1:
+            days.setdefault((raw.stamp.minutes, _folded(raw.paragraphs[0])), set()).add(
+                raw.day_index
+            )
+    if not days:
         return
-    marks = [
-        len(raw.paragraphs) == 1 and (raw.stamp.minutes, _folded(raw.paragraphs[0])) in headlines
-        for raw in scan.raws
-    ]
+    undated = [scan.days[raw.day_index][1] is None for raw in scan.raws]
+
+    def repeats(raw: RawUpdate, above_days: bool) -> bool:
+        """A one-line entry with the time and words of a fuller one of its day (any day,
+        when it stands above every day header)."""
+        if len(raw.paragraphs) != 1:
+            return False
+        found = days.get((raw.stamp.minutes, _folded(raw.paragraphs[0])), set())
+        return raw.day_index in found or (above_days and bool(found))
+
+    marks = [repeats(raw, above) for raw, above in zip(scan.raws, undated, strict=True)]
     drop = [
-        mark
-        and (
-            (i > 0 and marks[i - 1])
-            or (i + 1 < len(marks) and marks[i + 1])
-            or scan.days[raw.day_index][1] is None
-        )
-        for i, (raw, mark) in enumerate(zip(scan.raws, marks, strict=True))
+        mark and ((i > 0 and marks[i - 1]) or (i + 1 < len(marks) and marks[i + 1]) or undated[i])
+        for i, mark in enumerate(marks)
     ]
     if not any(drop):
         return
