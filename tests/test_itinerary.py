@@ -235,6 +235,11 @@ def test_an_article_alone_gives_the_schedule_it_dates() -> None:
             "Heathrow Airport",
         ),
         ("State banquet at Buckingham Palace", date(2031, 5, 15), "Buckingham Palace"),
+        (
+            "Departure from Heathrow Airport",
+            date(2031, 5, 16),
+            "Heathrow Airport",
+        ),  # later that day
         ("Signing of a trade agreement", date(2031, 5, 16), "Downing Street"),
         ("Summit with Prime Minister Rui Sato", date(2031, 5, 16), "Downing Street"),
     ]

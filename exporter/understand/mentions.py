@@ -611,6 +611,8 @@ def _time(
         if live and ref is not None and t.text.lower().startswith("earlier"):
             minutes = ctx.default_minutes.get(kind, 30)
             return ref - timedelta(minutes=minutes), ref, 0, True
+        if vague and not live and dates:
+            return dates[0].start, None, 1, False  # an article's "later that day"
         if vague:
             return None, None, 0, True
         if live and ref is not None and tense == "present" and t.start <= ref <= (t.end or ref):
