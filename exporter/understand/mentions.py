@@ -273,13 +273,11 @@ def _first_actor(sentence: str, cast: Cast) -> tuple[int, Person | None, bool]:
     return -1, None, False
 
 
-def _clause_tense(sentence: str, head: str, start: int, end: int) -> str:
-    """The tense of the trigger's own clause (`head` is its words before the trigger):
-    "arrives …, where a crowd has gathered" is present."""
-    tail = sentence[end:]
-    nxt = _CLAUSE_BREAK.search(tail)
-    clause = head + sentence[start:end] + (tail[: nxt.start()] if nxt else tail)
-    return timex.tense_of(clause)
+def _own_clause(sentence: str, head: str, start: int, end: int) -> Span:
+    """Where the trigger at `start:end` has its own clause (`head`, its words before the
+    trigger, from `_clause_before`): up to the next clause break."""
+    after = _CLAUSE_BREAK.search(sentence, end)
+    return start - len(head), after.start() if after else len(sentence)
 
 
 def _clause_before(sentence: str, pos: int) -> str:
@@ -685,14 +683,11 @@ def mentions_in(
             reported = cues["reporting"].search(sentence[max(actor_pos, 0) : m_start])
             if reported and not cues["planned"].search(clause):
                 continue
-            if tense == "future":
-                verb_tense = tense
-            else:
-                verb_tense = _clause_tense(sentence, clause, m_start, m_end)
+            own = _own_clause(sentence, clause, m_start, m_end)
+            # the tense of the trigger's own clause: "arrives …, where a crowd has gathered"
+            verb_tense = tense if tense == "future" else timex.tense_of(sentence[own[0] : own[1]])
             if re.match(r"\s+by\b", sentence[m_end:]) and trigger.endswith("ed"):
                 verb_tense = "past"  # "documents signed by …": done before, not now
-            after = _CLAUSE_BREAK.search(sentence, m_end)
-            own = (m_start - len(clause), after.start() if after else len(sentence))
             start, end, precision, approximate = _time(
                 _not_after(tags, sentence, m_end), ref, verb_tense, live, kind, ctx, own
             )
