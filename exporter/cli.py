@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from exporter import __version__
+from exporter import __version__, regexes
 from exporter.errors import ExporterError
 
 EPILOG_BUILD = """\b
@@ -464,6 +464,7 @@ def main() -> None:
     try:
         cli(obj={})
     except SystemExit as exc:
+        regexes.save()
         _exit_now(exc.code)
 
 

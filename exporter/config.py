@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from exporter import zones
+from exporter import regexes, zones
 from exporter.errors import ConfigError
 
 DEFAULT_FILE = "exporter.yaml"
@@ -430,7 +430,7 @@ def _check_overrides(rules: tuple[dict[str, Any], ...], problems: _Problems) -> 
             problems.error(f"{where}: {what}", lines.get(key) or getattr(rule, "line", None))
 
 
-_DURATION = re.compile(
+_DURATION = regexes.compile(
     r"^P?T?(?:(?P<h>\d+)\s*[Hh])?\s*(?:(?P<m>\d+)\s*[Mm])?\s*(?:(?P<s>\d+)\s*[Ss])?$"
 )
 

@@ -63,12 +63,18 @@ def _parse(text: str) -> Any:
 
 
 def parsed_copy(path: Path) -> Path | None:
-    """Where the parsed copy of `path` lives: where Python would keep the bytecode of a
-    module named after it (its `__pycache__`, or under `sys.pycache_prefix`); None when
-    Python writes no bytecode."""
+    """Where the parsed copy of `path` lives: beside the bytecode of a module named after it."""
+    return beside_bytecode(f"{path}.py", ".json")
+
+
+def beside_bytecode(module: str, suffix: str) -> Path | None:
+    """Where Python would keep the bytecode of the module in file `module` (its
+    `__pycache__`, or under `sys.pycache_prefix`), with `suffix` for `.pyc`: the place of
+    what the package keeps between runs. None when Python writes no bytecode: such a run
+    neither reads nor writes what is kept, so it costs what a first run does."""
     if sys.dont_write_bytecode or sys.implementation.cache_tag is None:
         return None
-    return Path(importlib.util.cache_from_source(f"{path}.py")).with_suffix(".json")
+    return Path(importlib.util.cache_from_source(module)).with_suffix(suffix)
 
 
 def _keep(cache: Path, digest: str, data: Any) -> None:

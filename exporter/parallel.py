@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from exporter import memory
+from exporter import memory, regexes
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -181,6 +181,7 @@ def _stand_by(prepare: Callable[[], object]) -> _Standby:
 
             fn, work = pickle.loads(data)
             _answer(answer_out, lambda: [(i, fn(item)) for i, item in work])
+        regexes.save()  # what it compiled, for the next build's child
         status = 0
     finally:
         os._exit(status)

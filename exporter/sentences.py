@@ -6,8 +6,9 @@ so a naive split on ". " cuts titles and evidence in the wrong place.
 
 from __future__ import annotations
 
-import re
 import string
+
+from exporter import regexes
 
 _ABBREVIATIONS = frozenset(
     """
@@ -19,7 +20,7 @@ _ABBREVIATIONS = frozenset(
 
 # A candidate boundary: end punctuation, optional closing quotes/brackets, space, then an
 # opening quote or capital/digit.
-_BOUNDARY = re.compile(r"([.!?…])([\"'”’)\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+_BOUNDARY = regexes.compile(r"([.!?…])([\"'”’)\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 
 
 def split_sentences(text: str) -> list[str]:

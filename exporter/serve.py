@@ -11,7 +11,6 @@ import hashlib
 import io
 import json
 import os
-import re
 import socket
 import socketserver
 import stat
@@ -26,6 +25,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote, unquote
 
+from exporter import regexes
 from exporter.errors import ConfigError, ExportError
 
 MAX_HEAD_BYTES = 8192  # the request line, and separately the whole header block
@@ -40,7 +40,7 @@ CONTENT_TYPES = {
     ".css": "text/css; charset=utf-8",
 }
 _KINDS = {".html": "Web page", ".ics": "Calendar", ".rss": "RSS feed", ".atom": "Atom feed"}
-_ENTITY_TAG = re.compile(r'(?:W/)?"([^"]*)"')
+_ENTITY_TAG = regexes.compile(r'(?:W/)?"([^"]*)"')
 _Log = Callable[[str], None] | None
 _Entry = tuple[bytes, str, float]  # (bytes, quoted strong ETag, mtime) of one file version
 

@@ -9,20 +9,23 @@ from __future__ import annotations
 
 import re
 
+from exporter import regexes
 from exporter.errors import SourceError
 
 # XML 1.0 forbids C0 controls other than tab/newline/CR, and U+FFFE/U+FFFF; C1 controls are
 # legal but invisible noise from bad encodings.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
-_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff]")
+_ILLEGAL = regexes.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]"
+)
+_SPACES = regexes.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_ZERO_WIDTH = regexes.compile("[\u200b\u2060\ufeff]")
 #: A line drawn between entries ("___", "* * *", "—"): layout, never text.
 _RULE_CHARS = "-_*=~#•·.–—|"
-_RULE = re.compile(rf"[{re.escape(_RULE_CHARS)}\s]+")
+_RULE = regexes.compile(rf"[{re.escape(_RULE_CHARS)}\s]+")
 
 
 #: Lines a saved or copied page leaves between paragraphs: its buttons and ad slots.
-_FURNITURE = re.compile(
+_FURNITURE = regexes.compile(
     r"(?:advertisement|advert|sponsored( content)?|skip advertisement|story continues below"
     r"(?: this)? advertisement|share|share this( article| story| post)?|copy link|link copied"
     r"|copied|print|email|tweet|show more|see more|load more|continue reading"

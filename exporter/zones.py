@@ -15,12 +15,15 @@ from typing import Any
 
 import pytz
 
+from exporter import regexes
 from exporter.datafiles import load_data
 from exporter.errors import ConfigError
 
 #: "GMT+1", "UTC+05:30", "UTC−4": a label that is an offset, not a name.
 OFFSET_LABEL = r"(?:UTC|GMT)\s?[+\-−]\s?(?:1[0-4]|0?\d)(?::?[0-5]\d)?"
-_OFFSET = re.compile(r"^(?:UTC|GMT)\s?(?P<sign>[+\-−])\s?(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?$", re.I)
+_OFFSET = regexes.compile(
+    r"^(?:UTC|GMT)\s?(?P<sign>[+\-−])\s?(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?$", re.I
+)
 
 
 @cache

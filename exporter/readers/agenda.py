@@ -21,10 +21,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from exporter import regexes
 from exporter.readers.stamps import Stamp
 
 #: Words that introduce a schedule in English news copy.
-_CUE = re.compile(
+_CUE = regexes.compile(
     r"\b(?:agenda|schedule|timetable|itinerary|programme|line-?up|running order"
     r"|order of (?:business|events|play)|coming up|what(?:['’]s| is) (?:ahead|coming|on|next)"
     r"|what to (?:expect|watch for)|what we (?:are|['’]re) expecting|the day ahead"

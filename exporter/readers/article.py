@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from exporter import zones
+from exporter import regexes, zones
 from exporter.errors import SourceError
 from exporter.model import Document, Paragraph
 from exporter.readers.options import ReadOptions
@@ -17,7 +17,7 @@ from exporter.sentences import split_sentences
 
 #: An encyclopedia's marks in running text: "[2]", "[a]", "[note 1]", "[citation needed]",
 #: "[edit]". Kept, "… by Rui Sato.[2] On 4 June, …" is one sentence to the splitter.
-_MARKS = re.compile(r"\[(?:\d{1,3}|[a-z]|(?:note|nb) \d{1,3}|citation needed|edit)\]", re.I)
+_MARKS = regexes.compile(r"\[(?:\d{1,3}|[a-z]|(?:note|nb) \d{1,3}|citation needed|edit)\]", re.I)
 
 
 def _is_heading(text: str) -> bool:

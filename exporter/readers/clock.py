@@ -9,19 +9,18 @@ clocks went back.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from itertools import islice, pairwise
 
 import pytz
 
-from exporter import zones
+from exporter import regexes, zones
 from exporter.errors import SourceError
 from exporter.readers.options import ReadOptions
 from exporter.readers.stamps import DatelineDate, DayHeader, Stamp
 
-_YEAR = re.compile(r"\b(19[7-9]\d|20\d\d)\b")
+_YEAR = regexes.compile(r"\b(19[7-9]\d|20\d\d)\b")
 _DAY = 24 * 60
 _HALF_DAY = 12 * 60
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from exporter import regexes
 from exporter.errors import SourceError
 from exporter.lexicon import MONTHS, WEEKDAYS
 
@@ -39,19 +40,21 @@ _BLOCKS = frozenset(
     """.split()
 )
 #: class/id words of page furniture, not article text.
-_FURNITURE = re.compile(
+_FURNITURE = regexes.compile(
     r"(?:^|[\s_-])(?:share|sharing|social|newsletter|promo|advert|advertisement|ads?|cookies?"
     r"|subscribe|subscription|breadcrumbs?|sidebar|comments?|related|recommended|most-read"
     r"|outbrain|taboola|popup|modal|paywall|skip|sr-only|visually-hidden|byline-social)"
     r"(?:$|[\s_-])",
     re.IGNORECASE,
 )
-_SPACE = re.compile(r"\s+")
-_DATETIME = re.compile(
+_SPACE = regexes.compile(r"\s+")
+_DATETIME = regexes.compile(
     r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$"
 )
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_CHARSET = regexes.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
+_XML_DECL = regexes.compile(r"^\s*<\?xml[^>]*\?>")
 #: Full English names (the longest spelling in the lexicon), so headers never depend on locale.
 _MONTH_NAMES = {
     n: max((k for k, v in MONTHS.items() if v == n), key=len).title() for n in range(1, 13)

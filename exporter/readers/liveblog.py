@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 
 import pytz
 
-from exporter import zones
+from exporter import regexes, zones
 from exporter.errors import SourceError
 from exporter.model import Deletion, Document, Update
 from exporter.readers.agenda import Line, agenda_lines
@@ -34,30 +34,32 @@ from exporter.readers.stamps import (
 )
 from exporter.sentences import split_sentences
 
-_RELATED_HEAD = re.compile(
+_RELATED_HEAD = regexes.compile(
     r"^(?:further reading|related(?: coverage| stories| articles)?|read more|see also|more on this"
     r"(?: story)?|recommended)\s*:?$",
     re.IGNORECASE,
 )
-_NOTE = re.compile(
+_NOTE = regexes.compile(
     r"^(?P<kind>correction|clarification|editor['’]s note|update|note)\s*:\s*(?P<text>.+)$",
     re.IGNORECASE,
 )
 #: The stamp forms that follow their entry's headline ("Published at 03:47 GMT").
-_PUBLISHED_AT = re.compile(r"^(?:first\s+|last\s+)?(?:published|posted|updated)\s+at\b", re.I)
+_PUBLISHED_AT = regexes.compile(r"^(?:first\s+|last\s+)?(?:published|posted|updated)\s+at\b", re.I)
 #: The heading of a list of links to a blog's main entries.
-_LIST_HEAD = re.compile(r"^(?:key (?:events|moments|updates|points)|highlights)\s*:?$", re.I)
+_LIST_HEAD = regexes.compile(r"^(?:key (?:events|moments|updates|points)|highlights)\s*:?$", re.I)
 #: "2h ago", "3 hours ago", "Just now" alone on a line: a page's age label for the entry
 #: below, true only when the page was saved. Dropped: it would end the entry above.
-_AGE = re.compile(
+_AGE = regexes.compile(
     r"(?:\d+\s?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago|just\s+now)",
     re.IGNORECASE,
 )
-_DELETED = re.compile(r"\b(?:was|were|has been|have been)\s+(?:deleted|removed|withdrawn)\b", re.I)
+_DELETED = regexes.compile(
+    r"\b(?:was|were|has been|have been)\s+(?:deleted|removed|withdrawn)\b", re.I
+)
 #: "AVALON --", "PORT ROYAL, Freedonia --", "NEW HAVEN, Ruritania (AP) —",
 #: "AVALON, Oct 29 (Reuters) -"
 #: (a lone hyphen only after an agency's name), followed by the story's first sentence.
-_DATELINE = re.compile(
+_DATELINE = regexes.compile(
     r"^(?P<place>[A-Z][A-Z .'-]+[A-Z])(?:,\s*(?P<region>[A-Z][A-Za-z .'-]*?[A-Za-z.]))?"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
     r"\s*(?:(?:\([^()]{1,40}\)\s*)?(?:--|—|–)|\([^()]{1,40}\)\s*-)\s(?=.{30})"
@@ -393,7 +395,7 @@ def _number(raws: list[RawUpdate], timed: list[Timed]) -> list[Update]:
     return updates
 
 
-_NOTE_WHEN = re.compile(
+_NOTE_WHEN = regexes.compile(
     r"\bat\s+(?P<stamp>\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.?\s?m\.?|[ap]m)?)"
     r"(?:\s+(?:on\s+)?(?P<day>[A-Za-z]+,?\s+[A-Za-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?))?",
     re.IGNORECASE,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from exporter import zones
+from exporter import regexes, zones
 from exporter.lexicon import MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS, parse_ampm, to_24h
 
 
@@ -79,24 +79,24 @@ def _compile() -> dict[str, re.Pattern[str]]:
     label = rf"(?P<label>{names})\b"
     return {
         # "9:50 a.m.", "9.50am", "3 p.m.", "8.40am:", "2:05 p.m. ET", "JST 0:15 a.m."
-        "12h": re.compile(
+        "12h": regexes.compile(
             rf"^{_META}(?:(?P<prelabel>{names})\s+)?"
             rf"(?P<h>1\d|2[0-3]|0?[0-9])(?:\s?[:.]\s?(?P<m>[0-5]\d))?\s?{_AMPM}"
             rf"(?:\s*\(?{label}\)?)?\)?{_SEP}\s*(?P<rest>.*)$",
             re.IGNORECASE,
         ),
         # "14:05", "14:05 BST", "Published at 03:47 GMT", "2m ago (11:00 GMT)", "14:05 GMT+1"
-        "24h": re.compile(
+        "24h": regexes.compile(
             rf"^{_META}(?P<h>[01]?\d|2[0-3])(?:[:.h](?P<m>[0-5]\d))(?:\s*\(?{label}\)?)?\)?"
             rf"{_SEP}\s*(?P<rest>.*)$",
             re.IGNORECASE,
         ),
         # "1405 GMT": four digits need a label to be a clock and not a number
-        "24h_compact": re.compile(
+        "24h_compact": regexes.compile(
             rf"^{_META}(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*{label}\)?{_SEP}\s*(?P<rest>.*)$",
         ),
         # "4: 58 IST" — a 12-hour blog that forgot the half-day
-        "bare": re.compile(
+        "bare": regexes.compile(
             rf"^(?P<h>1[0-2]|0?[1-9])\s?:\s?(?P<m>[0-5]\d)\s*{label}{_SEP}\s*(?P<rest>.*)$",
             re.IGNORECASE,
         ),
@@ -109,7 +109,7 @@ def _update_pattern() -> re.Pattern[str]:
     and always a separator, so "Updated 10:02 AM ET, Sun November 5" stays a dateline.
     Compiled for the first line that opens with "update"."""
     label = rf"(?P<label>{zones.label_pattern()})\b"
-    return re.compile(
+    return regexes.compile(
         rf"^(?P<meta>update[ds]?)\s+(?P<h>1\d|2[0-3]|0?[0-9])(?:\s?[:.]\s?(?P<m>[0-5]\d))?"
         rf"(?:\s?{_AMPM})?(?:\s*\(?{label}\)?)?{_STAMP_DAY}"
         r"\s*(?:[:—–|]|-{1,2})\s*(?P<rest>.*)$",
@@ -125,7 +125,7 @@ def _dated_pattern() -> re.Pattern[str]:
     talks resumed" stays a sentence. Compiled for the first line that opens with a
     month or a weekday."""
     label = rf"(?P<label>{zones.label_pattern()})\b"
-    return re.compile(
+    return regexes.compile(
         rf"^(?:(?:{WEEKDAY_PATTERN})\.?,?\s+)?(?P<mon>{MONTH_PATTERN})\.?\s+(?P<d>[0-3]?\d),"
         rf"\s+(?:(?P<y>\d{{4}}),\s+)?(?P<h>1[0-2]|0?[0-9])(?:\s?[:.]\s?(?P<m>[0-5]\d))?"
         rf"\s?{_AMPM}(?:\s*\(?{label}\)?)?(?:\s*(?:[:—–|]|-{{1,2}})\s+|\s*$)(?P<rest>.*)$",
@@ -135,7 +135,7 @@ def _dated_pattern() -> re.Pattern[str]:
 
 #: The day a stamp names right after its time (`_day_after`): ", March 5, 2024", " Oct. 29",
 #: then the separator, if any, that opens the update's text.
-_DAY_AFTER = re.compile(rf"(?:,\s+|(?<=\s)){_DAY_WORDS}{_SEP}\s*", re.IGNORECASE)
+_DAY_AFTER = regexes.compile(rf"(?:,\s+|(?<=\s)){_DAY_WORDS}{_SEP}\s*", re.IGNORECASE)
 
 
 #: Compiled with the module: whatever imports it reads stamps, and a process that only
@@ -144,7 +144,9 @@ _PATTERNS = _compile()
 
 
 #: A clock time with a.m./p.m. at the start of a line, whatever its numbers.
-_ANY_AMPM_TIME = re.compile(rf"^(?P<h>\d{{1,2}})\s?[:.]\s?(?P<m>\d\d)\s?{_AMPM}", re.IGNORECASE)
+_ANY_AMPM_TIME = regexes.compile(
+    rf"^(?P<h>\d{{1,2}})\s?[:.]\s?(?P<m>\d\d)\s?{_AMPM}", re.IGNORECASE
+)
 
 
 def impossible_stamp(line: str) -> str | None:
@@ -247,14 +249,14 @@ def _plausible_24h(m: re.Match[str], line: str, rest: str) -> bool:
     return line[m.end("h")] == ":" and bool(re.match(r"[A-Z\"“‘']", rest))
 
 
-_HEADER_MDY = re.compile(
+_HEADER_MDY = regexes.compile(
     rf"^(?:(?P<wd>{WEEKDAY_PATTERN})\.?,?\s+)?(?P<mon>{MONTH_PATTERN})\.?\s+"
     rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?\s*[.:]?$",
     re.IGNORECASE,
 )
 #: "2020-11-03" alone on its line.
-_HEADER_ISO = re.compile(r"^(\d{4}-\d\d-\d\d)\s*$")
-_HEADER_DMY = re.compile(
+_HEADER_ISO = regexes.compile(r"^(\d{4}-\d\d-\d\d)\s*$")
+_HEADER_DMY = regexes.compile(
     rf"^(?:(?P<wd>{WEEKDAY_PATTERN})\.?,?\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+"
     rf"(?P<mon>{MONTH_PATTERN})\.?(?:,?\s+(?P<y>\d{{4}}))?\s*[.:]?$",
     re.IGNORECASE,
@@ -365,7 +367,7 @@ class DatelineDate:
     raw: str
 
 
-_DATELINE_KIND = re.compile(
+_DATELINE_KIND = regexes.compile(
     r"^(?P<kind>(?:first\s+)?published|(?:last\s+)?updated|posted)(?:\s+on)?\s*:?\s+", re.I
 )
 _DATE_MDY = (
@@ -374,7 +376,7 @@ _DATE_MDY = (
 _DATE_DMY = (
     rf"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon2>{MONTH_PATTERN})\.?,?\s+(?P<y2>(?:19|20)\d\d)"
 )
-_DATE = re.compile(
+_DATE = regexes.compile(
     rf"^(?:(?:{WEEKDAY_PATTERN})\.?,?\s+)?(?:{_DATE_MDY}|{_DATE_DMY})(?:,?\s+(?:at\s+)?)?",
     re.IGNORECASE,
 )
@@ -439,18 +441,22 @@ def _date_of(m: re.Match[str]) -> date | None:
 
 
 _DECLARATION_PHRASES = (
-    re.compile(
+    regexes.compile(
         r"\((?:all\s+times\s+(?:are\s+)?(?:in\s+)?)?(?P<name>[A-Z][\w .'-]*?)\s+time\)", re.I
     ),
-    re.compile(r"\((?:all\s+times\s+(?:are\s+)?(?:in\s+)?)?(?P<label>[A-Z]{1,5})\)"),
-    re.compile(r"\b(?i:all\s+times\s+(?:are\s+)?(?:in\s+)?)(?P<label>[A-Z]{1,5})\b"),
-    re.compile(r"\ball\s+times\s+(?:are\s+)?(?:in\s+)?(?P<name>[A-Z][\w .'-]*?)\s+time\b", re.I),
-    re.compile(
+    regexes.compile(r"\((?:all\s+times\s+(?:are\s+)?(?:in\s+)?)?(?P<label>[A-Z]{1,5})\)"),
+    regexes.compile(r"\b(?i:all\s+times\s+(?:are\s+)?(?:in\s+)?)(?P<label>[A-Z]{1,5})\b"),
+    regexes.compile(
+        r"\ball\s+times\s+(?:are\s+)?(?:in\s+)?(?P<name>[A-Z][\w .'-]*?)\s+time\b", re.I
+    ),
+    regexes.compile(
         r"\b(?i:times?\s+(?:are\s+|is\s+)?in\s+|times?\s+(?:are|is)\s+)(?P<label>[A-Z]{1,5})\b"
     ),
-    re.compile(r"\((?P<local>local)\s+time\)|\ball\s+times\s+(?:are\s+)?(?P<local2>local)\b", re.I),
+    regexes.compile(
+        r"\((?P<local>local)\s+time\)|\ball\s+times\s+(?:are\s+)?(?P<local2>local)\b", re.I
+    ),
     # "All times are Eastern", "(All times Pacific)": a region the names table knows
-    re.compile(r"\b(?i:all\s+times\s+(?:are\s+)?(?:in\s+)?)(?P<region>[A-Z][a-z]+)\b"),
+    regexes.compile(r"\b(?i:all\s+times\s+(?:are\s+)?(?:in\s+)?)(?P<region>[A-Z][a-z]+)\b"),
 )
 
 

@@ -21,7 +21,7 @@ from itertools import pairwise
 
 import pytz
 
-from exporter import parallel, zones
+from exporter import parallel, regexes, zones
 from exporter.model import Document, Event, Evidence, Place, Status, Update
 from exporter.readers.stamps import parse_stamp
 from exporter.sentences import split_sentences
@@ -50,7 +50,7 @@ from exporter.understand.people import cast_of
 from exporter.understand.places import Gazetteer
 
 #: A date written out in an article sentence ("October 28", "2025", "28 October").
-_MONTHISH = re.compile(r"[A-Z][a-z]+\.?\s+\d|\d{4}|\d{1,2}\s+[A-Z][a-z]+")
+_MONTHISH = regexes.compile(r"[A-Z][a-z]+\.?\s+\d|\d{4}|\d{1,2}\s+[A-Z][a-z]+")
 #: Which kind names a cluster, strongest first.
 _TITLE_ORDER = (
     "summit",
@@ -304,6 +304,7 @@ def _liveblog_mentions(
     recent: dict[str, Place] = {}
     if start > 0:
         recent = _Recent(_Earlier(doc, updates[:start], site, ctx, first_day))
+    # the principal's own name: not kept (`regexes`)
     named = re.compile(rf"\b{re.escape(principal.short)}\b") if principal else None
     for update in updates[start:stop]:
         in_focus = bool(named and named.search(update.text))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache, cached_property, lru_cache
 
+from exporter import regexes
 from exporter.model import Evidence, Place, Status
 from exporter.understand import timex
 from exporter.understand.people import Cast, Person, vocabulary
@@ -24,7 +25,7 @@ from exporter.understand.places import SPECIFICITY, Gazetteer, PlaceMention, mos
 #: Kinds that only tell where the principal is; they help other mentions but make no event.
 PRESENCE = "presence"
 
-_PRONOUN_SUBJECT = re.compile(
+_PRONOUN_SUBJECT = regexes.compile(
     r"^(?:(?:and|but|then|later|earlier|meanwhile|afterwards|after\s+that),?\s+)?"
     r"(?:he|she|they|the\s+two(?:\s+leaders|\s+men|\s+women|\s+of\s+them)?|the\s+leaders|"
     r"both\s+leaders|the\s+pair|the\s+(?:[\w.]+\s+)?(?:president|prime\s+minister|chancellor|"
@@ -33,18 +34,18 @@ _PRONOUN_SUBJECT = re.compile(
 )
 #: "The king", "The U.S. president", or a headline's "King" as the subject. A name after
 #: it ("King Ana") makes its bearer a second holder of the role: `Cast.by_role` gives none.
-_ROLE_SUBJECT = re.compile(
+_ROLE_SUBJECT = regexes.compile(
     r"^(?:(?:and|but|then|later|earlier|meanwhile),?\s+)?(?:the\s+(?:[\w.]+\s+)?)?"
     r"(?P<role>president|prime\s+minister|chancellor|premier|king|queen|emperor|empress|pope)\b",
     re.IGNORECASE,
 )
-_PRESENCE = re.compile(
+_PRESENCE = regexes.compile(
     r"(?:(?<=\w)['’]s|\b(?:is|are|was|were|remains?))\s+(?:now\s+|still\s+)?(?:at|in|aboard|inside)\s",
     re.I,
 )
-_QUOTES = re.compile(r"[\"“”]")
-_CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:and|but|while|as|after|before|where|which|who)\s")
-_NP_STOP = re.compile(
+_QUOTES = regexes.compile(r"[\"“”]")
+_CLAUSE_BREAK = regexes.compile(r"[,;:]|\s(?:and|but|while|as|after|before|where|which|who)\s")
+_NP_STOP = regexes.compile(
     r"[,.;:!?()\"“”]|\s(?:at|in|on|during|before|after|alongside|for|to|from|when|where|while|"
     r"and\s+(?:then|later)|who|which|as|since|until|amid|with\s+(?:his|her|their))\s"
 )
@@ -56,7 +57,7 @@ _NOT_A_PARTY = frozenset(
     each both some any no not up
     """.split()
 )
-_LEADING_WITH = re.compile(r"^(?:with|alongside)\s+", re.I)
+_LEADING_WITH = regexes.compile(r"^(?:with|alongside)\s+", re.I)
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,9 @@ def _cues() -> dict[str, re.Pattern[str]]:
     """The cue words of reported speech, plans, cancellations, negation and hypotheses."""
     vocab = vocabulary()
     return {
-        name: re.compile(r"(?<![\w'’])(?:" + "|".join(vocab[name]) + r")(?![\w])", re.IGNORECASE)
+        name: regexes.compile(
+            r"(?<![\w'’])(?:" + "|".join(vocab[name]) + r")(?![\w])", re.IGNORECASE
+        )
         for name in ("reporting", "planned", "cancelled", "negated", "hypothetical")
     }
 
@@ -154,9 +157,9 @@ def _trigger_sources() -> tuple[dict[str, str], str]:
 def _table(flags: int) -> _TriggerTable:
     sources, every = _trigger_sources()
     return _TriggerTable(
-        kinds={kind: re.compile(source, flags) for kind, source in sources.items()},
-        presence=re.compile(_PRESENCE.pattern, flags),
-        starts=re.compile(rf"\b(?={every})", flags),
+        kinds={kind: regexes.compile(source, flags) for kind, source in sources.items()},
+        presence=regexes.compile(_PRESENCE.pattern, flags),
+        starts=regexes.compile(rf"\b(?={every})", flags),
     )
 
 
@@ -501,7 +504,7 @@ def _pick(mentions: list[PlaceMention], broad: bool = False) -> Place | None:
     return best.place if best else None
 
 
-_GENERIC_REF = re.compile(
+_GENERIC_REF = regexes.compile(
     r"\b(at|to|from|in|aboard|on|outside|inside|leaves|left)\s+the\s+(airport|vessel|ship|carrier|base|palace)\b",
     re.IGNORECASE,
 )
@@ -555,7 +558,7 @@ def _kind_of(place: Place) -> str:
     return place.kind
 
 
-_NEXT_ACT = re.compile(r"\s(?:and\s+then|and|but|then|while|after|before|until)\s")
+_NEXT_ACT = regexes.compile(r"\s(?:and\s+then|and|but|then|while|after|before|until)\s")
 
 
 def _not_after(tags: list[timex.Timex], sentence: str, end: int) -> list[timex.Timex]:
@@ -766,9 +769,11 @@ def mentions_in(
     return found
 
 
-_MEAL_WORD = re.compile(r"^(?:\S+\s+){0,3}(?:dinner|lunch|luncheon|breakfast|banquet)\b", re.I)
-_LEADING_CONNECTIVE = re.compile(r"^(?:(?:and|but|then|where|when|while|which|as)\s+)+", re.I)
-_PASSIVE = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are|being)\s+$", re.I)
+_MEAL_WORD = regexes.compile(r"^(?:\S+\s+){0,3}(?:dinner|lunch|luncheon|breakfast|banquet)\b", re.I)
+_LEADING_CONNECTIVE = regexes.compile(r"^(?:(?:and|but|then|where|when|while|which|as)\s+)+", re.I)
+_PASSIVE = regexes.compile(
+    r"\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are|being)\s+$", re.I
+)
 
 
 def _object_phrase(kind: str, sentence: str, start: int, end: int) -> str | None:

@@ -79,7 +79,7 @@ def check(rule: dict[str, Any]) -> list[tuple[str, str | None]]:
         problems.append(("needs 'match' (uid or title) or 'add'", "match" if match else None))
     elif "uid" not in match and "title" in match:
         try:
-            re.compile(str(match["title"]))
+            re.compile(str(match["title"]))  # only tried, not kept (`regexes`)
         except re.error as exc:
             problems.append((f"'title' is not a regular expression ({exc})", "match"))
     when(rule, "start", None)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import pairwise
 
+from exporter import regexes
 from exporter.datafiles import load_data
 
 _NAME = r"[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){0,2}"
@@ -72,6 +73,7 @@ class Cast:
         if not owners:
             return None, owners
         words = sorted(owners, key=len, reverse=True)
+        # names of the document's people: not kept (`regexes`)
         return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b"), owners
 
     def by_role(self, phrase: str) -> Person | None:
@@ -155,7 +157,7 @@ def _role_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     # faster over a whole archive) instead of trying every role at every word.
     firsts = {role[:1] for role in f"{alternation}|{alternation.upper()}".split("|")}
     lead = "(?=[A-Z])" if firsts <= set(string.ascii_uppercase) else ""
-    pattern = re.compile(
+    pattern = regexes.compile(
         rf"{lead}(?:\b(?P<role>{qualifier}(?:{alternation}))\s+(?P<name>{_NAME})|"
         rf"\b(?P<role2>(?:{alternation.upper()}|CEO))\s+(?P<name2>{_NAME}))"
     )
@@ -172,12 +174,12 @@ def _appositive_pattern(classes: dict[str, str]) -> re.Pattern[str]:
     owner = r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}['’]s\s+"
     qualifier = r"(?:(?:\d+(?:st|nd|rd|th)|new|incumbent|U\.S\.|U\.K\.|[A-Z][a-z]+)\s+){0,2}"
     of = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?"
-    return re.compile(
+    return regexes.compile(
         rf",\s+(?:the\s+|{owner})?{qualifier}(?P<role>(?i:{roles}))\b{of}(?=\s*[,.;)])"
     )
 
 
-_NAME_BEFORE = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:[^\S\n]+[A-Z][a-zà-ÿ'’-]+)?$")
+_NAME_BEFORE = regexes.compile(r"[A-Z][a-zà-ÿ'’-]+(?:[^\S\n]+[A-Z][a-zà-ÿ'’-]+)?$")
 
 
 def _name_before(text: str, comma: int) -> str | None:
@@ -201,7 +203,7 @@ def _role_class(role: str, classes: dict[str, str]) -> str:
     return "other"
 
 
-_QUALIFIER = re.compile(r"^(?:[A-Z][a-z]+(?:ese|an|ish|i)|U\.S\.|U\.K\.|New|Former|Late)$")
+_QUALIFIER = regexes.compile(r"^(?:[A-Z][a-z]+(?:ese|an|ish|i)|U\.S\.|U\.K\.|New|Former|Late)$")
 _COMPASS = frozenset({"North", "South", "East", "West"})
 
 
@@ -226,7 +228,7 @@ def _bare_role(role: str, classes: dict[str, str]) -> str:
 
 
 #: A word, with an inner apostrophe ("O'Neill") but not a possessive ("Ruiz's" is "Ruiz").
-_WORDS = re.compile(r"[^\W\d_][\w-]*(?:['’][^\W\d_s][\w-]*)?")
+_WORDS = regexes.compile(r"[^\W\d_][\w-]*(?:['’][^\W\d_s][\w-]*)?")
 
 
 class _WordCounts:

@@ -14,6 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from exporter import regexes
 from exporter.model import Place
 
 # -- words of English news language --------------------------------------------------------------
@@ -141,29 +142,29 @@ _TOKEN = (
 )
 _RUN = rf"{_TOKEN}(?:(?:\s+(?:{'|'.join(_CONNECTORS)})\s+|\s+){_TOKEN})*"
 #: A locative phrase: preposition, optional "the" and modifier, then a run of capitalised words.
-_LOCATIVE = re.compile(
+_LOCATIVE = regexes.compile(
     rf"(?<![\w'’])(?P<prep>(?i:{_LOCATIVE_PREPOSITIONS}|for))\s+"
     rf"(?:(?i:the)\s+)?(?:(?:{_PART_OF})\s+of\s+(?:(?i:the)\s+)?)?(?:(?:{_MODIFIERS})\s+)?"
     rf"(?P<run>{_RUN})"
 )
 #: What is visited or toured, "visits the Harbour Memorial": a place only when its last word
 #: says so (`PLACE_HEADS`), since people are visited too.
-_VISITED = re.compile(
+_VISITED = regexes.compile(
     rf"(?<![\w'’])(?i:visit(?:s|ed|ing)?|tour(?:s|ed|ing)?)\s+(?:(?i:the)\s+)?(?P<run>{_RUN})"
 )
 #: The preposition governing a known place that starts at the end of the text before it.
-_PREP_BEFORE = re.compile(
+_PREP_BEFORE = regexes.compile(
     rf"(?<![\w'’])(?P<prep>(?i:{_LOCATIVE_PREPOSITIONS}|{_KNOWN_ONLY_PREPOSITIONS}|for))\s+"
     rf"(?:(?i:the)\s+)?(?:(?:{_PART_OF})\s+of\s+(?:(?i:the)\s+)?)?(?:(?:{_MODIFIERS})\s+)?\Z"
 )
-_WORD = re.compile(r"[^\W_]+")
-_WORD_BEFORE = re.compile(r"([^\s]+)[ \t]+\Z")
-_WORD_AFTER = re.compile(r"[ \t]+([^\s]+)")
-_POSSESSIVE = re.compile(r"['’]s(?!\w)|(?<=s)['’](?![\w'’])")
-_OF_BEFORE = re.compile(r"([^\s]+)\s+of\s+(?P<the>the\s+)?\Z")
-_IN_GAP = re.compile(r"\s+in\s+(?:the\s+)?")
-_POSSESSIVE_GAP = re.compile(r"['’]s?\s+")
-_AND = re.compile(r"\s+and\s+(?:the\s+)?")
+_WORD = regexes.compile(r"[^\W_]+")
+_WORD_BEFORE = regexes.compile(r"([^\s]+)[ \t]+\Z")
+_WORD_AFTER = regexes.compile(r"[ \t]+([^\s]+)")
+_POSSESSIVE = regexes.compile(r"['’]s(?!\w)|(?<=s)['’](?![\w'’])")
+_OF_BEFORE = regexes.compile(r"([^\s]+)\s+of\s+(?P<the>the\s+)?\Z")
+_IN_GAP = regexes.compile(r"\s+in\s+(?:the\s+)?")
+_POSSESSIVE_GAP = regexes.compile(r"['’]s?\s+")
+_AND = regexes.compile(r"\s+and\s+(?:the\s+)?")
 _OPENING = "\"“‘'([{«"
 _CLOSING = ".,;:!?\"”’')]}»"
 

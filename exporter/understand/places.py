@@ -28,6 +28,7 @@ from typing import Any
 
 import pytz
 
+from exporter import regexes
 from exporter.lexicon import MONTHS, WEEKDAYS
 from exporter.model import Place
 from exporter.understand.gazetteer_data import (
@@ -290,7 +291,7 @@ class Gazetteer:
                 _surface_pattern(s) + (r"\b" if s[-1].isalnum() else r"(?!\w)")
                 for s in self._buckets[first]
             )
-            rx = re.compile(f"(?:{body})", re.IGNORECASE)
+            rx = regexes.compile(f"(?:{body})", re.IGNORECASE)
             self._bucket_rx[first] = rx
         return rx.match(sentence, pos)
 

@@ -20,6 +20,7 @@ from typing import Any
 import pytz
 
 from exporter import lexicon as lx
+from exporter import regexes
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,11 @@ class Timex:
 
 
 def _alt(words: Iterable[str], *, cased: bool = False) -> str:
-    """Alternation of table words, longest first; `cased` ones must be capitalised ("May")."""
-    ordered = sorted({w.capitalize() if cased else w for w in words}, key=len, reverse=True)
+    """Alternation of table words, longest first; `cased` ones must be capitalised ("May").
+    Words of one length come in a fixed order, so a run spells each pattern the same way
+    (the key its compiled program is kept under, `regexes`)."""
+    unique = {w.capitalize() if cased else w for w in words}
+    ordered = sorted(unique, key=lambda w: (-len(w), w))
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
     return f"(?-i:{body})" if cased else f"(?:{body})"
 
@@ -63,12 +67,12 @@ _TO = r"\s*(?:-|–|to|through|until)\s*"
 _PREP = r"in|during|since|until|till|by|through|from|of|before|after|early|late"
 _PRE_PART = r"this|that|last|the\s+next|the\s+following|the\s+previous|in\s+the|during\s+the|at|the"
 
-_P_CLOCK_PARTS = re.compile(rf"(\d{{1,2}})(?:[:.](\d\d))?\s*({_AMPM})?", re.I)
-_P_AMPM_AT_END = re.compile(rf"{_AMPM}$", re.I)
-_GAP_AT = re.compile(r"\s*,?\s*(?:at\s+)?", re.I)  # "Wednesday at 11 a.m.", "Oct 29, 9 a.m."
-_GAP_ON = re.compile(r"\s*,?\s*(?:on\s+)?", re.I)  # "11 a.m. on Wednesday", "in the afternoon"
-_GAP_OF = re.compile(r"\s+of\s+", re.I)  # "the evening of October 27"
-_GAP_TIGHT = re.compile(r"\s+")  # "Wednesday morning"
+_P_CLOCK_PARTS = regexes.compile(rf"(\d{{1,2}})(?:[:.](\d\d))?\s*({_AMPM})?", re.I)
+_P_AMPM_AT_END = regexes.compile(rf"{_AMPM}$", re.I)
+_GAP_AT = regexes.compile(r"\s*,?\s*(?:at\s+)?", re.I)  # "Wednesday at 11 a.m.", "Oct 29, 9 a.m."
+_GAP_ON = regexes.compile(r"\s*,?\s*(?:on\s+)?", re.I)  # "11 a.m. on Wednesday", "in the afternoon"
+_GAP_OF = regexes.compile(r"\s+of\s+", re.I)  # "the evening of October 27"
+_GAP_TIGHT = regexes.compile(r"\s+")  # "Wednesday morning"
 _NIGHT = (lx.PARTS_OF_DAY["evening"][0] * 60, lx.PARTS_OF_DAY["night"][1] * 60)  # evening + night
 _EPOCH = date(2000, 1, 1)  # a stand-in reference, for a Narrative that has none yet
 _PART = {"grain": "part", "kind": "part", "approximate": True}
@@ -358,7 +362,11 @@ def _duration(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
 
 
 def _rule(core: str, lead: str | None, handler: Handler) -> tuple[re.Pattern[str], Any, Handler]:
-    return re.compile(core, re.I), re.compile(f"(?:{lead})$", re.I) if lead else None, handler
+    return (
+        regexes.compile(core, re.I),
+        regexes.compile(f"(?:{lead})$", re.I) if lead else None,
+        handler,
+    )
 
 
 _SEP = r"\s*(?P<sep>-|–|—|to|until|till|and)\s*"
@@ -422,8 +430,8 @@ _GATES: list[tuple[frozenset[str], bool] | None] = [
     (frozenset(u + s for u in lx.DURATION_UNITS for s in ("", "s")), False),
 ]
 assert len(_GATES) == len(_RULES)
-_DIGIT = re.compile(r"\d")
-_WORD = re.compile(r"\w+")
+_DIGIT = regexes.compile(r"\d")
+_WORD = regexes.compile(r"\w+")
 
 
 @lru_cache(maxsize=256)
@@ -435,25 +443,25 @@ def _words(text: str) -> frozenset[str]:
 
 # -- tense -------------------------------------------------------------------------------------
 _FUTURE_BE = r"(?:due|expected|scheduled|set|likely|slated|poised|going|planning)\s+to|to\s+\w"
-_FUTURE = re.compile(
+_FUTURE = regexes.compile(
     r"\b(?:will|shall|won['’]t)\b|\w['’]ll\b|\btomorrow\b|\b(?:plans?|intends?)\s+to\b"
     rf"|(?:\b(?:is|are|am)|\w['’](?:s|re))\s+(?:not\s+|also\s+|still\s+)?(?:{_FUTURE_BE})",
     re.I,
 )
 #: Single words that make a sentence past tense; "last night" is the one phrase.
 _PAST_WORDS = frozenset({"earlier", "ago", "yesterday", *lx.PAST_VERBS})
-_LAST_NIGHT = re.compile(r"\blast\s+night\b", re.I)
+_LAST_NIGHT = regexes.compile(r"\blast\s+night\b", re.I)
 _HAVE = r"(?:\b(?:has|have|had|hasn['’]t|haven['’]t|hadn['’]t)|['’]ve)"
 _ADVERB = r"(?:(?:not|never|already|just|also|since|\w+ly)\s+)?"
-_PERFECT = re.compile(rf"{_HAVE}\s+{_ADVERB}(?:\w+ed|{_alt(lx.PAST_PARTICIPLES)})\b", re.I)
-_ED = re.compile(  # lower case: not "United", "Dressed"; and not "abducted by"
+_PERFECT = regexes.compile(rf"{_HAVE}\s+{_ADVERB}(?:\w+ed|{_alt(lx.PAST_PARTICIPLES)})\b", re.I)
+_ED = regexes.compile(  # lower case: not "United", "Dressed"; and not "abducted by"
     r"(?:\b(?P<prev>[\w'’]+)[\s,;:(\"]+)?(?<![\w'’-])(?P<word>[a-z]{2,}ed)\b(?![-'’])(?!\s+by\b)"
 )
 
 
 #: What every `_ED` match ends with; `re` finds a literal at C speed, and half the
 #: sentences of a live blog have none, so `_ED` (which tries every word) is skipped for them.
-_ED_END = re.compile(r"ed\b")
+_ED_END = regexes.compile(r"ed\b")
 
 
 def _has_regular_past(sentence: str) -> bool:

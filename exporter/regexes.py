@@ -1,0 +1,146 @@
+"""Every pattern the package reads with, compiled once per machine rather than once per run.
+
+Python compiles a regular expression in Python code: the package's few hundred patterns
+(the stamp layouts, the tables of words that tell a happening, the temporal tagger's
+rules, the gazetteer's buckets) cost some 40 ms of every build, shared by its two
+processes: a third of the sample's. What the compiler makes of a pattern depends only on
+the pattern, its flags and the interpreter, so it is kept, like Python keeps the
+bytecode of a module: in a file beside the package's `.pyc` files (or under
+`PYTHONPYCACHEPREFIX`), named for the interpreter, holding for each pattern the program
+the regular-expression engine runs. A run after the first builds its patterns from that
+file (about 25 times faster).
+
+The file is only ever a shortcut. It is read only if it was made by this very interpreter
+and engine (version, engine magic number, code unit size); the engine checks each program
+it is given; anything unreadable, missing or refused, and the pattern is compiled as
+`re.compile` would. It is kept as the package's parsed data files are (`datafiles`):
+neither read nor written when `PYTHONDONTWRITEBYTECODE` is set, replaced whole, and
+silently not at all where it cannot be written.
+
+Patterns made from a document's own words (the names of its people) are not for keeping:
+they are compiled with `re.compile`. Only patterns the code itself spells, or builds from
+the package's tables and the configuration's places, come here, so the file stays the size
+of the package's own set.
+"""
+
+from __future__ import annotations
+
+import _sre
+import contextlib
+import marshal
+import os
+import re
+import sys
+from array import array
+from pathlib import Path
+from typing import Any, AnyStr
+
+#: Cached programs kept at most: a file grown past it (patterns of older versions of the
+#: package, of many configurations' places) is written again with this run's only.
+MAX_KEPT = 5_000
+
+_Key = tuple[str | bytes, int]
+#: What `_sre.compile` takes after the pattern: the flags the parser settled on, the
+#: program (its code units as bytes: a tenth of the time to load that a list of numbers
+#: takes, and no memory until used), the number of groups, the group names both ways.
+_Program = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
+#: The array type of one code unit of the engine's programs.
+_UNIT = "I" if array("I").itemsize == _sre.CODESIZE else "L"
+
+_kept: dict[_Key, _Program] | None = None
+#: Every pattern this process asked for: what a file grown too big is cut down to.
+_used: set[_Key] = set()
+#: The patterns this process had to compile: what a save adds to the file.
+_new: set[_Key] = set()
+
+
+def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
+    """`re.compile(pattern, flags)`, from the machine's kept program when there is one."""
+    key = (pattern, int(flags))
+    _used.add(key)
+    program = _programs().get(key)
+    if program is not None:
+        try:
+            return _built(pattern, program)
+        except Exception:  # refused by this engine: compiled as usual, and kept again
+            pass
+    _new.add(key)
+    return re.compile(pattern, flags)
+
+
+def _built(pattern: AnyStr, program: _Program) -> re.Pattern[AnyStr]:
+    """The pattern made from its kept program; the engine checks the program first."""
+    flags, code, groups, names, index = program
+    units = array(_UNIT)
+    units.frombytes(code)
+    return _sre.compile(pattern, flags, units.tolist(), groups, names, index)  # type: ignore[no-any-return]
+
+
+def save() -> None:
+    """Keep, for the next run, the programs of the patterns this process compiled.
+
+    Merged with what another process may have written meanwhile (a build's two processes
+    each keep their own patterns); nothing happens when nothing was new.
+    """
+    global _new
+    path = _path()
+    if not _new or path is None:
+        return
+    try:
+        kept = _read(path)
+        kept.update({key: _program(*key) for key in _new})
+        if len(kept) > MAX_KEPT:
+            kept = {key: program for key, program in kept.items() if key in _used}
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(marshal.dumps((_stamp(), kept)))
+        os.replace(temporary, path)
+    except Exception:  # a cache: a run that cannot keep it is only as slow as before
+        with contextlib.suppress(OSError, UnboundLocalError):
+            temporary.unlink(missing_ok=True)
+        return
+    _new = set()
+
+
+def _programs() -> dict[_Key, _Program]:
+    global _kept
+    if _kept is None:
+        path = _path()
+        _kept = _read(path) if path is not None else {}
+    return _kept
+
+
+def _read(path: Path) -> dict[_Key, _Program]:
+    """The programs kept in `path`, or none when it is missing, damaged or another
+    interpreter's."""
+    try:
+        stamp, kept = marshal.loads(path.read_bytes())
+    except Exception:  # missing, unreadable, cut short, not ours
+        return {}
+    return kept if stamp == _stamp() and isinstance(kept, dict) else {}
+
+
+def _stamp() -> tuple[Any, ...]:
+    """What a kept program depends on besides its pattern: the interpreter and its engine."""
+    return (sys.implementation.name, sys.hexversion, _sre.MAGIC, _sre.CODESIZE, sys.maxunicode)
+
+
+def _path() -> Path | None:
+    """Where this interpreter keeps the programs: beside this module's bytecode."""
+    from exporter.datafiles import beside_bytecode
+
+    return beside_bytecode(__file__, ".patterns")
+
+
+def _program(pattern: str | bytes, flags: int) -> _Program:
+    """What `re.compile` hands the engine for `pattern`: the parser's and the code
+    generator's work, which is what is worth keeping."""
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    parsed = _parser.parse(pattern, flags)
+    names = dict(parsed.state.groupdict)
+    index: list[str | None] = [None] * parsed.state.groups
+    for name, number in names.items():
+        index[number] = name
+    code = array(_UNIT, _compiler._code(parsed, flags)).tobytes()
+    return (int(flags | parsed.state.flags), code, parsed.state.groups - 1, names, tuple(index))
