@@ -188,6 +188,9 @@ class _Page:
         self.blogs = [d for d in documents if d.kind == "liveblog"]
         self.sources = _source_labels(documents)
         self.ids: set[str] = {f"{d.slug}-{u.anchor}" for d in self.blogs for u in d.updates}
+        #: Each instant in the page's zone, by instant: an update's stamp is shown with it
+        #: and again under every event it tells of (pytz's conversion: 3 µs each).
+        self._local: dict[datetime, datetime] = {}
 
     # links
 
@@ -216,7 +219,12 @@ class _Page:
     # times
 
     def local(self, moment: datetime) -> datetime:
-        return moment.astimezone(self.tz) if self.tz else moment
+        if not self.tz:
+            return moment
+        local = self._local.get(moment)  # aware datetimes are equal when their instants are
+        if local is None:
+            local = self._local[moment] = moment.astimezone(self.tz)
+        return local
 
     def local_day(self, value: datetime | date) -> date:
         return self.local(value).date() if isinstance(value, datetime) else value
