@@ -18,6 +18,8 @@ _ILLEGAL = regexes.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]"
 )
 _SPACES = regexes.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+#: Runs of spaces and tabs inside a line, folded to one space.
+_BLANKS = regexes.compile(r"[ \t]+")
 _ZERO_WIDTH = regexes.compile("[\u200b\u2060\ufeff]")
 #: A line drawn between entries ("___", "* * *", "—"): layout, never text.
 _RULE_CHARS = "-_*=~#•·.–—|"
@@ -74,7 +76,7 @@ def lines_of(text: str) -> list[tuple[int, str]]:
     `is_furniture`) counts as blank."""
     out = []
     for number, raw in enumerate(text.split("\n"), start=1):
-        line = re.sub(r"[ \t]+", " ", raw).strip()
+        line = (_BLANKS.sub(" ", raw) if "  " in raw or "\t" in raw else raw).strip()
         if (
             line
             and not (line[0] in _RULE_CHARS and _RULE.fullmatch(line))

@@ -156,6 +156,19 @@ def test_one_dated_time_alone_is_an_articles_byline_not_a_live_blog() -> None:
     assert detect([*lines, (4, "Oct. 29, 2025, 11:05 a.m. ET"), (5, "More.")]) == "liveblog"
 
 
+def test_three_bare_stamps_make_a_live_blog_two_do_not() -> None:
+    from exporter.readers import detect
+
+    lines = [
+        (1, "Ferry strike: what we know"),
+        (2, "9:50 a.m. Unions said the strike would go ahead."),
+        (3, "The ferries stayed in port."),
+        (4, "11:05 a.m. Talks resumed at the ministry."),
+    ]
+    assert detect(lines) == "article"
+    assert detect([*lines, (5, "1:20 p.m. The strike was called off.")]) == "liveblog"
+
+
 def test_an_update_line_under_a_bare_stamp_is_its_text_not_a_note() -> None:
     doc = read(
         "Outbreak: the latest\n"

@@ -68,12 +68,17 @@ _DATELINE = regexes.compile(
 
 def looks_like_liveblog(lines: list[tuple[int, str]]) -> bool:
     """Three or more stamped lines make a live blog, or one under a day header, or two that
-    name their day ("11:58 p.m. ET, March 5, 2024"): one alone may be an article's byline."""
-    stamps = [stamp for _, text in lines if (stamp := parse_stamp(text))]
-    return (
-        len(stamps) >= 3
-        or sum(1 for stamp in stamps if stamp.on) >= 2
-        or (bool(stamps) and any(parse_day_header(text) for _, text in lines))
+    name their day ("11:58 p.m. ET, March 5, 2024"): one alone may be an article's byline.
+    A blog is known by its third stamp: the rest of it is read once, by the reader."""
+    stamps = []
+    for _, text in lines:
+        stamp = parse_stamp(text)
+        if stamp:
+            stamps.append(stamp)
+            if len(stamps) == 3:
+                return True
+    return sum(1 for stamp in stamps if stamp.on) >= 2 or (
+        bool(stamps) and any(parse_day_header(text) for _, text in lines)
     )
 
 
