@@ -8,8 +8,9 @@ needs one IANA name per document and, for labelled stamps, the label's own offse
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cache
 from typing import Any
 
@@ -148,6 +149,9 @@ def localize(zone: str, naive: datetime, *, first: bool = True) -> datetime:
     occurrence unless `first` is False, and non-existent ones (the skipped hour) move
     forward, the way a person reading the blog would understand them.
     """
+    steady = steady_local(zone, naive)
+    if steady is not None:
+        return steady
     tz = pytz.timezone(zone)
     try:
         return tz.localize(naive, is_dst=None)
@@ -155,6 +159,39 @@ def localize(zone: str, naive: datetime, *, first: bool = True) -> datetime:
         return tz.localize(naive, is_dst=first)
     except pytz.NonExistentTimeError:
         return tz.normalize(tz.localize(naive, is_dst=False))
+
+
+def steady_local(zone: str, naive: datetime) -> datetime | None:
+    """`naive` in `zone` when its day has one offset throughout (every way of localizing
+    agrees there), else None: near a change, the caller's own rule decides."""
+    key = (zone, naive.date())
+    steady = _steady.get(key, _UNKNOWN)
+    if steady is _UNKNOWN:
+        steady = _steady[key] = _steady_offset(zone, key[1])
+    return None if steady is None else naive.replace(tzinfo=steady)  # type: ignore[arg-type]
+
+
+#: (zone, day) → the one offset every wall time of that day has, or None near a change.
+_steady: dict[tuple[str, date], object] = {}
+_UNKNOWN = object()
+#: No zone's clock is further than this from UTC: a change within it of a day may touch it.
+_REACH = timedelta(days=2)
+
+
+def _steady_offset(zone: str, day: date) -> tzinfo | None:
+    """The zone's offset on `day` when its clocks do not change anywhere near it, else None.
+
+    pytz's `localize` searches its transitions for every wall time (some 8 µs); a blog
+    stamps hundreds of updates a day, and a day without a change has one answer for all
+    of them: the one its noon gets. Where the zone changes within two days of it (or pytz
+    does not show its transitions), every time is localized on its own.
+    """
+    tz = pytz.timezone(zone)
+    changes = getattr(tz, "_utc_transition_times", ())
+    noon = datetime.combine(day, time(12))
+    if bisect_left(changes, noon - _REACH) != bisect_right(changes, noon + _REACH):
+        return None
+    return tz.localize(noon).tzinfo
 
 
 def is_ambiguous(zone: str, naive: datetime) -> bool:

@@ -20,7 +20,7 @@ from typing import Any
 import pytz
 
 from exporter import lexicon as lx
-from exporter import regexes
+from exporter import regexes, zones
 
 
 @dataclass(frozen=True)
@@ -98,11 +98,16 @@ class _Ctx:
 
     def at(self, day: date, minutes: int) -> datetime:
         """Local wall time `minutes` after midnight of `day` (24:00 is the next midnight)."""
-        return self.zone.localize(datetime.combine(day, time()) + timedelta(minutes=minutes))
+        return self._local(datetime.combine(day, time()) + timedelta(minutes=minutes))
 
     def shift(self, delta: timedelta) -> datetime:
         """The reference moved by `delta` of wall time."""
-        return self.zone.localize(self.ref.replace(tzinfo=None) + delta)
+        return self._local(self.ref.replace(tzinfo=None) + delta)
+
+    def _local(self, naive: datetime) -> datetime:
+        """pytz's `localize` (a skipped or repeated hour read as standard time), at once
+        on a day without a change of clocks."""
+        return zones.steady_local(self.zone.zone, naive) or self.zone.localize(naive)
 
 
 @dataclass(frozen=True)
