@@ -15,7 +15,9 @@ and engine (version, engine magic number, code unit size); the engine checks eac
 it is given; anything unreadable, missing or refused, and the pattern is compiled as
 `re.compile` would. It is kept as the package's parsed data files are (`datafiles`):
 neither read nor written when `PYTHONDONTWRITEBYTECODE` is set, replaced whole, and
-silently not at all where it cannot be written.
+silently not at all where it cannot be written. The first run of a build pays for the
+keeping (some 40 ms, once); a process that never saves (a test, a library caller) only
+compiles.
 
 Patterns made from a document's own words (the names of its people) are not for keeping:
 they are compiled with `re.compile`. Only patterns the code itself spells, or builds from
@@ -86,17 +88,17 @@ def save() -> None:
     path = _path()
     if not _new or path is None:
         return
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         kept = _read(path)
         kept.update({key: _program(*key) for key in _new})
         if len(kept) > MAX_KEPT:
             kept = {key: program for key, program in kept.items() if key in _used}
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         temporary.write_bytes(marshal.dumps((_stamp(), kept)))
         os.replace(temporary, path)
     except Exception:  # a cache: a run that cannot keep it is only as slow as before
-        with contextlib.suppress(OSError, UnboundLocalError):
+        with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
         return
     _new = set()
@@ -126,7 +128,10 @@ def _stamp() -> tuple[Any, ...]:
 
 
 def _path() -> Path | None:
-    """Where this interpreter keeps the programs: beside this module's bytecode."""
+    """Where this interpreter keeps the programs: beside this module's bytecode. Only
+    CPython's engine is known to take the programs its own compiler made."""
+    if sys.implementation.name != "cpython":
+        return None
     from exporter.datafiles import beside_bytecode
 
     return beside_bytecode(__file__, ".patterns")
