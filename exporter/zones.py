@@ -150,8 +150,12 @@ def localize(zone: str, naive: datetime, *, first: bool = True) -> datetime:
     forward, the way a person reading the blog would understand them.
     """
     steady = steady_local(zone, naive)
-    if steady is not None:
-        return steady
+    return steady if steady is not None else _localize_near_a_change(zone, naive, first)
+
+
+def _localize_near_a_change(zone: str, naive: datetime, first: bool) -> datetime:
+    """`localize` by pytz alone, as every wall time was before a steady day's offset was
+    taken at once (`steady_local`): what it must give on any day."""
     tz = pytz.timezone(zone)
     try:
         return tz.localize(naive, is_dst=None)
