@@ -85,11 +85,20 @@ def _keep(cache: Path, digest: str, data: Any) -> None:
         return  # dates, sets, … : not JSON
     if json.loads(text)["data"] != data:
         return  # e.g. number keys, which JSON turns into strings
-    temporary = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+    write_kept(cache, text.encode("utf-8"))  # where it cannot be: parse every time
+
+
+def write_kept(path: Path, data: bytes) -> bool:
+    """Replace what the package keeps at `path` (beside the bytecode, `beside_bytecode`)
+    with `data` whole, never half-written; False where it cannot be written (a read-only
+    install), which only costs the next run the work kept."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, cache)
-    except OSError:  # a read-only install: parse every time
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError:
         with contextlib.suppress(OSError):
             temporary.unlink()
+        return False
+    return True

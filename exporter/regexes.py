@@ -28,9 +28,7 @@ of the package's own set.
 from __future__ import annotations
 
 import _sre
-import contextlib
 import marshal
-import os
 import re
 import sys
 from array import array
@@ -84,24 +82,22 @@ def save() -> None:
     Merged with what another process may have written meanwhile (a build's two processes
     each keep their own patterns); nothing happens when nothing was new.
     """
+    from exporter.datafiles import write_kept
+
     global _new
     path = _path()
     if not _new or path is None:
         return
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         kept = _read(path)
         kept.update({key: _program(*key) for key in _new})
         if len(kept) > MAX_KEPT:
             kept = {key: program for key, program in kept.items() if key in _used}
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(marshal.dumps((_stamp(), kept)))
-        os.replace(temporary, path)
+        data = marshal.dumps((_stamp(), kept))
     except Exception:  # a cache: a run that cannot keep it is only as slow as before
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
         return
-    _new = set()
+    if write_kept(path, data):
+        _new = set()
 
 
 def _programs() -> dict[_Key, _Program]:
