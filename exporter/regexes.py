@@ -82,12 +82,12 @@ def save() -> None:
     Merged with what another process may have written meanwhile (a build's two processes
     each keep their own patterns); nothing happens when nothing was new.
     """
-    from exporter.datafiles import write_kept
-
     global _new
     path = _path()
     if not _new or path is None:
         return
+    from exporter.datafiles import write_kept
+
     try:
         kept = _read(path)
         kept.update({key: _program(*key) for key in _new})
