@@ -204,6 +204,39 @@ def load(path: Path) -> Config:
         ) from None
     except UnicodeDecodeError as exc:
         raise ConfigError(f"config is not UTF-8 (byte {exc.start})", path=display) from None
+    return parse(_yaml_data(text, display), display, path.parent)
+
+
+#: Parses of config files kept at most (`_yaml_data`): the most recent ones.
+MAX_KEPT_PARSES = 16
+_NOT_KEPT = object()
+
+
+def _yaml_data(text: str, display: str) -> Any:
+    """The config's YAML parsed with its lines (`_line_loader`), from the parse kept for this
+    very text when there is one.
+
+    Importing yaml costs a cold build some 10 ms, before anything else can start, and the
+    parse it makes never changes while the text, the loader and yaml do not. So parses are
+    kept pickled in one file beside the package's bytecode (`datafiles.beside_bytecode`),
+    keyed by a hash of the text and stamped with this module's and yaml's files: a change
+    to either drops them all. Nothing is kept where Python keeps no bytecode. Pickle is
+    safe here for the reason `.pyc` files are: whoever can write there can already change
+    the code the build runs. Validation (`parse`) still runs on every load, so warnings and
+    errors about the values are never out of date; only YAML that parses is kept.
+    """
+    import importlib.util
+
+    from exporter.datafiles import beside_bytecode, read_table, write_table
+
+    key = importlib.util.source_hash(text.encode("utf-8"))
+    path, stamp = beside_bytecode(__file__, ".configs"), _parse_stamp()
+    table = read_table(path, stamp) if path is not None and stamp is not None else {}
+    data = _unpickled(table.get(key))
+    if data is not _NOT_KEPT:
+        return data
+    import pickle
+
     import yaml
 
     try:
@@ -217,7 +250,43 @@ def load(path: Path) -> Config:
             line=mark.line + 1 if mark else None,
             hint="fix the YAML syntax",
         ) from None
-    return parse(data, display, path.parent)
+    if path is not None and stamp is not None:
+        table[key] = pickle.dumps(data, pickle.HIGHEST_PROTOCOL)
+        for old in list(table)[:-MAX_KEPT_PARSES]:
+            del table[old]
+        write_table(path, stamp, table)
+    return data
+
+
+def _unpickled(blob: bytes | None) -> Any:
+    """The kept parse, or `_NOT_KEPT` when there is none or it cannot be read back."""
+    if not isinstance(blob, bytes):
+        return _NOT_KEPT
+    import pickle
+
+    try:
+        return pickle.loads(blob)
+    except Exception:  # damaged: parsed again, and kept again
+        return _NOT_KEPT
+
+
+def _parse_stamp() -> tuple[Any, ...] | None:
+    """What a kept parse depends on besides the text: the interpreter, this module (its
+    loader) and the yaml installed, by their files' size and time as bytecode is; None when
+    they cannot be told (no yaml, a module not in a file)."""
+    import importlib.util
+    import os
+    import sys
+
+    try:
+        spec = importlib.util.find_spec("yaml")
+        origin = spec.origin if spec is not None else None
+        if origin is None:
+            return None
+        own, lib = os.stat(__file__), os.stat(origin)
+    except (ImportError, OSError, ValueError):
+        return None
+    return (sys.hexversion, own.st_mtime_ns, own.st_size, origin, lib.st_mtime_ns, lib.st_size)
 
 
 def parse(data: Any, display: str, root: Path) -> Config:

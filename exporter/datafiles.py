@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import json
+import marshal
 import os
 import sys
 from pathlib import Path
@@ -102,3 +103,24 @@ def write_kept(path: Path, data: bytes) -> bool:
             temporary.unlink()
         return False
     return True
+
+
+def read_table(path: Path, stamp: tuple[Any, ...]) -> dict[Any, Any]:
+    """The table kept in `path` by `write_table` with this very `stamp` (what its values
+    depend on besides their keys: the interpreter, a library's version); an empty one when
+    the file is missing, damaged or was made under another stamp."""
+    try:
+        kept_stamp, table = marshal.loads(path.read_bytes())
+    except Exception:  # missing, unreadable, cut short, not ours
+        return {}
+    return table if kept_stamp == stamp and isinstance(table, dict) else {}
+
+
+def write_table(path: Path, stamp: tuple[Any, ...], table: dict[Any, Any]) -> bool:
+    """Keep `table` (of values `marshal` can write) in `path` for `read_table`, replaced
+    whole (`write_kept`); False where it cannot be."""
+    try:
+        data = marshal.dumps((stamp, table))
+    except ValueError:  # a value marshal cannot write: nothing is kept
+        return False
+    return write_kept(path, data)

@@ -28,7 +28,6 @@ of the package's own set.
 from __future__ import annotations
 
 import _sre
-import marshal
 import re
 import sys
 from array import array
@@ -86,17 +85,16 @@ def save() -> None:
     path = _path()
     if not _new or path is None:
         return
-    from exporter.datafiles import write_kept
+    from exporter.datafiles import read_table, write_table
 
     try:
-        kept = _read(path)
+        kept = read_table(path, _stamp())
         kept.update({key: _program(*key) for key in _new})
-        if len(kept) > MAX_KEPT:
-            kept = {key: program for key, program in kept.items() if key in _used}
-        data = marshal.dumps((_stamp(), kept))
     except Exception:  # a cache: a run that cannot keep it is only as slow as before
         return
-    if write_kept(path, data):
+    if len(kept) > MAX_KEPT:
+        kept = {key: program for key, program in kept.items() if key in _used}
+    if write_table(path, _stamp(), kept):
         _new = set()
 
 
@@ -104,18 +102,13 @@ def _programs() -> dict[_Key, _Program]:
     global _kept
     if _kept is None:
         path = _path()
-        _kept = _read(path) if path is not None else {}
+        if path is None:
+            _kept = {}
+        else:
+            from exporter.datafiles import read_table
+
+            _kept = read_table(path, _stamp())
     return _kept
-
-
-def _read(path: Path) -> dict[_Key, _Program]:
-    """The programs kept in `path`, or none when it is missing, damaged or another
-    interpreter's."""
-    try:
-        stamp, kept = marshal.loads(path.read_bytes())
-    except Exception:  # missing, unreadable, cut short, not ours
-        return {}
-    return kept if stamp == _stamp() and isinstance(kept, dict) else {}
 
 
 def _stamp() -> tuple[Any, ...]:

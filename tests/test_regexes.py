@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from exporter import regexes
+from exporter import datafiles, regexes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,6 +39,11 @@ def kept_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = regexes._path()
     assert path is not None and path.is_relative_to(tmp_path)
     return path
+
+
+def _kept_in(path: Path) -> dict:
+    """The programs the file holds for this interpreter."""
+    return datafiles.read_table(path, regexes._stamp())
 
 
 def _new_process(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -88,7 +93,7 @@ def test_a_save_keeps_what_another_process_kept(
     regexes.save()
     monkeypatch.setattr(regexes, "_new", {(r"\bbanquet\b", 0)})
     regexes.save()
-    assert set(regexes._read(kept_file)) == {(r"\bsummit\b", 0), (r"\bbanquet\b", 0)}
+    assert set(_kept_in(kept_file)) == {(r"\bsummit\b", 0), (r"\bbanquet\b", 0)}
 
 
 def test_a_file_grown_too_big_keeps_this_runs_patterns(
@@ -98,14 +103,12 @@ def test_a_file_grown_too_big_keeps_this_runs_patterns(
     for word in ("summit", "banquet", "parade"):
         regexes.compile(rf"\b{word}\b")
     regexes.save()
-    assert set(regexes._read(kept_file)) == {
-        (rf"\b{w}\b", 0) for w in ("summit", "banquet", "parade")
-    }
+    assert set(_kept_in(kept_file)) == {(rf"\b{w}\b", 0) for w in ("summit", "banquet", "parade")}
     _new_process(monkeypatch)
     regexes.compile(r"\bsummit\b")
     regexes.compile(r"\bvisit\b")
     regexes.save()
-    assert set(regexes._read(kept_file)) == {(r"\bsummit\b", 0), (r"\bvisit\b", 0)}
+    assert set(_kept_in(kept_file)) == {(r"\bsummit\b", 0), (r"\bvisit\b", 0)}
 
 
 @pytest.mark.parametrize(
@@ -155,7 +158,7 @@ def test_nothing_is_read_or_written_where_python_writes_no_bytecode(
     regexes.compile(r"\bbanquet\b")
     assert regexes._new == {(r"\bsummit\b", 0), (r"\bbanquet\b", 0)}
     regexes.save()
-    assert set(regexes._read(kept_file)) == {(r"\bsummit\b", 0)}
+    assert set(_kept_in(kept_file)) == {(r"\bsummit\b", 0)}
 
 
 def test_a_folder_that_cannot_be_written_costs_only_the_keeping(
