@@ -72,15 +72,21 @@ def workers_for(jobs: int | None, units: int) -> int:
     return count if count > 1 and can_fork() else 0
 
 
-def even_cuts(total: int, parts: int) -> list[int]:
-    """Where to cut `total` units into `parts` runs as even as can be: the inner bounds."""
+def even_cuts(total: int, parts: int, head_start: int = 0) -> list[int]:
+    """Where to cut `total` units into `parts` runs, one per process, for the processes to
+    finish together: the inner bounds. The runs are even, but for the first, which is
+    shorter by `head_start` (units of other work its process does too, never below none).
+    """
     parts = max(parts, 1)
-    return [total * k // parts for k in range(1, parts)]
+    return [
+        min(total, max(0, (total + head_start) * k // parts - head_start)) for k in range(1, parts)
+    ]
 
 
-def _shares(weights: list[int], workers: int) -> list[list[int]]:
-    """Item indices for each worker: heaviest first, each to the least loaded so far."""
-    loads = [0] * workers
+def _shares(weights: list[int], workers: int, head_start: int = 0) -> list[list[int]]:
+    """Item indices for each worker: heaviest first, each to the least loaded so far; this
+    process (the first) starts loaded with `head_start`."""
+    loads = [head_start] + [0] * (workers - 1)
     shares: list[list[int]] = [[] for _ in range(workers)]
     for i in sorted(range(len(weights)), key=lambda i: -weights[i]):
         least = loads.index(min(loads))
@@ -90,14 +96,26 @@ def _shares(weights: list[int], workers: int) -> list[list[int]]:
 
 
 def map_pieces(
-    fn: Callable[[T], R], items: Sequence[T], workers: int, weight: Callable[[T], int]
+    fn: Callable[[T], R],
+    items: Sequence[T],
+    workers: int,
+    weight: Callable[[T], int],
+    meanwhile: Callable[[], object] | None = None,
+    head_start: int = 0,
 ) -> list[R]:
     """`[fn(item) for item in items]`, shared out among `workers` processes when there are
-    two or more: this one and forked children (`_run_shares`)."""
+    two or more: this one and forked children (`_run_shares`).
+
+    `meanwhile`, other work of this process's (writing the feeds while the children read
+    the blogs), is done first, once the children are at work; it weighs `head_start` in
+    the units of `weight`, and this process's share of the items is lighter by as much.
+    """
     if workers < 2:
+        if meanwhile is not None:
+            meanwhile()
         return [fn(item) for item in items]
-    shares = [s for s in _shares([weight(item) for item in items], workers) if s]
-    return _run_shares(fn, items, shares)
+    here, *there = _shares([weight(item) for item in items], workers, head_start)
+    return _run_shares(fn, items, [here, *(s for s in there if s)], meanwhile=meanwhile)
 
 
 def aside(jobs: int | None, units: int) -> bool:
@@ -232,12 +250,18 @@ def _stop(pid: int, *pipes: int) -> None:
 
 
 def _run_shares(
-    fn: Callable[[T], R], items: Sequence[T], shares: list[list[int]], *, beside: bool = False
+    fn: Callable[[T], R],
+    items: Sequence[T],
+    shares: list[list[int]],
+    *,
+    beside: bool = False,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[R]:
     """`[fn(item) for item in items]`: `shares[0]` here, each other share of indices in a
-    forked child, which sends back its results pickled. `beside`: the one other share goes
-    to the child standing by (`standing_by`), if any; workers of their own never wait on
-    it, and it is stopped before they are forked, to leave them its core.
+    forked child, which sends back its results pickled; `meanwhile()` here before
+    `shares[0]`. `beside`: the one other share goes to the child standing by
+    (`standing_by`), if any; workers of their own never wait on it, and it is stopped
+    before they are forked, to leave them its core.
 
     A child leaves with `os._exit` as soon as its results are sent: the normal way out
     would free, object by object, the whole heap it inherited, and the build would wait.
@@ -261,6 +285,8 @@ def _run_shares(
                 pending.append((*start(fn, items, share), share))
             except OSError:  # no process to be had (a limit, memory): this one does it
                 here += share
+        if meanwhile is not None:
+            meanwhile()
         results.update((i, fn(items[i])) for i in here)
         while pending:
             pid, pipe, share = pending[0]

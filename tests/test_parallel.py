@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -73,10 +74,72 @@ def test_even_cuts() -> None:
     assert parallel.even_cuts(7, 1) == parallel.even_cuts(7, 0) == []
 
 
+def test_the_first_run_is_shorter_by_the_other_work_of_its_process() -> None:
+    assert parallel.even_cuts(100, 2, head_start=20) == [40]  # 20 + 40 against 60
+    assert parallel.even_cuts(100, 3, head_start=30) == [13, 56]  # 30 + 13, 43, 44
+    assert parallel.even_cuts(10, 2, head_start=50) == [0]  # the other work is enough
+    assert parallel.even_cuts(10, 1, head_start=50) == []
+
+
 def test_shares_are_even_by_weight() -> None:
     assert parallel._shares([8, 5, 3, 2, 1], 2) == [[0, 3], [1, 2, 4]]  # 10 and 9
     assert parallel._shares([1, 1, 1], 3) == [[0], [1], [2]]
     assert parallel._shares([4], 2) == [[0], []]
+    assert parallel._shares([6, 4], 2, head_start=3) == [[1], [0]]  # 3 + 4 and 6
+    assert parallel._shares([4], 2, head_start=1) == [[], [0]]
+
+
+@linux_only
+def test_the_other_work_is_done_here_while_the_children_work(tmp_path: Path) -> None:
+    """`meanwhile` runs in this process after the children are started: it sees a child's
+    work happen (it would wait in vain if it ran before the fork)."""
+    marker = tmp_path / "child-at-work"
+
+    def piece(n: int) -> tuple[int, int]:
+        if os.getpid() != parent:
+            marker.touch()
+        return n * n, os.getpid()
+
+    def meanwhile() -> None:
+        seen.append(os.getpid())
+        deadline = time.monotonic() + 30
+        while not marker.exists() and time.monotonic() < deadline:
+            time.sleep(0.005)
+        seen.append(marker.exists())
+
+    parent, seen = os.getpid(), []
+    results = parallel.map_pieces(piece, [3, 1, 2], 2, lambda n: n, meanwhile, head_start=1)
+    assert seen == [parent, True]
+    assert [square for square, _ in results] == [9, 1, 4]
+    assert {pid for _, pid in results[1:]} == {parent}  # 1 + 1 + 2 here, against 3 there
+    assert results[0][1] != parent
+
+
+def test_the_other_work_is_done_first_without_workers() -> None:
+    order: list[object] = []
+    results = parallel.map_pieces(order.append, [1, 2], 0, lambda n: 1, lambda: order.append("x"))
+    assert order == ["x", 1, 2] and results == [None, None]
+
+
+@linux_only
+def test_an_error_in_the_other_work_stops_the_children(monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[int] = []
+    real_fork = parallel._fork
+
+    def fork(*args: object) -> tuple[int, int]:
+        pid, pipe = real_fork(*args)
+        started.append(pid)
+        return pid, pipe
+
+    def meanwhile() -> None:
+        raise ValueError("the feeds could not be written")
+
+    monkeypatch.setattr(parallel, "_fork", fork)
+    with pytest.raises(ValueError, match="feeds could not"):
+        parallel.map_pieces(lambda n: time.sleep(30), [1, 2], 2, lambda n: 1, meanwhile)
+    assert len(started) == 1
+    with pytest.raises(ChildProcessError):
+        os.waitpid(started[0], os.WNOHANG)  # reaped: no child left behind
 
 
 def _fails_on_three(n: int) -> int:
@@ -425,9 +488,9 @@ def test_understanding_shares_the_blogs_out_when_asked(monkeypatch: pytest.Monke
     used = []
     real = parallel.map_pieces
 
-    def spy(fn, items, workers, weight):
+    def spy(fn, items, workers, weight, *other):
         used.append(workers)
-        return real(fn, items, workers, weight)
+        return real(fn, items, workers, weight, *other)
 
     monkeypatch.setattr(parallel, "map_pieces", spy)
     alone = build.understand(documents, config.with_overrides(jobs=1))

@@ -10,12 +10,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from exporter.config import Config
     from exporter.model import Document, Event
 
 
-def understand(documents: list[Document], config: Config) -> list[Event]:
-    """The itinerary the documents describe, after the config's overrides."""
+def understand(
+    documents: list[Document],
+    config: Config,
+    meanwhile: Callable[[], object] | None = None,
+    meanwhile_updates: float = 0,
+) -> list[Event]:
+    """The itinerary the documents describe, after the config's overrides. `meanwhile` is
+    other work of this process's, done while the workers read the blogs (`itinerary`)."""
     from exporter.understand import overrides
     from exporter.understand.assemble import Site, itinerary
     from exporter.understand.places import Gazetteer
@@ -23,7 +31,7 @@ def understand(documents: list[Document], config: Config) -> list[Event]:
     gazetteer = Gazetteer.load(config.places)
     page = f"{config.base_url}index.html" if config.base_url else None
     site = Site(authority=config.id_authority, page_url=page)
-    events = itinerary(documents, gazetteer, site, jobs=config.jobs)
+    events = itinerary(documents, gazetteer, site, config.jobs, meanwhile, meanwhile_updates)
     zone = next((d.zone for d in documents if d.zone), "UTC")
     return overrides.apply(events, config.overrides, gazetteer, zone, config.id_authority)
 

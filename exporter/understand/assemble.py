@@ -473,12 +473,19 @@ def _uid(day: date, kind: str, n: int, authority: str) -> str:
 
 
 def itinerary(
-    documents: list[Document], gazetteer: Gazetteer, site: Site, jobs: int | None = None
+    documents: list[Document],
+    gazetteer: Gazetteer,
+    site: Site,
+    jobs: int | None = None,
+    meanwhile: Callable[[], object] | None = None,
+    meanwhile_updates: float = 0,
 ) -> list[Event]:
     """Every event the documents describe, once each, in start order.
 
     The live blogs' mentions are found in runs of updates, in worker processes when
     `jobs` allows (`parallel.workers_for`); the rest needs all of them at once.
+    `meanwhile`, other work worth reading `meanwhile_updates` updates, is done by this
+    process while the workers read, and its run of updates is shorter by as much.
     """
     texts = [" ".join(d.intro) + "\n" + "\n".join(u.text for u in d.updates) for d in documents]
     texts += ["\n".join(p.text for p in d.paragraphs) for d in documents]
@@ -486,9 +493,11 @@ def itinerary(
     ctx = Context(cast=cast, gazetteer=gazetteer, default_minutes=default_minutes())
     blogs = [d for d in documents if d.kind == "liveblog"]
     workers = parallel.workers_for(jobs, sum(len(d.updates) for d in blogs))
-    pieces = _pieces(blogs, workers)
+    head_start = round(meanwhile_updates)
+    pieces = _pieces(blogs, workers, head_start)
     find = partial(_piece_mentions, ctx=ctx, site=site)
-    live = [m for found in parallel.map_pieces(find, pieces, workers, _weight) for m in found]
+    found = parallel.map_pieces(find, pieces, workers, _weight, meanwhile, head_start)
+    live = [m for mentions in found for m in mentions]
     clusters = [c for c in cluster_mentions(live) if keep(c)]
     zone = blogs[0].zone if blogs else None
     for doc in documents:
@@ -501,12 +510,13 @@ def itinerary(
 _Piece = tuple[Document, tuple[int, int]]
 
 
-def _pieces(blogs: list[Document], workers: int) -> list[_Piece]:
+def _pieces(blogs: list[Document], workers: int, head_start: int = 0) -> list[_Piece]:
     """The blogs in runs of updates for `workers` processes: all their updates, blog after
-    blog, cut into as many even runs, and a run cut again where a blog ends. A blog cut in
-    the middle is read on both sides of the cut: the later run reads back for the places
-    named before it (`_Earlier`)."""
-    cuts = parallel.even_cuts(sum(len(d.updates) for d in blogs), workers)
+    blog, cut into as many even runs (the first shorter by `head_start`: this process has
+    other work), and a run cut again where a blog ends. A blog cut in the middle is read on
+    both sides of the cut: the later run reads back for the places named before it
+    (`_Earlier`)."""
+    cuts = parallel.even_cuts(sum(len(d.updates) for d in blogs), workers, head_start)
     pieces: list[_Piece] = []
     offset = 0
     for doc in blogs:
