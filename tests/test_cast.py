@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from itertools import pairwise
 
 import pytest
 from hypothesis import example, given, settings
 
-from exporter.understand.people import _role_pattern, _word_before, cast_of
+from exporter.understand.people import (
+    _WORDS,
+    _role_pattern,
+    _word_before,
+    _WordCounts,
+    cast_of,
+)
 from tests.corpus import corpus_sentences, word_salads
 
 LEAD = "(?=[A-Z])"
@@ -100,3 +108,43 @@ def test_a_role_and_its_qualifier_are_on_one_line() -> None:
     # "Kingdom" ends the line above: it does not qualify the role below.
     cast = cast_of(["A visit to the United Kingdom\n\nPresident Ana Costa arrived."])
     assert [(p.name, p.role) for p in cast.people] == [("Ana Costa", "President")]
+
+
+def test_the_words_asked_about_are_counted_as_among_every_word() -> None:
+    """Only the name words are counted, with the pairs they start: the same counts as
+    counting every word and every pair of the corpus."""
+    text = "\n".join(corpus_sentences())
+    words = _WORDS.findall(text)
+    every_word, every_pair = Counter(words), Counter(pairwise(words))
+    asked = {w for w in every_word if w[:1].isupper()} | {"de", "van", "no-such-word"}
+    counts = _WordCounts(text, asked)
+    assert {w: counts.single[w] for w in asked} == {w: every_word[w] for w in asked}
+    assert dict(counts.pairs) == {pair: n for pair, n in every_pair.items() if pair[0] in asked}
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("President Ana Costa arrived. Costa met the press. Costa left.", "Costa"),
+        ("President Ana Costa arrived. Ana Costa met the press. Ana Costa left.", "Ana Costa"),
+        ("President Ana Costa arrived. Ana thanked the crowd. Ana left.", "Ana"),
+        ("President Ana Costa arrived. Costa's plane and Ana Costa's car left.", "Ana Costa"),
+    ],
+    ids=["surname alone", "never alone", "first name alone", "possessives"],
+)
+def test_a_person_goes_by_the_name_the_text_uses_alone(text: str, short: str) -> None:
+    cast = cast_of([text])
+    assert [p.short for p in cast.people] == [short]
+
+
+def test_the_principal_is_the_most_named_by_the_name_they_go_by() -> None:
+    text = (
+        "President Ana Costa met Prime Minister Rui Sato. Sato spoke. Sato left. "
+        "Ana Costa arrived. Ana Costa spoke. Ana Costa left. Ana Costa slept."
+    )
+    cast = cast_of([text])
+    assert [(p.name, p.short) for p in cast.people] == [
+        ("Ana Costa", "Ana Costa"),
+        ("Rui Sato", "Sato"),
+    ]
+    assert cast.principal is not None and cast.principal.name == "Ana Costa"
