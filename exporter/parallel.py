@@ -30,7 +30,8 @@ import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from io import BufferedReader
+from typing import Any, TypeVar
 
 from exporter import memory, regexes
 
@@ -269,7 +270,6 @@ def _run_shares(
     work are stopped: none is left running. A share no child could be forked for, or whose
     child died without a word, is done here.
     """
-    import pickle  # here: a small build, the common case, never needs it
 
     if not beside:
         _dismiss()
@@ -291,13 +291,13 @@ def _run_shares(
         while pending:
             pid, pipe, share = pending[0]
             with os.fdopen(pipe, "rb") as src:
-                data = src.read()
+                answer = _received(src)
             os.waitpid(pid, 0)
             pending.pop(0)
-            if not data:  # killed (out of memory, a signal) before it could send: redo it
+            if answer is None:  # killed (out of memory, a signal) before it could send: redo
                 results.update((i, fn(items[i])) for i in share)
                 continue
-            ok, payload = pickle.loads(data)
+            ok, payload = answer
             if not ok:
                 raise payload
             results.update(payload)
@@ -305,6 +305,18 @@ def _run_shares(
         for pid, pipe, _ in pending:
             _stop(pid, pipe)
     return [results[i] for i in range(len(items))]
+
+
+def _received(src: BufferedReader) -> tuple[bool, Any] | None:
+    """A child's pickled answer (`_answer`), unpickled as it arrives: never held whole
+    beside what is made of it (a big calendar's share of octets is tens of MB, and this
+    is when a build holds the most). None when the child sent nothing."""
+    import pickle
+
+    if not src.peek(1):
+        return None
+    answer: tuple[bool, Any] = pickle.load(src)
+    return answer
 
 
 def _fork(fn: Callable[[T], R], items: Sequence[T], share: list[int]) -> tuple[int, int]:
