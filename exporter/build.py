@@ -235,7 +235,7 @@ def page(
 
 def calendar(
     documents: list[Document], events: list[Event], config: Config, previous: State, state: State
-) -> list[bytes]:
+) -> Iterator[bytes]:
     """The .ics octets in chunks, with SEQUENCE/LAST-MODIFIED carried from the previous
     build."""
     from exporter.changes import track_events

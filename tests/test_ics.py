@@ -287,6 +287,60 @@ def test_a_calendar_written_by_several_processes_is_the_same_bytes(events, worke
     assert calendar_bytes(events, CalendarBuild(META), workers) == alone
 
 
+def _hours(n: int) -> list[Event]:
+    """`n` events an hour apart, each with its own id."""
+    first = TOKYO.localize(datetime(2025, 1, 1, 10))
+    return [
+        replace(_saying(f"Talks, round {i}"), uid=f"{i}@x", start=first + timedelta(hours=i))
+        for i in range(n)
+    ]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux")
+def test_a_workers_octets_come_back_through_a_file_not_a_pipe(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from exporter import parallel
+
+    answers: list[object] = []
+    real = parallel._received
+
+    def spy(src):  # type: ignore[no-untyped-def]
+        answers.append(real(src))
+        return answers[-1]
+
+    monkeypatch.setattr(parallel, "_received", spy)
+    events = _hours(40)
+    made = calendar_bytes(events, CalendarBuild(META), 2)
+    assert made == calendar_bytes(events, CalendarBuild(META))
+    assert made.count(b"BEGIN:VEVENT") == 40
+    (answer,) = answers
+    assert answer == (True, [(1, ([], {"Asia/Tokyo": (2025, 2025)}))])  # years, no octets
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux")
+def test_a_run_a_worker_left_half_written_is_written_again_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import os
+    import tempfile
+
+    parent, lines = os.getpid(), ics._vevent_lines
+    made: list[int] = []
+
+    def dies_halfway(props: dict, shared: object) -> list[str]:
+        made.append(1)
+        if os.getpid() != parent and len(made) == 5:
+            os._exit(9)  # as the out-of-memory killer would: four events written, no answer
+        return lines(props, shared)  # type: ignore[arg-type]
+
+    events = _hours(40)
+    alone = calendar_bytes(events, CalendarBuild(META))
+    monkeypatch.setattr(ics, "_spool", lambda: tempfile.TemporaryFile(buffering=0))  # noqa: SIM115
+    monkeypatch.setattr(ics, "_vevent_lines", dies_halfway)
+    assert calendar_bytes(events, CalendarBuild(META), 2) == alone
+
+
 def test_a_utc_zone_parameter_is_left_out_as_icalendar_leaves_it_out() -> None:
     value = icalendar.vDDDTypes(datetime(2025, 1, 1, tzinfo=UTC))
     value.params["TZID"] = "UTC"

@@ -9,11 +9,12 @@ VALUE=DURATION icalendar leaves out).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import partial
 from itertools import pairwise
-from typing import Any
+from typing import Any, BinaryIO
 
 import icalendar
 from icalendar.caselessdict import canonsort_keys
@@ -262,7 +263,7 @@ def calendar_bytes(events: list[Event], build: CalendarBuild, workers: int = 0) 
     return b"".join(calendar_chunks(events, build, workers))
 
 
-def calendar_chunks(events: list[Event], build: CalendarBuild, workers: int = 0) -> list[bytes]:
+def calendar_chunks(events: list[Event], build: CalendarBuild, workers: int = 0) -> Iterator[bytes]:
     """The whole calendar, events in start order, VTIMEZONE for every zone used, as the
     octets of its head, of each event and of its end: never copied into one object, as a
     calendar of tens of thousands of events would be two or three times over.
@@ -273,7 +274,11 @@ def calendar_chunks(events: list[Event], build: CalendarBuild, workers: int = 0)
     `folding.fold` (same octets, a fraction of the time). VTIMEZONEs come in zone-name
     order so the bytes never depend on set order.
     With `workers`, the events are cut into as many even runs, each written in its own
-    process (`parallel.map_pieces`), and their octets put back in order.
+    process (`parallel.map_pieces`), and their octets put back in order. Each run's
+    octets then go to a file of its own (`_spool`), read back as the calendar is
+    written out: a worker's share of a big calendar is tens of MB, and sent back pickled
+    it was held three times over (the worker's, the pipe's, this process's) at the
+    moment the build held the most.
     """
     meta = build.meta
     cal = icalendar.Calendar()
@@ -303,8 +308,11 @@ def calendar_chunks(events: list[Event], build: CalendarBuild, workers: int = 0)
     cal.add("last-modified", meta.stamp.astimezone(UTC))
     ordered = sorted(events, key=_order)
     runs = list(pairwise([0, *parallel.even_cuts(len(ordered), workers), len(ordered)]))
-    write = partial(_vevents, ordered=ordered, build=build, shared=_Shared.of(meta))
-    made = parallel.map_pieces(write, runs, workers, lambda run: run[1] - run[0])
+    spools = [_spool() for _ in runs] if workers >= 2 else None
+    write = partial(_vevents, ordered=ordered, build=build, shared=_Shared.of(meta), spools=spools)
+    made = parallel.map_pieces(
+        write, list(enumerate(runs)), workers, lambda item: item[1][1] - item[1][0]
+    )
     years: _Years = {}  # TZID → first and last year written in it
     for _, run_years in made:
         for tzid, (first, last) in run_years.items():
@@ -315,21 +323,49 @@ def calendar_chunks(events: list[Event], build: CalendarBuild, workers: int = 0)
             cal.add_component(zone)
     head = cal.content_lines()
     end = head.index("END:VCALENDAR")
-    vevents = (text for written, _ in made for text in written)
-    return [content_bytes(head[:end]), *vevents, content_bytes(head[end:])]
+    yield content_bytes(head[:end])
+    if spools is None:
+        yield from (text for written, _ in made for text in written)
+    else:
+        for spool in spools:
+            with spool:
+                spool.seek(0)
+                yield from iter(partial(spool.read, 1 << 16), b"")
+    yield content_bytes(head[end:])
 
 
 _Years = dict[str, tuple[int, int]]
 
 
+def _spool() -> BinaryIO:
+    """An unnamed file for a run's octets, made before the workers are forked so that
+    each inherits it; gone once closed."""
+    import tempfile
+
+    return tempfile.TemporaryFile()
+
+
 def _vevents(
-    run: tuple[int, int], ordered: list[Event], build: CalendarBuild, shared: _Shared
+    item: tuple[int, tuple[int, int]],
+    ordered: list[Event],
+    build: CalendarBuild,
+    shared: _Shared,
+    spools: list[BinaryIO] | None,
 ) -> tuple[list[bytes], _Years]:
-    """Events `start:stop` of `ordered` as VEVENT octets, each made as soon as the event is
-    built, and the first and last year written in each zone."""
+    """Run `n` of the events, `start:stop` of `ordered`, as VEVENT octets, each made as
+    soon as the event is built, and the first and last year written in each zone. The
+    octets are returned, or written to `spools[n]` (from its start: a run a worker left
+    unfinished is written again here)."""
+    n, (start, stop) = item
     written: list[bytes] = []
+    emit = written.append
+    if spools is not None:
+        spool = spools[n]
+        spool.seek(0)
+        spool.truncate()
+        emit = spool.write  # type: ignore[assignment]
     years: _Years = {}
-    for event in ordered[run[0] : run[1]]:
+    for event in ordered[start:stop]:
         props = _properties(event, build, shared)
         for name in ("DTSTART", "DTEND"):
             moment = props.get(name)
@@ -337,7 +373,9 @@ def _vevents(
             if tzid and tzid != "UTC":
                 year = moment.dt.year
                 _widen(years, tzid, year, year)
-        written.append(content_bytes(_vevent_lines(props, shared)))
+        emit(content_bytes(_vevent_lines(props, shared)))
+    if spools is not None:
+        spool.flush()  # a worker leaves with os._exit, which flushes nothing
     return written, years
 
 
