@@ -199,7 +199,11 @@ def _steady_offset(zone: str, day: date) -> tzinfo | None:
 
 
 def is_ambiguous(zone: str, naive: datetime) -> bool:
-    """True when the wall time happens twice in `zone` (the hour repeated when clocks go back)."""
+    """True when the wall time happens twice in `zone` (the hour repeated when clocks go
+    back): never on a day with one offset throughout (`steady_local`), which a calendar
+    asks of each of its events' times."""
+    if steady_local(zone, naive) is not None:
+        return False
     try:
         pytz.timezone(zone).localize(naive, is_dst=None)
     except pytz.AmbiguousTimeError:

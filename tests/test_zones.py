@@ -53,6 +53,27 @@ def test_every_wall_time_is_the_instant_pytz_gives(zone: str, year: int) -> None
     assert wrong == []
 
 
+@pytest.mark.parametrize("zone", ZONES)
+def test_a_wall_time_is_ambiguous_exactly_when_pytz_says_so(zone: str) -> None:
+    tz, wrong, repeated = pytz.timezone(zone), [], 0
+    for day in _days(2011) + _days(2025):
+        for at in TIMES:
+            naive = datetime.combine(day, at)
+            try:
+                tz.localize(naive, is_dst=None)
+                want = False
+            except pytz.AmbiguousTimeError:
+                want = True
+            except pytz.NonExistentTimeError:
+                want = False
+            repeated += want
+            if zones.is_ambiguous(zone, naive) != want:
+                wrong.append(naive.isoformat())
+    assert wrong == []
+    if zone in ("Europe/London", "America/New_York", "Australia/Lord_Howe"):
+        assert repeated > 0  # the grid meets the repeated hour
+
+
 def test_a_day_near_a_change_is_localized_time_by_time() -> None:
     # London went to summer time on 30 March 2025: 01:30 does not exist that day.
     assert zones._steady_offset("Europe/London", date(2025, 3, 30)) is None
