@@ -158,17 +158,14 @@ def render(
         import exporter.writers.html
         import exporter.writers.ics  # noqa: F401
 
-    events: list[Event]
-    if documents and parallel.aside(config.jobs, sum(len(d.updates) for d in liveblogs)):
+    events: list[Event] = []  # no documents: no live blog, no feeds either
+    updates = sum(len(d.updates) for d in liveblogs)
+    if documents and parallel.aside(config.jobs, updates):
         _, events = parallel.side_by_side(
             beside_understanding, partial(understand, documents, config)
         )
     elif documents:  # the feeds are written while workers read the blogs, if any
-        updates = sum(len(d.updates) for d in liveblogs)
         events = understand(documents, config, write_feeds, updates * FEED_WEIGHT)
-    else:
-        write_feeds()
-        events = []
     if documents:
         sink(ICS_NAME, calendar(documents, events, config, previous, state))
         sink(PAGE_NAME, page(documents, events, config, failures))

@@ -270,7 +270,6 @@ def _run_shares(
     work are stopped: none is left running. A share no child could be forked for, or whose
     child died without a word, is done here.
     """
-
     if not beside:
         _dismiss()
     if not (beside and _standby is not None):  # a child standing by has no pages to copy
