@@ -391,6 +391,24 @@ def test_evidence_on_demand() -> None:
     assert text(article) == "The festival runs three days. article"  # no time, no link
 
 
+def test_a_stamp_is_shown_in_the_pages_zone_or_else_as_written() -> None:
+    """The update at 19:05 in New York is 00:05 UTC the next day; a sentence written then,
+    its time given in UTC, is one instant, shown as the page's zone tells it, or without
+    a zone as each was written (the same instant is not then the same text)."""
+    site, events, documents = sample()
+    written = at(5, 19, 5).astimezone(pytz.utc)
+    said = _evidence("Toasts were raised.", written)
+    events = [replace(events[0], evidence=(said,))]
+    for zone, shown in (("America/New_York", "Wed, Mar 5, 19:05"), (None, "Thu, Mar 6, 00:05")):
+        tree = lxml.html.document_fromstring(
+            page_bytes(replace(site, zone=zone), events, documents, latest=5)
+        )
+        sources = text(css(event_item(tree, "Dinner"), "details.sources li")[0])
+        assert f"written {shown}" in sources, zone
+        stamps = [text(css(a, ".stamp")[0]) for a in css(tree, "article.update")]
+        assert stamps[1] == "Wed, Mar 5, 19:05"  # the update, as its blog wrote it
+
+
 # --- updates -----------------------------------------------------------------------------
 
 

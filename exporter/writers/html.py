@@ -191,6 +191,8 @@ class _Page:
         #: Each instant in the page's zone, by instant: an update's stamp is shown with it
         #: and again under every event it tells of (pytz's conversion: 3 µs each).
         self._local: dict[datetime, datetime] = {}
+        #: Each instant's `<time>` element, by instant, for the same reason (`stamp_tag`).
+        self._stamp_tags: dict[datetime, str] = {}
 
     # links
 
@@ -233,6 +235,18 @@ class _Page:
         """ "Tue, Oct 28, 09:35" in the page's zone."""
         local = self.local(moment)
         return f"{short_day(local.date())}, {_clock(local)}"
+
+    def stamp_tag(self, moment: datetime) -> str:
+        """The `<time>` element of an update's stamp, made once per instant: shown on the
+        update and again under every event it tells of. Without a zone, each moment is
+        shown with its own offset, so equal instants are not the same text."""
+        tag = self._stamp_tags.get(moment) if self.tz else None
+        if tag is None:
+            local = self.local(moment)
+            tag = f'<time datetime="{_e(_iso(local))}">{_e(self.stamp(local))}</time>'
+            if self.tz:
+                self._stamp_tags[moment] = tag
+        return tag
 
     # rendering
 
@@ -428,10 +442,7 @@ class _Page:
         for ev in items:
             meta = []
             if ev.written is not None:
-                local = self.local(ev.written)
-                meta.append(
-                    f'written <time datetime="{_e(_iso(local))}">{_e(self.stamp(local))}</time>'
-                )
+                meta.append(f"written {self.stamp_tag(ev.written)}")
             meta.insert(0, _e(self.sources.get(ev.source, ev.source)))
             link = self.evidence_href(ev.url)
             if link:
@@ -486,12 +497,10 @@ class _Page:
 
     def update(self, doc: Document, update: Update) -> list[str]:
         anchor = f"{doc.slug}-{update.anchor}"
-        local = self.local(update.instant)
         guessed = ' <span class="guess">(time approximate)</span>' if update.approximate else ""
         out = [f'<article class="update" id="{_e(anchor)}">']
         out.append(
-            f'<p class="stamp"><a href="#{_e(anchor)}">'
-            f'<time datetime="{_e(_iso(local))}">{_e(self.stamp(local))}</time></a>'
+            f'<p class="stamp"><a href="#{_e(anchor)}">{self.stamp_tag(update.instant)}</a>'
             f"{guessed}</p>"
         )
         out += [f"<p>{_e(p)}</p>" for p in update.paragraphs]
