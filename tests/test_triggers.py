@@ -40,6 +40,66 @@ def test_trigger_sources_are_lower_case_so_folded_text_matches_them() -> None:
         assert letters == letters.lower(), source
 
 
+def _first_chars(items: list) -> tuple[set[str] | None, bool]:
+    """What the first character of a match of a parsed pattern (`re._parser`) may be, as
+    characters and "\\w" (None: anything, as far as this walk can tell), and whether the
+    pattern may match nothing."""
+    first: set[str] = set()
+    for op, av in items:
+        name = str(op)
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # takes no character: the next item gives the first
+        if name == "LITERAL":
+            return first | {chr(av)}, False
+        if name == "IN":
+            for member, value in av:
+                if str(member) == "LITERAL":
+                    first.add(chr(value))
+                elif str(member) == "CATEGORY" and str(value) == "CATEGORY_WORD":
+                    first.add("\\w")
+                else:
+                    return None, False
+            return first, False
+        if name in ("SUBPATTERN", "BRANCH", "MAX_REPEAT", "MIN_REPEAT"):
+            if name == "SUBPATTERN":
+                subs, empty_ok = [av[-1]], False
+            elif name == "BRANCH":
+                subs, empty_ok = av[1], False
+            else:
+                subs, empty_ok = [av[2]], av[0] == 0
+            for sub in subs:
+                chars, empty = _first_chars(list(sub))
+                if chars is None:
+                    return None, False
+                first |= chars
+                empty_ok = empty_ok or empty
+            if not empty_ok:
+                return first, False
+            continue
+        return None, False
+    return first, True
+
+
+def _begins_as_a_word(source: str) -> bool:
+    """Whether every match of `source` begins with a word character or an apostrophe."""
+    from re import _parser
+
+    chars, empty = _first_chars(list(_parser.parse(source)))
+    if chars is None or empty:
+        return False
+    return all(c == "\\w" or c.isalnum() or c == "_" or c in "'’" for c in chars)
+
+
+def test_every_trigger_begins_with_a_word_character_or_an_apostrophe() -> None:
+    """What lets `triggers_in` try the triggers only where a word or an "'s" starts."""
+    sources = [t for spec in vocabulary()["kinds"].values() for t in spec["triggers"]]
+    sources.append(mentions._PRESENCE.pattern)
+    assert [s for s in sources if not _begins_as_a_word(s)] == []
+    assert _begins_as_a_word(r"\b(?:(?:state\s+)?dinner|(?<=\w)['’]s|din(?:e|ed)\s)")
+    for odd in (r"[-a]bc", r"x?", r"(?:ab|\sc)", r".ab", r"(?:x?)*y?", r"[^a]b"):
+        assert not _begins_as_a_word(odd), odd
+
+
 def test_one_scan_equals_each_kinds_finditer_on_every_sentence_we_have() -> None:
     sentences = corpus_sentences()
     with_triggers = [s for s in sentences if _plain_spans(s)]

@@ -137,8 +137,10 @@ class _TriggerTable:
     wherever any of them starts: one scan of a sentence finds every place worth trying.
 
     Every trigger and the cue begin at a word boundary (a contraction's "'s" follows a
-    word), so the scan tries the long alternation only at boundaries: 4× faster than
-    trying it at every character.
+    word) with a word character or an apostrophe (a test checks every one), so the scan
+    tries the long alternation only where both hold: at the start of a word or of "'s",
+    not at the end of every word too. 4× faster than trying it at every character, and
+    then a third faster again.
     """
 
     kinds: dict[str, re.Pattern[str]]
@@ -159,7 +161,7 @@ def _table(flags: int) -> _TriggerTable:
     return _TriggerTable(
         kinds={kind: regexes.compile(source, flags) for kind, source in sources.items()},
         presence=regexes.compile(_PRESENCE.pattern, flags),
-        starts=regexes.compile(rf"\b(?={every})", flags),
+        starts=regexes.compile(rf"(?=[\w'’])\b(?={every})", flags),
     )
 
 
