@@ -14,13 +14,15 @@ from exporter.errors import SourceError
 
 # XML 1.0 forbids C0 controls other than tab/newline/CR, and U+FFFE/U+FFFF; C1 controls are
 # legal but invisible noise from bad encodings.
-_ILLEGAL = regexes.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]"
-)
-_SPACES = regexes.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_ILLEGAL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff"
+_ZERO_WIDTH = "\u200b\u2060\ufeff"
+#: Spaces of other widths, made plain spaces.
+_SPACES = "\u00a0\u2000-\u200a\u202f\u205f\u3000"
+#: Every character `clean` drops or changes: one scan of the text finds them all.
+_UNCLEAN = regexes.compile(f"[{_ILLEGAL}{_ZERO_WIDTH}{_SPACES}]")
+_SPACE = regexes.compile(f"[{_SPACES}]")
 #: Runs of spaces and tabs inside a line, folded to one space.
 _BLANKS = regexes.compile(r"[ \t]+")
-_ZERO_WIDTH = regexes.compile("[\u200b\u2060\ufeff]")
 #: A line drawn between entries ("___", "* * *", "—"): layout, never text.
 _RULE_CHARS = "-_*=~#•·.–—|"
 _RULE = regexes.compile(rf"[{re.escape(_RULE_CHARS)}\s]+")
@@ -63,11 +65,14 @@ def decode(data: bytes, path: str) -> str:
 
 
 def clean(text: str) -> str:
-    """Normalise line ends and spaces, drop characters XML cannot carry."""
+    """Normalise line ends and spaces, drop zero-width characters and those XML cannot
+    carry: in one scan of the text, not one per kind (30 ms each for 10 MB)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ZERO_WIDTH.sub("", text)
-    text = _SPACES.sub(" ", text)
-    return _ILLEGAL.sub("", text)
+    return _UNCLEAN.sub(_cleaned, text)
+
+
+def _cleaned(found: re.Match[str]) -> str:
+    return " " if _SPACE.match(found.group()) else ""
 
 
 def lines_of(text: str) -> list[tuple[int, str]]:
