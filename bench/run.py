@@ -406,22 +406,41 @@ WORKERS = {
 # =========================================================================================
 
 
-def _tree_pss_mb(pid: int) -> float:
-    """Memory a process and its descendants hold, in MB: the sum of their proportional set
-    sizes, so pages a forked worker still shares with its parent count once, not twice."""
-    total, stack = 0, [pid]
+def _tree(pid: int) -> list[int]:
+    """A process and its descendants, as /proc lists them now."""
+    found, stack = [], [pid]
     while stack:
-        proc = Path(f"/proc/{stack.pop()}")
+        proc = stack.pop()
+        found.append(proc)
         try:
-            for line in (proc / "smaps_rollup").read_text("ascii").splitlines():
-                if line.startswith("Pss:"):
-                    total += int(line.split()[1])
-                    break
-            for task in (proc / "task").iterdir():
+            for task in Path(f"/proc/{proc}/task").iterdir():
                 stack.extend(int(c) for c in (task / "children").read_text("ascii").split())
         except (OSError, ValueError):
             continue  # gone meanwhile
-    return total / 1024
+    return sorted(found)
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text("ascii").splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass  # gone meanwhile
+    return 0
+
+
+def _tree_pss_mb(pid: int) -> float | None:
+    """Memory a process and its descendants hold, in MB: the sum of their proportional set
+    sizes, so pages a forked worker still shares with its parent count once, not twice.
+
+    None when a process started or ended while they were read: a parent read just before
+    it forks counts the pages it then shares whole, and its new child counts half of them
+    again (a 10 MB build once showed 279 MB for 248 so).
+    """
+    before = _tree(pid)
+    total = sum(_pss_kb(p) for p in before)
+    return total / 1024 if _tree(pid) == before else None
 
 
 class _TreeSampler(threading.Thread):
@@ -436,7 +455,9 @@ class _TreeSampler(threading.Thread):
 
     def run(self) -> None:
         while not self.done.is_set():
-            self.samples.append((time.time(), _tree_pss_mb(self.pid)))
+            mb = _tree_pss_mb(self.pid)
+            if mb is not None:
+                self.samples.append((time.time(), mb))
             self.done.wait(0.05)
 
     def peak_until(self, at: float) -> float:
