@@ -119,7 +119,7 @@ def feed_names(liveblogs: list[Document], failures: list[Failure]) -> dict[str, 
 
 
 #: What writing an update into its blog's two feeds costs against reading it for
-#: happenings (bench/results.md: some 58 against 330 µs an update): how much lighter this
+#: happenings (bench/results.md: some 50 against 280 µs an update): how much lighter this
 #: process's share of the reading is made when it writes the feeds while workers read.
 FEED_WEIGHT = 1 / 6
 
