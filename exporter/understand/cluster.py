@@ -87,6 +87,8 @@ class Cluster:
         "_places",
         "_timed",
         "_told",
+        "anchor",
+        "closed_at",
         "kinds",
         "mentions",
         "placed",
@@ -107,8 +109,12 @@ class Cluster:
         self._places: _Places | None = None
         #: (update, kind) of its live members → whether one of them is a headline.
         self._told: dict[tuple[str, str], bool] | None = None
-        self._place: object = _UNSET  # place(), until a member names another place
+        self._place: Place | None = None
         self._day: object = _UNSET
+        #: When it starts, as far as reports of what happened say (plans only if none).
+        self.anchor: datetime | None = None
+        #: When the principal left the place it is about (a reported departure).
+        self.closed_at: datetime | None = None
         for mention in mentions or ():
             self.add(mention)
 
@@ -143,11 +149,15 @@ class Cluster:
                 self._done = m.start
             if happened and m.kind == "departure" and (self._left is None or m.start > self._left):
                 self._left = m.start
+            self.anchor = self._done if self._done is not None else self._timed
+        self.closed_at = None if self.kinds == {"departure"} else self._left
         if m.place is not None:
-            if self._places is None:
-                self._places = _Places()
-            self._places.add(m.place, m.kind == "departure")
-            self._place = _UNSET
+            places = self._places
+            if places is None:
+                places = self._places = _Places()
+            places.add(m.place, m.kind == "departure")
+            no_departures = places.has(True, False)
+            self._place = places.best(no_departures, places.has(no_departures, True))
         if m.evidence.anchor is not None:
             if self._told is None:
                 self._told = {}
@@ -188,26 +198,9 @@ class Cluster:
         """Destinations of its members that name a place or a destination."""
         return self._destinations or _NOTHING
 
-    @property
-    def anchor(self) -> datetime | None:
-        """When it starts, as far as reports of what happened say (plans only if none)."""
-        return self._done if self._done is not None else self._timed
-
     def place(self) -> Place | None:
         """The most specific place the reports name (a departure's origin only as a last resort)."""
-        if self._place is _UNSET:
-            places = self._places
-            if places is None:
-                self._place = None
-            else:
-                no_departures = places.has(True, False)
-                self._place = places.best(no_departures, places.has(no_departures, True))
-        return self._place  # type: ignore[return-value]
-
-    @property
-    def closed_at(self) -> datetime | None:
-        """When the principal left the place this cluster is about (a reported departure)."""
-        return None if self.kinds == {"departure"} else self._left
+        return self._place
 
     def counterparts(self) -> list[tuple[str, str | None]]:
         return self._counterparts or []
@@ -247,92 +240,108 @@ def _headline(text: str) -> bool:
     return len(text) <= 100 and not text.rstrip().endswith((".", "!", "?", '"', "”", ":"))
 
 
+#: What the rules of `_fits` test kinds against, made once rather than at every call.
+_TALKS_OR_MEAL = frozenset(TALKS | {"meal"})
+_STAY_KINDS = frozenset(TALKS | {"ceremony", "speech", "visit"})
+_TALKS_OR_VISIT = frozenset(TALKS | {"visit"})
+_VISIT_OR_ARRIVAL = frozenset({"visit", "arrival"})
+_ARRIVAL_OR_SPEECH = frozenset({"arrival", "speech"})
+
+
 def _fits(cluster: Cluster, m: Mention) -> int:
-    """How well a mention belongs to a cluster (0: not at all)."""
-    if cluster.day != m.day or m.day is None or "agenda" in cluster.kinds or m.kind == "agenda":
-        return 0
+    """How well a mention belongs to a cluster (0: not at all).
+
+    Asked of every cluster of the mention's day, most of them no match: the rules that
+    need least come first, and what a rule needs is worked out only when it is reached.
+    A signing joins only signings, whatever the time (a cluster of signings has no
+    departure, so it is never closed).
+    """
     kinds = cluster.kinds
+    kind = m.kind
+    if cluster.day != m.day or m.day is None or "agenda" in kinds or kind == "agenda":
+        return 0
+    if "signing" in kinds or kind == "signing":
+        return 3 if kinds == {"signing"} and kind == "signing" else 0
+    start = m.start
+    timed = isinstance(start, datetime)
     anchor = cluster.anchor
-    close = anchor is None or not isinstance(m.start, datetime) or abs(m.start - anchor) <= _MAX_GAP
-    if not close and isinstance(m.end, datetime) and m.start <= anchor <= m.end:
+    close = anchor is None or not timed or abs(start - anchor) <= _MAX_GAP
+    if not close and isinstance(m.end, datetime) and start <= anchor <= m.end:
         close = True  # "this afternoon" covers it
     closed = cluster.closed_at
-    if (
-        closed is not None
-        and isinstance(m.start, datetime)
-        and m.start > closed
-        and m.kind != "departure"
-    ):
+    if closed is not None and timed and start > closed and kind != "departure":
         return 0  # the principal has left: a later mention is a later visit
     here = cluster.place()
     place = _same_place(here, m.place)
-    if place and here.kind in BROAD and m.kind not in kinds and m.evidence.written is not None:
+    if place and here.kind in BROAD and kind not in kinds and m.evidence.written is not None:
         place = None  # one city is no sign that reports of two kinds tell one happening
-    parties = cluster.parties
-    specific = here is not None and here.kind not in BROAD
-    stay = bool("visit" in kinds or specific) and here is not None
-    if "signing" in kinds or m.kind == "signing":
-        return 3 if kinds == {"signing"} and m.kind == "signing" else 0
-    if m.kind == "departure" or kinds == {"departure"}:
-        if m.kind == "departure" and kinds == {"departure"}:
+    if kind == "departure" or kinds == {"departure"}:
+        if kind != "departure":
+            return 0
+        if kinds == {"departure"}:
             if not cluster.placed or not (m.place or m.destination):
                 return 1 if close else 0
             same_dest = m.destination is not None and m.destination.name in cluster.destinations
             return 3 if same_dest or place else 0
-        if m.kind == "departure" and "departure" in kinds and close and place:
-            return 3  # the stay's end, told again ("has left the palace")
-        if m.kind == "departure" and "departure" not in kinds and close:
-            if place:
-                return 3  # leaving the place ends the stay
-            if place is None and m.place is None and not m.destination and stay:
-                return 2
+        if not close:
+            return 0
+        if place:
+            return 3  # the stay's end, told again ("has left the palace"), or leaving the place
+        if "departure" not in kinds and place is None and m.place is None and not m.destination:
+            return 2 if _stays(here, kinds) else 0
         return 0
     if cluster.retells(m):
         return 4
-    if m.counterpart and _party(m.counterpart) in parties:
-        if (m.kind == "meal") != ("meal" in kinds) and not close:
-            return 0  # the same guest at another table later: a separate meal
-        return 4
-    if parties and m.counterpart and m.kind in TALKS | {"meal"}:
-        return 0  # someone else: another meeting
-    if "meal" in kinds or m.kind == "meal":
+    counterpart = m.counterpart
+    if counterpart:
+        parties = cluster.parties
+        if _party(counterpart) in parties:
+            if (kind == "meal") != ("meal" in kinds) and not close:
+                return 0  # the same guest at another table later: a separate meal
+            return 4
+        if parties and kind in _TALKS_OR_MEAL:
+            return 0  # someone else: another meeting
+    if "meal" in kinds or kind == "meal":
         meals = cluster.meals
-        if m.kind == "meal" and "meal" in kinds:
+        if kind == "meal" and "meal" in kinds:
             return 3 if _meal_of(m) in meals or None in meals or _meal_of(m) is None else 0
-        near = (
-            anchor is not None
-            and isinstance(m.start, datetime)
-            and abs(m.start - anchor) <= timedelta(hours=2)
-        )
-        if m.kind == "meal" and not m.counterpart and near and place is not False and kinds & TALKS:
+        near = anchor is not None and timed and abs(start - anchor) <= timedelta(hours=2)
+        if kind == "meal" and not counterpart and near and place is not False and kinds & TALKS:
             return 2
         return 2 if place and close else 0
     if (
-        m.kind == "arrival"
-        and kinds == {"arrival"}
+        kind == "arrival"
         and place is None
-        and isinstance(m.start, datetime)
+        and kinds == {"arrival"}
+        and timed
         and anchor is not None
-        and abs(m.start - anchor) <= timedelta(hours=1)
+        and abs(start - anchor) <= timedelta(hours=1)
     ):
         return 2
     if place is False:
         return 0
-    if place and close:
+    if not close:
+        return 0
+    if place:
         return 3
-    if m.place is None and stay and close and m.kind in TALKS | {"ceremony", "speech", "visit"}:
+    if m.place is None and kind in _STAY_KINDS and _stays(here, kinds):
         return 2
-    if m.kind in TALKS and kinds & TALKS and close:
+    if kind in TALKS and kinds & TALKS:
         return 2
-    if m.kind == "ceremony" and kinds & (TALKS | {"visit"}) and close:
+    if kind == "ceremony" and kinds & _TALKS_OR_VISIT:
         return 2
-    if m.kind == "speech" and kinds & {"visit", "arrival"} and close:
+    if kind == "speech" and kinds & _VISIT_OR_ARRIVAL:
         return 2
-    if m.kind == "visit" and kinds & {"arrival", "speech"} and close:
+    if kind == "visit" and kinds & _ARRIVAL_OR_SPEECH:
         return 2
-    if m.kind in kinds and close and m.kind not in ("arrival",):
+    if kind in kinds and kind != "arrival":
         return 1
     return 0
+
+
+def _stays(here: Place | None, kinds: set[str]) -> bool:
+    """Whether a cluster is a stay somewhere: a visit, or a place more precise than a city."""
+    return here is not None and ("visit" in kinds or here.kind not in BROAD)
 
 
 def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
