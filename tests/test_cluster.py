@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exporter.model import Evidence, Place, Status
-from exporter.understand.cluster import Cluster, _meal_of, _party
+from exporter.understand.cluster import Cluster, _meal_of, _party, time_key
 from exporter.understand.mentions import Mention
 
 TOKYO = pytz.timezone("Asia/Tokyo")
@@ -110,3 +110,29 @@ def test_summaries_kept_as_mentions_join_equal_the_plain_rules(members: list[Men
     placed = [m for m in members if m.place or m.destination]
     assert cluster.placed == len(placed)
     assert cluster.destinations == {m.destination.name for m in placed if m.destination}
+
+
+ZONES = ["Asia/Tokyo", "Europe/London", "America/New_York", "Asia/Kolkata", "UTC"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.datetimes(datetime(1990, 1, 1), datetime(2040, 1, 1)),
+            st.sampled_from(ZONES),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_time_keys_sort_moments_by_instant_and_a_day_before_its_moments(
+    drawn: list[tuple[datetime, str, bool]],
+) -> None:
+    moments = [pytz.timezone(zone).localize(naive, is_dst=dst) for naive, zone, dst in drawn]
+    for moment in moments:  # the text pytz's own conversion gives
+        assert time_key(moment) == moment.astimezone(pytz.utc).isoformat()
+    assert sorted(moments, key=time_key) == sorted(moments)
+    day = moments[0].astimezone(pytz.utc).date()
+    assert time_key(day) < time_key(pytz.utc.localize(datetime.combine(day, datetime.min.time())))

@@ -34,6 +34,7 @@ from exporter.understand.cluster import (
     keep,
     schedule_of,
     sort_time,
+    time_key,
 )
 from exporter.understand.mentions import (
     PRESENCE,
@@ -570,7 +571,7 @@ def _events(clusters: list[Cluster], principal_class: str | None, site: Site) ->
             )
         )
         drafts.append((start, end, approximate, guessed, title, category, cluster, evidence))
-    drafts.sort(key=lambda d: (_key(d[0]), d[4]))
+    drafts.sort(key=lambda d: (time_key(d[0]), d[4]))
     counts: Counter[tuple[date, str]] = Counter()
     events: list[Event] = []
     for start, end, approximate, guessed, title, category, cluster, evidence in drafts:
@@ -595,23 +596,14 @@ def _events(clusters: list[Cluster], principal_class: str | None, site: Site) ->
     return _trim_overlaps(events)
 
 
-def _key(value: datetime | date) -> str:
-    if isinstance(value, datetime):
-        return value.astimezone(pytz.utc).isoformat()
-    return value.isoformat()
-
-
 def _trim_overlaps(events: list[Event]) -> list[Event]:
     """An approximate end never runs into the next timed event: it ends where that starts."""
-    starts = sorted(e.start.timestamp() for e in events if isinstance(e.start, datetime))
+    stamps = [e.start.timestamp() if isinstance(e.start, datetime) else None for e in events]
+    starts = sorted(t for t in stamps if t is not None)
     out = []
-    for event in events:
-        if (
-            isinstance(event.start, datetime)
-            and isinstance(event.end, datetime)
-            and event.approximate
-        ):
-            i = bisect.bisect_right(starts, event.start.timestamp())
+    for event, stamp in zip(events, stamps, strict=True):
+        if stamp is not None and isinstance(event.end, datetime) and event.approximate:
+            i = bisect.bisect_right(starts, stamp)
             if i < len(starts) and starts[i] < event.end.timestamp():
                 nxt = datetime.fromtimestamp(starts[i], tz=event.start.tzinfo)
                 event = replace(
