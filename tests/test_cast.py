@@ -8,6 +8,7 @@ from itertools import pairwise
 
 import pytest
 from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from exporter.understand.people import (
     _WORDS,
@@ -117,6 +118,42 @@ def test_the_words_asked_about_are_counted_as_among_every_word() -> None:
     words = _WORDS.findall(text)
     every_word, every_pair = Counter(words), Counter(pairwise(words))
     asked = {w for w in every_word if w[:1].isupper()} | {"de", "van", "no-such-word"}
+    counts = _WordCounts(text, asked)
+    assert {w: counts.single[w] for w in asked} == {w: every_word[w] for w in asked}
+    assert dict(counts.pairs) == {pair: n for pair, n in every_pair.items() if pair[0] in asked}
+
+
+#: Name words and what may cling to them: digits, underscores, hyphens, apostrophes (a
+#: possessive "s" or an inner one), other letters, spaces.
+_FRAGMENTS = [
+    "Costa",
+    "Ana",
+    "O’Neill",
+    "de",
+    "Sato",
+    "s",
+    "a",
+    "é",
+    "3",
+    "_",
+    "-",
+    "'",
+    "’",
+    " ",
+    "\n",
+    ",",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=24).map("".join))
+@example("3Costa_Costa Costa's Costa’Neill de-Costa Ana O’Neill’s a’Costa")
+def test_the_words_asked_about_are_counted_as_among_every_word_however_they_cling(
+    text: str,
+) -> None:
+    words = _WORDS.findall(text)
+    every_word, every_pair = Counter(words), Counter(pairwise(words))
+    asked = {"Costa", "Ana", "O’Neill", "de", "s", "Sato"}
     counts = _WordCounts(text, asked)
     assert {w: counts.single[w] for w in asked} == {w: every_word[w] for w in asked}
     assert dict(counts.pairs) == {pair: n for pair, n in every_pair.items() if pair[0] in asked}
