@@ -7,7 +7,9 @@ sorted events into runs of events (`ics.calendar_chunks`), and the runs are shar
 among worker processes forked with everything already loaded (the cast, the gazetteer,
 the documents, the events); a run that does not start its blog reads back for the places
 named before it. Each worker sends back its runs' results, which are put back in order,
-so the exports are the same bytes whatever the number of workers.
+so the exports are the same bytes whatever the number of workers. What every run needs
+and takes a while to make (the cast of the documents' people) is a `Prelude`: the first
+worker makes it and sends it over while this process writes the feeds.
 
 A small build gains from a second process too: it spends most of its time loading
 (importing libraries, compiling the patterns it reads with), and its understanding and
@@ -31,12 +33,13 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from io import BufferedReader
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from exporter import memory, regexes
 
 T = TypeVar("T")
 R = TypeVar("R")
+C = TypeVar("C")
 
 #: Below this many updates (or events), automatic workers are not worth it: a fork costs
 #: about 3 ms and sending results back about 15 µs per update, against some 330 µs of work
@@ -96,6 +99,48 @@ def _shares(weights: list[int], workers: int, head_start: int = 0) -> list[list[
     return shares
 
 
+class Prelude(Generic[C]):
+    """What every piece of a `map_pieces` needs and takes a while to make (the cast of the
+    documents' people, read from all of them): made once, on first asking, and kept.
+
+    Given to `map_pieces`, it is made by the first worker, before its share, and sent to
+    this process, which does its other work (`meanwhile`) in the meantime: a step every
+    process would otherwise wait for is done beside other work. Other workers make their
+    own, each on its own core. Its value must travel pickled.
+    """
+
+    def __init__(self, make: Callable[[], C]) -> None:
+        self._make = make
+        self._made: tuple[C] | None = None
+
+    def value(self) -> C:
+        if self._made is None:
+            self._made = (self._make(),)
+        return self._made[0]
+
+    def _send(self, fd: int) -> None:
+        """In the first worker: make the value and send it pickled on `fd` (nothing when
+        making it fails: the worker's share fails the same way and says why)."""
+        import pickle
+
+        try:
+            data = pickle.dumps(self.value(), pickle.HIGHEST_PROTOCOL)
+        except Exception:
+            data = b""
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+
+    def _receive(self, fd: int) -> None:
+        """Here: take the value the first worker sent, if it sent one (else it is made here
+        when first asked)."""
+        import pickle
+
+        with os.fdopen(fd, "rb") as src:
+            data = src.read()
+        if data and self._made is None:
+            self._made = (pickle.loads(data),)
+
+
 def map_pieces(
     fn: Callable[[T], R],
     items: Sequence[T],
@@ -103,20 +148,23 @@ def map_pieces(
     weight: Callable[[T], int],
     meanwhile: Callable[[], object] | None = None,
     head_start: int = 0,
+    prelude: Prelude[Any] | None = None,
 ) -> list[R]:
     """`[fn(item) for item in items]`, shared out among `workers` processes when there are
     two or more: this one and forked children (`_run_shares`).
 
     `meanwhile`, other work of this process's (writing the feeds while the children read
     the blogs), is done first, once the children are at work; it weighs `head_start` in
-    the units of `weight`, and this process's share of the items is lighter by as much.
+    the units of `weight`, and this process's share of the items is lighter by as much
+    (less what making `prelude` costs the first child, which makes it for this process).
     """
     if workers < 2:
         if meanwhile is not None:
             meanwhile()
         return [fn(item) for item in items]
     here, *there = _shares([weight(item) for item in items], workers, head_start)
-    return _run_shares(fn, items, [here, *(s for s in there if s)], meanwhile=meanwhile)
+    shares = [here, *(s for s in there if s)]
+    return _run_shares(fn, items, shares, meanwhile=meanwhile, prelude=prelude)
 
 
 def aside(jobs: int | None, units: int) -> bool:
@@ -206,7 +254,9 @@ def _stand_by(prepare: Callable[[], object]) -> _Standby:
         os._exit(status)
 
 
-def _hand_over(fn: Callable[[T], R], items: Sequence[T], share: list[int]) -> tuple[int, int]:
+def _hand_over(
+    fn: Callable[[T], R], items: Sequence[T], share: list[int], prelude: None = None
+) -> tuple[int, int, None]:
     """Give `share` of `items` to the child standing by, as `_fork` would to a new one;
     to a new one when it cannot travel pickled or the child is gone."""
     import pickle
@@ -226,7 +276,7 @@ def _hand_over(fn: Callable[[T], R], items: Sequence[T], share: list[int]) -> tu
     except OSError:  # the child is gone
         _stop(standby.pid, standby.answer)
         return _fork(fn, items, share)
-    return standby.pid, standby.answer
+    return standby.pid, standby.answer, None
 
 
 def _dismiss() -> None:
@@ -257,18 +307,20 @@ def _run_shares(
     *,
     beside: bool = False,
     meanwhile: Callable[[], object] | None = None,
+    prelude: Prelude[Any] | None = None,
 ) -> list[R]:
     """`[fn(item) for item in items]`: `shares[0]` here, each other share of indices in a
     forked child, which sends back its results pickled; `meanwhile()` here before
     `shares[0]`. `beside`: the one other share goes to the child standing by
     (`standing_by`), if any; workers of their own never wait on it, and it is stopped
-    before they are forked, to leave them its core.
+    before they are forked, to leave them its core. `prelude`: the first child makes it
+    and sends it ahead of its results, taken here after `meanwhile()`.
 
     A child leaves with `os._exit` as soon as its results are sent: the normal way out
     would free, object by object, the whole heap it inherited, and the build would wait.
     The first error, here or in a child, is raised as itself once the children still at
     work are stopped: none is left running. A share no child could be forked for, or whose
-    child died without a word, is done here.
+    child died without a word, is done here, and so is a prelude no child sent.
     """
     if not beside:
         _dismiss()
@@ -277,15 +329,22 @@ def _run_shares(
     start = _hand_over if beside else _fork
     pending: list[tuple[int, int, list[int]]] = []
     results: dict[int, R] = {}
+    ahead: int | None = None  # the pipe the prelude comes on
     try:
         here = list(shares[0])
         for share in shares[1:]:
             try:
-                pending.append((*start(fn, items, share), share))
+                pid, pipe, sent = start(fn, items, share, prelude if ahead is None else None)
             except OSError:  # no process to be had (a limit, memory): this one does it
                 here += share
+                continue
+            pending.append((pid, pipe, share))
+            ahead = sent if ahead is None else ahead
         if meanwhile is not None:
             meanwhile()
+        if prelude is not None and ahead is not None:
+            ahead, fd = None, ahead
+            prelude._receive(fd)
         results.update((i, fn(items[i])) for i in here)
         while pending:
             pid, pipe, share = pending[0]
@@ -301,6 +360,8 @@ def _run_shares(
                 raise payload
             results.update(payload)
     finally:  # after an error or an interrupt, the other workers' results are not wanted
+        if ahead is not None:
+            os.close(ahead)
         for pid, pipe, _ in pending:
             _stop(pid, pipe)
     return [results[i] for i in range(len(items))]
@@ -318,21 +379,30 @@ def _received(src: BufferedReader) -> tuple[bool, Any] | None:
     return answer
 
 
-def _fork(fn: Callable[[T], R], items: Sequence[T], share: list[int]) -> tuple[int, int]:
-    """Start a child working out `share` of `items`; (its pid, the pipe its results come on)."""
-    read, write = os.pipe()
+def _fork(
+    fn: Callable[[T], R], items: Sequence[T], share: list[int], prelude: Prelude[Any] | None = None
+) -> tuple[int, int, int | None]:
+    """Start a child working out `share` of `items`, making and sending `prelude` first;
+    (its pid, the pipe its results come on, the pipe the prelude comes on)."""
+    pipes = [*os.pipe(), *(os.pipe() if prelude is not None else ())]
     try:
         pid = os.fork()
     except OSError:
-        os.close(read)
-        os.close(write)
+        for fd in pipes:
+            os.close(fd)
         raise
+    read, write, *ahead = pipes
     if pid:
         os.close(write)
-        return pid, read
+        if ahead:
+            os.close(ahead[1])
+        return pid, read, ahead[0] if ahead else None
     status = 1
     try:  # the child: never returns into the caller's code
         os.close(read)
+        if prelude is not None:
+            os.close(ahead[0])
+            prelude._send(ahead[1])
         _answer(write, lambda: [(i, fn(items[i])) for i in share])
         status = 0
     finally:

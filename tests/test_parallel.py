@@ -115,6 +115,61 @@ def test_the_other_work_is_done_here_while_the_children_work(tmp_path: Path) -> 
     assert results[0][1] != parent
 
 
+@linux_only
+def test_the_first_child_makes_the_prelude_for_every_process() -> None:
+    """The value every piece needs is made once, by the first child, and this process
+    takes it from there (after its own other work) instead of making it again."""
+    parent, made = os.getpid(), []
+
+    def make() -> int:
+        made.append(os.getpid())  # seen here only if this process made it
+        return os.getpid()
+
+    prelude = parallel.Prelude(make)
+    piece = lambda n: (n, prelude.value(), os.getpid())  # noqa: E731
+    results = parallel.map_pieces(piece, [1, 2, 3, 4], 2, lambda n: 1, lambda: None, 0, prelude)
+    assert made == []  # not made here
+    maker = prelude.value()
+    assert maker != parent
+    assert {value for _, value, _ in results} == {maker}  # here and there: the child's
+    assert {pid for _, _, pid in results} == {parent, maker}
+
+
+def test_without_workers_the_prelude_is_made_here_once() -> None:
+    made = []
+    prelude = parallel.Prelude(lambda: made.append(1) or len(made))
+    results = parallel.map_pieces(
+        lambda n: prelude.value() + n, [1, 2], 0, lambda n: 1, None, 0, prelude
+    )
+    assert results == [2, 3] and made == [1]
+
+
+@linux_only
+def test_a_prelude_the_child_could_not_send_is_made_here() -> None:
+    parent = os.getpid()
+
+    def make() -> int:
+        if os.getpid() != parent:
+            os._exit(3)  # dies before sending anything
+        return 7
+
+    prelude = parallel.Prelude(make)
+    results = parallel.map_pieces(
+        lambda n: (n, prelude.value()), [1, 2], 2, lambda n: 1, None, 0, prelude
+    )
+    assert results == [(1, 7), (2, 7)]
+
+
+@linux_only
+def test_an_error_making_the_prelude_reaches_the_caller_as_itself() -> None:
+    def make() -> int:
+        raise ValueError("no cast to be found")
+
+    prelude = parallel.Prelude(make)
+    with pytest.raises(ValueError, match="no cast"):
+        parallel.map_pieces(lambda n: prelude.value(), [1, 2], 2, lambda n: 1, None, 0, prelude)
+
+
 def test_the_other_work_is_done_first_without_workers() -> None:
     order: list[object] = []
     results = parallel.map_pieces(order.append, [1, 2], 0, lambda n: 1, lambda: order.append("x"))
@@ -126,10 +181,10 @@ def test_an_error_in_the_other_work_stops_the_children(monkeypatch: pytest.Monke
     started: list[int] = []
     real_fork = parallel._fork
 
-    def fork(*args: object) -> tuple[int, int]:
-        pid, pipe = real_fork(*args)
+    def fork(*args: object) -> tuple[int, int, int | None]:
+        pid, pipe, ahead = real_fork(*args)
         started.append(pid)
-        return pid, pipe
+        return pid, pipe, ahead
 
     def meanwhile() -> None:
         raise ValueError("the feeds could not be written")
@@ -367,9 +422,9 @@ def test_the_command_line_hands_a_small_build_to_the_child_standing_by(
     handed = []
     real = parallel._hand_over
 
-    def spy(fn, items, share):
+    def spy(fn, items, share, prelude=None):
         handed.append(parallel._standby is not None)
-        return real(fn, items, share)
+        return real(fn, items, share, prelude)
 
     monkeypatch.setattr(parallel, "_hand_over", spy)
     built = {}

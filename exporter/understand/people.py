@@ -241,7 +241,8 @@ class _WordCounts:
     Only the words of the people's names are ever asked about, and every pair asked about
     starts with one, so only those are counted, where a scan for the words themselves
     finds them. Cutting a 10 MB corpus into its two million words took as long (0.4 s)
-    and held 64 MB more at once.
+    and held 64 MB more at once: too much beside the feeds, which are written while the
+    cast is found (`parallel.Prelude`).
     """
 
     def __init__(self, corpus: str, words: set[str]) -> None:
