@@ -33,7 +33,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from io import BufferedReader
-from typing import Any, Generic, TypeVar
+from typing import Any, BinaryIO, Generic, TypeVar
 
 from exporter import memory, regexes
 
@@ -118,27 +118,58 @@ class Prelude(Generic[C]):
             self._made = (self._make(),)
         return self._made[0]
 
-    def _send(self, fd: int) -> None:
-        """In the first worker: make the value and send it pickled on `fd` (nothing when
-        making it fails: the worker's share fails the same way and says why)."""
+    def _send(self, ahead: _Ahead) -> None:
+        """In the first worker: make the value and send it (nothing when making it fails:
+        the worker's share fails the same way and says why)."""
         import pickle
 
+        os.close(ahead.read)
         try:
-            data = pickle.dumps(self.value(), pickle.HIGHEST_PROTOCOL)
+            with ahead.spool as spool:
+                pickle.dump(self.value(), spool, pickle.HIGHEST_PROTOCOL)
         except Exception:
-            data = b""
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            os.close(ahead.write)
+            return
+        with os.fdopen(ahead.write, "wb") as ready:
+            ready.write(b"1")
 
-    def _receive(self, fd: int) -> None:
-        """Here: take the value the first worker sent, if it sent one (else it is made here
-        when first asked)."""
+    def _receive(self, ahead: _Ahead) -> None:
+        """Here: take the value the first worker sent, once it has sent it, if it does
+        (else it is made here when first asked)."""
         import pickle
 
-        with os.fdopen(fd, "rb") as src:
-            data = src.read()
-        if data and self._made is None:
-            self._made = (pickle.loads(data),)
+        with os.fdopen(ahead.read, "rb") as ready, ahead.spool as spool:
+            if ready.read(1) and self._made is None:
+                spool.seek(0)
+                self._made = (pickle.load(spool),)
+
+
+@dataclass(frozen=True)
+class _Ahead:
+    """How a prelude travels from the first worker: pickled into an unnamed file both
+    processes hold (a pipe, once full, would hold up the worker until this process reads
+    it, after its other work), then one byte on a pipe to say that it is all there."""
+
+    spool: BinaryIO
+    read: int
+    write: int
+
+    @classmethod
+    def open(cls) -> _Ahead:
+        import tempfile
+
+        spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed by both processes
+        try:
+            read, write = os.pipe()
+        except OSError:
+            spool.close()
+            raise
+        return cls(spool, read, write)
+
+    def close(self) -> None:
+        """This process's ends, when the prelude is not wanted (an error, no worker)."""
+        self.spool.close()
+        os.close(self.read)
 
 
 def map_pieces(
@@ -255,10 +286,11 @@ def _stand_by(prepare: Callable[[], object]) -> _Standby:
 
 
 def _hand_over(
-    fn: Callable[[T], R], items: Sequence[T], share: list[int], prelude: None = None
+    fn: Callable[[T], R], items: Sequence[T], share: list[int], prelude: Prelude[Any] | None = None
 ) -> tuple[int, int, None]:
     """Give `share` of `items` to the child standing by, as `_fork` would to a new one;
-    to a new one when it cannot travel pickled or the child is gone."""
+    to a new one when it cannot travel pickled or the child is gone. A `prelude` is not
+    sent: this process makes its own (`side_by_side` has none)."""
     import pickle
 
     global _standby
@@ -329,7 +361,7 @@ def _run_shares(
     start = _hand_over if beside else _fork
     pending: list[tuple[int, int, list[int]]] = []
     results: dict[int, R] = {}
-    ahead: int | None = None  # the pipe the prelude comes on
+    ahead: _Ahead | None = None  # how the prelude comes
     try:
         here = list(shares[0])
         for share in shares[1:]:
@@ -343,8 +375,8 @@ def _run_shares(
         if meanwhile is not None:
             meanwhile()
         if prelude is not None and ahead is not None:
-            ahead, fd = None, ahead
-            prelude._receive(fd)
+            ahead, sent = None, ahead
+            prelude._receive(sent)
         results.update((i, fn(items[i])) for i in here)
         while pending:
             pid, pipe, share = pending[0]
@@ -361,7 +393,7 @@ def _run_shares(
             results.update(payload)
     finally:  # after an error or an interrupt, the other workers' results are not wanted
         if ahead is not None:
-            os.close(ahead)
+            ahead.close()
         for pid, pipe, _ in pending:
             _stop(pid, pipe)
     return [results[i] for i in range(len(items))]
@@ -381,28 +413,35 @@ def _received(src: BufferedReader) -> tuple[bool, Any] | None:
 
 def _fork(
     fn: Callable[[T], R], items: Sequence[T], share: list[int], prelude: Prelude[Any] | None = None
-) -> tuple[int, int, int | None]:
+) -> tuple[int, int, _Ahead | None]:
     """Start a child working out `share` of `items`, making and sending `prelude` first;
-    (its pid, the pipe its results come on, the pipe the prelude comes on)."""
-    pipes = [*os.pipe(), *(os.pipe() if prelude is not None else ())]
+    (its pid, the pipe its results come on, how the prelude comes)."""
+    read, write = os.pipe()
+    try:
+        ahead = _Ahead.open() if prelude is not None else None
+    except OSError:
+        os.close(read)
+        os.close(write)
+        raise
     try:
         pid = os.fork()
     except OSError:
-        for fd in pipes:
-            os.close(fd)
+        os.close(read)
+        os.close(write)
+        if ahead is not None:
+            ahead.close()
+            os.close(ahead.write)
         raise
-    read, write, *ahead = pipes
     if pid:
         os.close(write)
-        if ahead:
-            os.close(ahead[1])
-        return pid, read, ahead[0] if ahead else None
+        if ahead is not None:
+            os.close(ahead.write)
+        return pid, read, ahead
     status = 1
     try:  # the child: never returns into the caller's code
         os.close(read)
-        if prelude is not None:
-            os.close(ahead[0])
-            prelude._send(ahead[1])
+        if prelude is not None and ahead is not None:
+            prelude._send(ahead)
         _answer(write, lambda: [(i, fn(items[i])) for i in share])
         status = 0
     finally:

@@ -135,6 +135,32 @@ def test_the_first_child_makes_the_prelude_for_every_process() -> None:
     assert {pid for _, _, pid in results} == {parent, maker}
 
 
+@linux_only
+def test_a_big_prelude_never_holds_up_the_child_while_this_process_is_busy(
+    tmp_path: Path,
+) -> None:
+    """A prelude far bigger than a pipe holds is sent whole while this process does its
+    other work: the child goes on to its share meanwhile."""
+    parent, marker = os.getpid(), tmp_path / "child-at-work"
+    prelude = parallel.Prelude(lambda: "x" * 4_000_000)
+
+    def piece(n: int) -> int:
+        if os.getpid() != parent:
+            marker.touch()
+        return len(prelude.value()) + n
+
+    def meanwhile() -> None:
+        deadline = time.monotonic() + 30
+        while not marker.exists() and time.monotonic() < deadline:
+            time.sleep(0.005)
+        seen.append(marker.exists())
+
+    seen: list[bool] = []
+    results = parallel.map_pieces(piece, [1, 2], 2, lambda n: 1, meanwhile, 0, prelude)
+    assert seen == [True]
+    assert results == [4_000_001, 4_000_002]
+
+
 def test_without_workers_the_prelude_is_made_here_once() -> None:
     made = []
     prelude = parallel.Prelude(lambda: made.append(1) or len(made))
