@@ -187,12 +187,16 @@ def map_pieces(
     `meanwhile`, other work of this process's (writing the feeds while the children read
     the blogs), is done first, once the children are at work; it weighs `head_start` in
     the units of `weight`, and this process's share of the items is lighter by as much
-    (less what making `prelude` costs the first child, which makes it for this process).
+    (less what making `prelude` costs the first child, which makes it for this process;
+    with nothing to do meanwhile, this process makes it before forking any).
     """
     if workers < 2:
         if meanwhile is not None:
             meanwhile()
         return [fn(item) for item in items]
+    if prelude is not None and meanwhile is None:
+        prelude.value()  # nothing to do here meanwhile: made before the workers, for all
+        prelude = None
     here, *there = _shares([weight(item) for item in items], workers, head_start)
     shares = [here, *(s for s in there if s)]
     return _run_shares(fn, items, shares, meanwhile=meanwhile, prelude=prelude)

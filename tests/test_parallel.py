@@ -161,6 +161,16 @@ def test_a_big_prelude_never_holds_up_the_child_while_this_process_is_busy(
     assert results == [4_000_001, 4_000_002]
 
 
+@linux_only
+def test_with_nothing_to_do_meanwhile_the_prelude_is_made_here_before_the_workers() -> None:
+    parent = os.getpid()
+    prelude = parallel.Prelude(os.getpid)
+    piece = lambda n: (prelude.value(), os.getpid())  # noqa: E731
+    results = parallel.map_pieces(piece, [1, 2], 2, lambda n: 1, None, 0, prelude)
+    assert {value for value, _ in results} == {parent}  # the child's too: made before it
+    assert len({pid for _, pid in results}) == 2
+
+
 def test_without_workers_the_prelude_is_made_here_once() -> None:
     made = []
     prelude = parallel.Prelude(lambda: made.append(1) or len(made))
@@ -181,7 +191,7 @@ def test_a_prelude_the_child_could_not_send_is_made_here() -> None:
 
     prelude = parallel.Prelude(make)
     results = parallel.map_pieces(
-        lambda n: (n, prelude.value()), [1, 2], 2, lambda n: 1, None, 0, prelude
+        lambda n: (n, prelude.value()), [1, 2], 2, lambda n: 1, lambda: None, 0, prelude
     )
     assert results == [(1, 7), (2, 7)]
 
@@ -193,7 +203,9 @@ def test_an_error_making_the_prelude_reaches_the_caller_as_itself() -> None:
 
     prelude = parallel.Prelude(make)
     with pytest.raises(ValueError, match="no cast"):
-        parallel.map_pieces(lambda n: prelude.value(), [1, 2], 2, lambda n: 1, None, 0, prelude)
+        parallel.map_pieces(
+            lambda n: prelude.value(), [1, 2], 2, lambda n: 1, lambda: None, 0, prelude
+        )
 
 
 def test_the_other_work_is_done_first_without_workers() -> None:

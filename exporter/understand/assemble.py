@@ -494,7 +494,8 @@ def itinerary(
     blogs = [d for d in documents if d.kind == "liveblog"]
     updates = sum(len(d.updates) for d in blogs)
     workers = parallel.workers_for(jobs, updates)
-    head_start = round(meanwhile_updates - (updates * CAST_WEIGHT if workers else 0))
+    ahead = workers and meanwhile is not None  # the first worker finds the cast
+    head_start = round(meanwhile_updates - (updates * CAST_WEIGHT if ahead else 0))
     reading = _Reading(parallel.Prelude(partial(cast_of, texts)), gazetteer, site)
     pieces = _pieces(blogs, workers, head_start)
     found = parallel.map_pieces(
