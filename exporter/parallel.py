@@ -156,20 +156,27 @@ class _Ahead:
 
     @classmethod
     def open(cls) -> _Ahead:
-        import tempfile
-
-        spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed by both processes
+        file = spool()
         try:
             read, write = os.pipe()
         except OSError:
-            spool.close()
+            file.close()
             raise
-        return cls(spool, read, write)
+        return cls(file, read, write)
 
     def close(self) -> None:
         """This process's ends, when the prelude is not wanted (an error, no worker)."""
         self.spool.close()
         os.close(self.read)
+
+
+def spool() -> BinaryIO:
+    """An unnamed file made before the workers are forked, so that each inherits it: for
+    what a worker sends that would fill a pipe (a run of a calendar, a prelude). Gone once
+    closed, which its maker does."""
+    import tempfile
+
+    return tempfile.TemporaryFile()
 
 
 def map_pieces(

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from icalendar.parser import Contentline
 
 from exporter import config as cfg
+from exporter import parallel
 from exporter.build import build
 from exporter.model import Event, Evidence, Place, Status
 from exporter.writers import ics
@@ -300,8 +301,6 @@ def _hours(n: int) -> list[Event]:
 def test_a_workers_octets_come_back_through_a_file_not_a_pipe(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from exporter import parallel
-
     answers: list[object] = []
     real = parallel._received
 
@@ -336,7 +335,7 @@ def test_a_run_a_worker_left_half_written_is_written_again_whole(
 
     events = _hours(40)
     alone = calendar_bytes(events, CalendarBuild(META))
-    monkeypatch.setattr(ics, "_spool", lambda: tempfile.TemporaryFile(buffering=0))  # noqa: SIM115
+    monkeypatch.setattr(parallel, "spool", lambda: tempfile.TemporaryFile(buffering=0))  # noqa: SIM115
     monkeypatch.setattr(ics, "_vevent_lines", dies_halfway)
     assert calendar_bytes(events, CalendarBuild(META), 2) == alone
 

@@ -275,7 +275,7 @@ def calendar_chunks(events: list[Event], build: CalendarBuild, workers: int = 0)
     order so the bytes never depend on set order.
     With `workers`, the events are cut into as many even runs, each written in its own
     process (`parallel.map_pieces`), and their octets put back in order. Each run's
-    octets then go to a file of its own (`_spool`), read back as the calendar is
+    octets then go to a file of its own (`parallel.spool`), read back as the calendar is
     written out: a worker's share of a big calendar is tens of MB, and sent back pickled
     it was held three times over (the worker's, the pipe's, this process's) at the
     moment the build held the most.
@@ -308,7 +308,7 @@ def calendar_chunks(events: list[Event], build: CalendarBuild, workers: int = 0)
     cal.add("last-modified", meta.stamp.astimezone(UTC))
     ordered = sorted(events, key=_order)
     runs = list(pairwise([0, *parallel.even_cuts(len(ordered), workers), len(ordered)]))
-    spools = [_spool() for _ in runs] if workers >= 2 else None
+    spools = [parallel.spool() for _ in runs] if workers >= 2 else None
     write = partial(_vevents, ordered=ordered, build=build, shared=_Shared.of(meta), spools=spools)
     made = parallel.map_pieces(
         write, list(enumerate(runs)), workers, lambda item: item[1][1] - item[1][0]
@@ -335,14 +335,6 @@ def calendar_chunks(events: list[Event], build: CalendarBuild, workers: int = 0)
 
 
 _Years = dict[str, tuple[int, int]]
-
-
-def _spool() -> BinaryIO:
-    """An unnamed file for a run's octets, made before the workers are forked so that
-    each inherits it; gone once closed."""
-    import tempfile
-
-    return tempfile.TemporaryFile()
 
 
 def _vevents(
