@@ -23,8 +23,16 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = regexes.compile(r"([.!?…])([\"'”’)\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 
 
-def split_sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences, keeping abbreviations and initials intact."""
+def split_sentences(text: str, longest: int | None = None) -> list[str]:
+    """Split a paragraph into sentences, keeping abbreviations and initials intact.
+
+    With `longest`, a sentence longer than that comes as pieces of at most that many
+    characters (`_pieces`): what reads a sentence looks at all of it for each thing it
+    finds there, so thousands of characters run together without a full stop would cost
+    the square of their length.
+    """
+    if longest is not None:
+        return [piece for s in split_sentences(text) for piece in _pieces(s, longest)]
     sentences: list[str] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
@@ -41,6 +49,38 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
+#: Where a piece of a long sentence may end, best first: after a clause's punctuation,
+#: else after a space.
+_CUTS = (";", ",", ":", "—", " ")
+
+
+def _pieces(sentence: str, longest: int) -> list[str]:
+    """`sentence` cut into pieces of at most `longest` characters, each ending as late as
+    it can at a clause's punctuation in its second half, else at its last space (a word
+    longer than that is cut where the piece is full)."""
+    pieces: list[str] = []
+    rest = sentence
+    while len(rest) > longest:
+        window = rest[:longest]
+        cut = 0
+        for mark in _CUTS:
+            cut = window.rfind(mark) + 1
+            if cut > longest // 2:
+                break
+        if cut <= 0:
+            cut = longest
+        piece = rest[:cut].strip()
+        if piece:
+            pieces.append(piece)
+        rest = rest[cut:].lstrip()
+    if rest:
+        pieces.append(rest)
+    return pieces
+
+
+#: Zones that follow a clock time: "10 a.m. ET" goes on; "10 a.m. The" starts a sentence.
+_ZONES_AFTER_CLOCK = ("ET", "GMT", "BST", "JST")
+_SPACES = regexes.compile(r"\s*")
 #: What an abbreviation before a period is made of ("U.S", "a.m", "Oct").
 _ABBREVIATION_CHARS = frozenset(string.ascii_letters + ".")
 
@@ -62,8 +102,12 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         # "p.m." and "a.m." do end sentences when the next word starts a clause; the caller
         # cannot tell, so prefer keeping the sentence whole unless a capital follows a.m./p.m.
         if word in ("a.m", "p.m"):
-            nxt = text[dot + 1 :].lstrip()
-            return not nxt[:1].isupper() or nxt.split(" ", 1)[0] in ("ET", "GMT", "BST", "JST")
+            nxt = _SPACES.match(text, dot + 1).end()  # not a copy of the rest at every "a.m."
+            return not text[nxt : nxt + 1].isupper() or any(
+                text.startswith(zone, nxt)
+                and text[nxt + len(zone) : nxt + len(zone) + 1] in ("", " ")
+                for zone in _ZONES_AFTER_CLOCK
+            )
         return True
     # Single initials ("George W. Bush") and dotted acronyms ("U.S.").
     return len(word) == 1 or "." in word

@@ -12,6 +12,7 @@ from exporter.model import Status
 from exporter.readers import read_path
 from exporter.readers.options import ReadOptions
 from exporter.understand.assemble import Site, itinerary
+from exporter.understand.mentions import LONGEST_SENTENCE
 from exporter.understand.places import Gazetteer
 from tests.paths import ARTICLE, FIXTURES, LIVEBLOG, TODAY
 
@@ -171,6 +172,39 @@ def test_tense_status_and_commentary(tmp_path: Path, line: str, expected) -> Non
     ]
     got = [g for g in got if not g[0].startswith("Arrival")]
     assert got == expected
+
+
+def test_text_that_runs_on_without_a_full_stop_is_read_in_pieces(tmp_path: Path) -> None:
+    filler = "the crowd waved flags and sang songs, " * 60  # 2,280 characters, no full stop
+    events = _blog(
+        f"3:00 p.m. {filler}Costa met Emperor Naruhito at the Imperial Palace at 1 p.m., "
+        f"{filler}\n2:00 p.m. Costa is in Tokyo.\n1:00 p.m. Costa lands.\n",
+        tmp_path,
+    )
+    audience = [e for e in events if "Audience" in e.title]
+    assert [(e.title, e.start.strftime("%H:%M")) for e in audience] == [
+        ("Audience with Emperor Naruhito", "13:00")
+    ]
+    told = [ev.text for ev in audience[0].evidence]
+    assert told and all(len(text) <= LONGEST_SENTENCE for text in told)
+    assert any("Costa met Emperor Naruhito at the Imperial Palace at 1 p.m.," in t for t in told)
+
+
+def test_an_article_that_runs_on_without_a_full_stop_is_read_in_pieces(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    filler = "the crowd waved flags and sang songs, " * 60
+    path.write_text(
+        "Visit of Ana Costa\n\nPresident Ana Costa leads Freedonia. Costa visited Paris on "
+        f"3 May 2031, {filler}and Costa visited London on 4 May, {filler}and more.\n",
+        "utf-8",
+    )
+    doc = read_path(path, ReadOptions(slug="article", zone="Europe/Paris"))
+    events = itinerary([doc], Gazetteer.load(), Site())
+    assert [(e.title, e.start) for e in events] == [
+        ("Visit to Paris", date(2031, 5, 3)),
+        ("Visit to London", date(2031, 5, 4)),
+    ]
+    assert all(len(ev.text) <= LONGEST_SENTENCE for e in events for ev in e.evidence)
 
 
 def test_a_headline_that_says_she_lands_times_the_arrival(tmp_path: Path) -> None:

@@ -37,6 +37,7 @@ from exporter.understand.cluster import (
     time_key,
 )
 from exporter.understand.mentions import (
+    LONGEST_SENTENCE,
     PRESENCE,
     Context,
     Mention,
@@ -275,7 +276,7 @@ def _walk(
         if item is not None:
             yield item
             continue
-        sentences = split_sentences(paragraph)
+        sentences = split_sentences(paragraph, LONGEST_SENTENCE)
         onward = Onward(sentences, ctx)
         for i, sentence in enumerate(sentences):
             if not may_tell_a_happening(sentence):
@@ -441,7 +442,7 @@ def _article_mentions(doc: Document, zone: str, ctx: Context) -> list[Mention]:
     for paragraph in doc.paragraphs:
         if paragraph.heading:
             continue
-        for sentence in split_sentences(paragraph.text):
+        for sentence in split_sentences(paragraph.text, LONGEST_SENTENCE):
             tags = narrative.tag(sentence)
             explicit = any(
                 _MONTHISH.search(t.text) or (t.kind == "date" and t.grain == "day")

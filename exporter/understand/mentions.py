@@ -24,6 +24,11 @@ from exporter.understand.places import SPECIFICITY, Gazetteer, PlaceMention, mos
 
 #: Kinds that only tell where the principal is; they help other mentions but make no event.
 PRESENCE = "presence"
+#: The most of a sentence read at once (`split_sentences`'s `longest`). The rules look at
+#: the whole sentence for each trigger in it; news sentences stay under a few hundred
+#: characters, and text that runs on for thousands without a full stop is read in pieces
+#: so that its cost grows with its length, not with the square of it.
+LONGEST_SENTENCE = 1_000
 
 _PRONOUN_SUBJECT = regexes.compile(
     r"^(?:(?:and|but|then|later|earlier|meanwhile|afterwards|after\s+that),?\s+)?"
@@ -58,6 +63,9 @@ _NOT_A_PARTY = frozenset(
     """.split()
 )
 _LEADING_WITH = regexes.compile(r"^(?:with|alongside)\s+", re.I)
+#: What follows a trigger: "meeting with" (a happening), "signed by" (a thing done before).
+_WITH = regexes.compile(r"\s+with\b")
+_BY = regexes.compile(r"\s+by\b")
 
 
 @dataclass(frozen=True)
@@ -684,6 +692,10 @@ def mentions_in(
             if kind in seen_kinds or _inside_quotes(sentence, m_start):
                 continue
             trigger = sentence[m_start:m_end].lower()
+            if kind == "meeting" and trigger == "meeting" and not _WITH.match(sentence, m_end):
+                continue  # "the first meeting is …": a noun, not a happening
+            if kind == "visit" and _is_noun(sentence, m_start) and not days:
+                continue  # "during Ruiz's visit": background unless it gives the span
             clause = _clause_before(sentence, m_start)
             reported = cues["reporting"].search(sentence[max(actor_pos, 0) : m_start])
             if reported and not cues["planned"].search(clause):
@@ -691,7 +703,7 @@ def mentions_in(
             own = _own_clause(sentence, clause, m_start, m_end)
             # the tense of the trigger's own clause: "arrives …, where a crowd has gathered"
             verb_tense = tense if tense == "future" else timex.tense_of(sentence[own[0] : own[1]])
-            if re.match(r"\s+by\b", sentence[m_end:]) and trigger.endswith("ed"):
+            if trigger.endswith("ed") and _BY.match(sentence, m_end):
                 verb_tense = "past"  # "documents signed by …": done before, not now
             start, end, precision, approximate = _time(
                 _not_after(tags, sentence, m_end), ref, verb_tense, live, kind, ctx, own
@@ -706,14 +718,6 @@ def mentions_in(
             place, destination = _places(sentence, m_start, kind, ctx, recent, own[1])
             if kind == "departure" and destination is None and onward is not None:
                 destination = onward(place or recent.get(_LAST))
-            if (
-                kind == "meeting"
-                and trigger == "meeting"
-                and not re.match(r"\s+with\b", sentence[m_end:])
-            ):
-                continue  # "the first meeting is …": a noun, not a happening
-            if kind == "visit" and _is_noun(sentence, m_start) and not days:
-                continue  # "during Ruiz's visit": background unless it gives the span
             counterpart, role_class = _counterpart(kind, sentence, m_end, ctx, tags)
             if kind == "meeting" and counterpart is None and "summit" not in sentence.lower():
                 continue
