@@ -374,18 +374,36 @@ def write_blog(
     return Written(path, layout.name, len(data), updates, len(days)), day
 
 
-def long_update(path: Path, sentences: int, *, one_sentence: bool = False) -> Written:
-    """One live blog of one update whose single paragraph holds `sentences` sentences, or
-    as many clauses run together into one sentence (`one_sentence`).
+#: What `long_update`'s one paragraph is made of.
+LONG_SHAPES = ("sentences", "clauses in one sentence", "turned-down happenings in one sentence")
+
+
+def long_update(path: Path, sentences: int, shape: str = "sentences") -> Written:
+    """One live blog of one update whose single paragraph holds `sentences` sentences; or
+    as many clauses run together into one sentence; or as many clauses, run together,
+    that each name a happening of the principal the rules read and turn down (a visit
+    named as a noun, a meeting someone else reports): each is read in full, none settles
+    its kind for the rest of the sentence.
 
     Nothing in a real paragraph is that long; it is here to show that no step of a build
     grows faster than the text, where the archives' short updates would hide it.
     """
+    if shape not in LONG_SHAPES:
+        raise ValueError(f"unknown shape {shape!r}: one of {', '.join(LONG_SHAPES)}")
     rng = random.Random(f"{SEED}-long-{sentences}")
     writer = _Writer(rng)
     venue, city, _ = VENUES[0]
     parts = [writer.sentence(city, venue, 9 + i % 12) for i in range(sentences)]
-    if one_sentence:  # every full stop a comma: no sentence ends before the last word
+    if shape == "turned-down happenings in one sentence":
+        parts = [
+            f"{writer.short}'s visit to {venue} in {city} drew {rng.choice(CROWD)},"
+            if i % 2
+            else f"{writer.short} says officials met {writer.person()[0]},"
+            for i in range(sentences)
+        ]
+        parts[0] = f"{writer.full} is in {city}. {parts[0]}"  # who the principal is
+        parts[-1] = parts[-1].rstrip(",") + "."
+    elif shape == "clauses in one sentence":  # every full stop a comma: one sentence
         parts = [p.replace(". ", ", ").replace(".,", ",").rstrip(".") + "," for p in parts]
         parts[-1] = parts[-1].rstrip(",") + "."
     body = " ".join(parts)

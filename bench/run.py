@@ -45,8 +45,8 @@ EXPORTER = str(ROOT / ".venv" / "bin" / "exporter")
 LAYOUT_ORDER = ["12h", "24h", "et"]
 #: Sentences in the one paragraph of the long-update builds (bench/generate.py long_update).
 LONG_SENTENCES = [1000, 4000, 16000]
-#: A paragraph of that many sentences, or that many clauses run into one sentence.
-LONG_SHAPES = ["sentences", "clauses in one sentence"]
+#: What that paragraph is made of: sentences, or clauses run into one sentence (two kinds).
+LONG_SHAPES = list(generate.LONG_SHAPES)
 #: Workers run with bytecode cached under the run's temporary folder (set in benchmark()).
 WORKER_ENV: dict[str, str] | None = None
 
@@ -770,7 +770,7 @@ def benchmark(args, tmp: Path, started: float) -> int:
         for count in LONG_SENTENCES:
             progress(f"long update: {count:,} {shape}")
             name = f"long-{shape.replace(' ', '-')}-{count}.txt"
-            w = generate.long_update(tmp / "long" / name, count, one_sentence=shape != "sentences")
+            w = generate.long_update(tmp / "long" / name, count, shape)
             spec = {
                 "folder": str(w.path.parent),
                 "files": [w.path.name],
