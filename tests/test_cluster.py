@@ -5,12 +5,21 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, datetime, timedelta
 
+import pytest
 import pytz
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exporter.model import Evidence, Place, Status
-from exporter.understand.cluster import Cluster, _meal_of, _party, time_key
+from exporter.understand import cluster as cluster_mod
+from exporter.understand.cluster import (
+    DAY_WINDOW,
+    Cluster,
+    _meal_of,
+    _party,
+    cluster_mentions,
+    time_key,
+)
 from exporter.understand.mentions import Mention
 
 TOKYO = pytz.timezone("Asia/Tokyo")
@@ -136,3 +145,98 @@ def test_time_keys_sort_moments_by_instant_and_a_day_before_its_moments(
     assert sorted(moments, key=time_key) == sorted(moments)
     day = moments[0].astimezone(pytz.utc).date()
     assert time_key(day) < time_key(pytz.utc.localize(datetime.combine(day, datetime.min.time())))
+
+
+def _said(kind: str, start: datetime | date | None, **fields: object) -> Mention:
+    values: dict[str, object] = {
+        "kind": kind,
+        "status": Status.HAPPENED,
+        "evidence": Evidence(text="Told.", source="blog", written=BASE),
+        "start": start,
+        "end": None,
+        "precision": 3,
+        "approximate": False,
+        "place": None,
+        "destination": None,
+        "counterpart": None,
+        "counterpart_class": None,
+        "subject": None,
+        "explicit": False,
+    }
+    values.update(fields)
+    return Mention(**values)  # type: ignore[arg-type]
+
+
+def _placed_as_first_written(by_day: dict[date, list[Cluster]], presences: list[Mention]) -> None:
+    """The rule as first written: every cluster of its day asked at every report."""
+    for p in presences:
+        for c in by_day.get(p.day, ()):
+            if (
+                c.place() is None
+                and c.day == p.day
+                and c.anchor
+                and isinstance(p.start, datetime)
+                and abs(p.start - c.anchor) <= timedelta(minutes=30)
+            ):
+                c.add(p)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.none(), st.integers(-2, 20).map(lambda q: q * 15)),  # None: a day
+            st.sampled_from(["meeting", "visit", "speech"]),
+            st.one_of(st.none(), st.sampled_from(PLACES)),
+        ),
+        max_size=10,
+    ),
+    # quarter hours after 9:00 in Tokyo (often half an hour apart exactly), some the next
+    # day; some written in UTC
+    st.lists(
+        st.tuples(
+            st.integers(-4, 100).map(lambda q: q * 15), st.sampled_from(PLACES), st.booleans()
+        ),
+        max_size=10,
+    ),
+)
+def test_happenings_with_no_place_take_the_first_report_of_where_she_is_within_half_an_hour(
+    happenings: list[tuple[int | None, str, Place | None]],
+    reports: list[tuple[int, Place, bool]],
+) -> None:
+    presences = []
+    for minutes, place, utc in reports:
+        start = BASE + timedelta(minutes=minutes)
+        presences.append(
+            _said("presence", start.astimezone(pytz.utc) if utc else start, place=place)
+        )
+    made = []
+    for _ in range(2):
+        by_day: dict[date, list[Cluster]] = {}
+        for minutes, kind, place in happenings:
+            start = BASE.date() if minutes is None else BASE + timedelta(minutes=minutes)
+            m = _said(kind, start, place=place)
+            by_day.setdefault(m.day, []).append(Cluster([m]))
+        made.append(by_day)
+    _placed_as_first_written(made[0], presences)
+    cluster_mod._place_by_presence(made[1], presences)
+    ids = {id(p): i for i, p in enumerate(presences)}
+    got = [[[ids.get(id(m)) for m in c.mentions] for c in day] for day in made[1].values()]
+    assert got == [[[ids.get(id(m)) for m in c.mentions] for c in day] for day in made[0].values()]
+
+
+@pytest.mark.parametrize(("between", "joined"), [(DAY_WINDOW - 1, True), (DAY_WINDOW, False)])
+def test_a_mention_looks_for_its_happening_among_the_days_latest_clusters(
+    between: int, joined: bool
+) -> None:
+    # a meeting told again in the evening joins the morning's, whatever lies between;
+    # unless so many happenings of that day lie between that it is out of reach
+    morning = _said("meeting", BASE, counterpart="Rui Sato")
+    others = [
+        _said("arrival", BASE + timedelta(minutes=1 + i), place=Place(f"Hall {i}", kind="venue"))
+        for i in range(between)
+    ]
+    evening = _said("meeting", BASE + timedelta(hours=10), counterpart="Rui Sato")
+    clusters = cluster_mentions([morning, *others, evening])
+    assert len(clusters) == between + (1 if joined else 2)
+    assert (evening in clusters[0].mentions) is joined

@@ -8,6 +8,7 @@ stops at all, and how an article's dated statements join the live blog's groups.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
@@ -342,6 +343,14 @@ def _stays(here: Place | None, kinds: set[str]) -> bool:
     return here is not None and ("visit" in kinds or here.kind not in BROAD)
 
 
+#: The most clusters of one day a mention is compared with: the day's latest. A news day
+#: has a few dozen happenings (the 10 MB benchmark archive has at most 22); a day of
+#: thousands, as run-on or generated text can make, would cost the square of their number.
+DAY_WINDOW = 256
+#: How near its time a report of where the principal is joins a happening with no place.
+_PRESENCE_GAP = timedelta(minutes=30)
+
+
 def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
     ordered = sorted(
         (m for m in mentions if m.kind != PRESENCE and m.day is not None),
@@ -351,7 +360,8 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
     by_day: dict[date, list[Cluster]] = {}  # only same-day clusters can fit: linear, not n²
     for m in ordered:
         candidates = by_day.setdefault(m.day, [])
-        scored = [(_fits(c, m), i) for i, c in enumerate(candidates)]
+        first = max(0, len(candidates) - DAY_WINDOW)
+        scored = [(_fits(candidates[i], m), i) for i in range(first, len(candidates))]
         best = max(scored, default=(0, -1))
         if best[0] > 0:
             candidates[best[1]].add(m)
@@ -359,18 +369,43 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
             cluster = Cluster([m])
             clusters.append(cluster)
             candidates.append(cluster)
-    presences = [m for m in mentions if m.kind == PRESENCE]
-    for p in presences:
-        for c in by_day.get(p.day, ()):
-            if (
-                c.place() is None
-                and c.day == p.day
-                and c.anchor
-                and isinstance(p.start, datetime)
-                and abs(p.start - c.anchor) <= timedelta(minutes=30)
-            ):
-                c.add(p)
+    _place_by_presence(by_day, [m for m in mentions if m.kind == PRESENCE])
     return clusters
+
+
+def _place_by_presence(by_day: dict[date, list[Cluster]], presences: list[Mention]) -> None:
+    """A happening with no place takes the place of the first report, in `presences`'
+    order, that the principal is somewhere ("Costa is now at the palace") within half an
+    hour of it, on its day; having a place, it takes no other.
+
+    Found for each cluster in one sweep over the day's reports in time order (the first
+    among those in reach is the one with the least index, kept by a monotonic queue), not
+    by asking every cluster of the day at every report, which is quadratic in a day of
+    many of both.
+    """
+    timed: dict[date, list[tuple[datetime, int]]] = {}
+    for n, p in enumerate(presences):
+        if isinstance(p.start, datetime) and p.day in by_day:
+            timed.setdefault(p.day, []).append((p.start, n))
+    for day, reports in timed.items():
+        reports.sort()
+        waiting = sorted(
+            (c for c in by_day[day] if c.place() is None and c.day == day and c.anchor),
+            key=lambda c: c.anchor,
+        )
+        reach: deque[tuple[datetime, int]] = deque()  # in time order, indexes increasing
+        ahead = 0
+        for cluster in waiting:
+            anchor = cluster.anchor
+            while ahead < len(reports) and reports[ahead][0] <= anchor + _PRESENCE_GAP:
+                while reach and reach[-1][1] > reports[ahead][1]:
+                    reach.pop()
+                reach.append(reports[ahead])
+                ahead += 1
+            while reach and reach[0][0] < anchor - _PRESENCE_GAP:
+                reach.popleft()
+            if reach:
+                cluster.add(presences[reach[0][1]])
 
 
 def sort_time(m: Mention) -> str:
