@@ -34,34 +34,60 @@ _UNSET = object()
 
 class _Places:
     """A cluster's places in the order they were named, for each pool: how often each name
-    comes, and the first place of each name and kind (later ones are never chosen over it)."""
+    comes, the first place of each name and kind (later ones are never chosen over it),
+    and the best of them when last asked.
 
-    __slots__ = ("counts", "first")
+    Adding a place makes only its own name more named, so the best is the one last found
+    or a place of a name added since: found so when asked, rather than among all the
+    cluster's places, which is quadratic in a happening named at many places.
+    """
+
+    __slots__ = ("_best", "_counts", "_kinds", "_made", "_since")
 
     def __init__(self) -> None:
-        self.counts: dict[tuple[bool, bool, str], int] = {}
-        self.first: dict[tuple[bool, bool, str, str], Place] = {}
+        self._counts: dict[tuple[bool, bool, str], int] = {}
+        #: Per pool and name, the first place of each kind, with its place in that order.
+        self._kinds: dict[tuple[bool, bool, str], dict[str, tuple[int, Place]]] = {}
+        self._made = 0  # first places kept so far
+        self._best: dict[tuple[bool, bool], tuple[int, Place]] = {}
+        #: Per pool, the names added since its best was last found (a name once per add).
+        self._since: dict[tuple[bool, bool], list[str]] = {}
 
     def add(self, place: Place, departure: bool) -> None:
         for no_departures, geo in _POOLS:
             if (not no_departures or not departure) and (not geo or place.has_geo):
                 key = (no_departures, geo, place.name)
-                self.counts[key] = self.counts.get(key, 0) + 1
-                self.first.setdefault((*key, place.kind), place)
+                self._counts[key] = self._counts.get(key, 0) + 1
+                kinds = self._kinds.setdefault(key, {})
+                if place.kind not in kinds:
+                    self._made += 1
+                    kinds[place.kind] = (self._made, place)
+                self._since.setdefault((no_departures, geo), []).append(place.name)
 
     def has(self, no_departures: bool, geo: bool) -> bool:
-        return any(k[0] == no_departures and k[1] == geo for k in self.counts)
+        pool = (no_departures, geo)
+        return pool in self._best or pool in self._since
 
     def best(self, no_departures: bool, geo: bool) -> Place:
         """The most specific kind, then the most named, then by name; on a tie, the first."""
-        return min(
-            (p for k, p in self.first.items() if k[0] == no_departures and k[1] == geo),
-            key=lambda p: (
-                _PLACE_RANK.get(p.kind, 1),
-                -self.counts[(no_departures, geo, p.name)],
-                p.name,
-            ),
-        )
+        pool = (no_departures, geo)
+        names = self._since.pop(pool, None)
+        if names:
+            held = self._best.get(pool)
+            contenders = [] if held is None else [held]
+            for name in set(names):
+                contenders.extend(self._kinds[(no_departures, geo, name)].values())
+            counts = self._counts
+            self._best[pool] = min(
+                contenders,
+                key=lambda c: (
+                    _PLACE_RANK.get(c[1].kind, 1),
+                    -counts[(no_departures, geo, c[1].name)],
+                    c[1].name,
+                    c[0],
+                ),
+            )
+        return self._best[pool][1]
 
 
 class Cluster:
