@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exporter import datafiles, regexes
 
@@ -236,3 +238,32 @@ def test_patterns_are_compiled_only_here_but_for_a_documents_own_words() -> None
                 if "not kept" not in said:
                     stray.append(f"{path.relative_to(ROOT)}:{number}")
     assert stray == []
+
+
+def _longest_first(words: list[str]) -> str:
+    """The alternation as first written: every word in turn, the longest first."""
+    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    # few letters, so that words share starts and one is often the start of another
+    st.lists(st.text("Kaoé.-’", min_size=1, max_size=6), min_size=1, max_size=12),
+    st.text("Kaoé.-’ x", max_size=60),
+)
+def test_the_tree_of_words_matches_what_the_longest_first_list_matches(
+    words: list[str], text: str
+) -> None:
+    tree = regexes.alternation(words)
+    for bounds in ("{}", r"\b(?:{})\b"):
+        flat = re.compile(bounds.format(_longest_first(words)))
+        nested = re.compile(bounds.format(tree))
+        assert [m.span() for m in nested.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_words_nested_too_deep_for_re_are_given_as_the_list() -> None:
+    words = ["K" + "a" * n for n in range(300)]  # each the start of the next
+    pattern = regexes.alternation(words)
+    assert pattern == _longest_first(words)
+    assert re.fullmatch(pattern, "K" + "a" * 299)
+    assert regexes.alternation(words[:50]) != _longest_first(words[:50])  # a tree below that

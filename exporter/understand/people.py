@@ -72,21 +72,23 @@ class Cast:
                 owners.setdefault(word, []).append(person)
         if not owners:
             return None, owners
-        words = sorted(owners, key=len, reverse=True)
         # names of the document's people: not kept (`regexes`)
-        return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b"), owners
+        return re.compile(r"\b(?:" + regexes.alternation(owners) + r")\b"), owners
 
     def by_role(self, phrase: str) -> Person | None:
         """ "the emperor", "the prime minister": the one person the text gives that role."""
         role = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I).lower()
-        matches = [p for p in self.people if p.role.lower() == role]
+        matches = self._by_role.get(role, ())
         return matches[0] if len(matches) == 1 else None
 
-    def by_word(self, word: str) -> Person | None:
+    @cached_property
+    def _by_role(self) -> dict[str, list[Person]]:
+        """The people of each role, lower-cased: asked of most sentences, so not found by
+        a look at every person each time, which a text of thousands of people made slow."""
+        holders: dict[str, list[Person]] = {}
         for person in self.people:
-            if word in _name_words(person):
-                return person
-        return None
+            holders.setdefault(person.role.lower(), []).append(person)
+        return holders
 
 
 def _word_before(text: str, pos: int) -> str | None:
@@ -254,7 +256,7 @@ class _WordCounts:
         if not words:
             return
         # the document's name words: not kept (`regexes`)
-        seen = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+        seen = re.compile(regexes.alternation(words))
         cut = _Cut(corpus)
         pos = 0
         while (m := seen.search(corpus, pos)) is not None:
@@ -313,6 +315,7 @@ def cast_of(texts: Iterable[str]) -> Cast:
     corpus = "\n".join(texts)
     seen: dict[str, str] = {}  # name → role
     tried: set[str] = set()  # a name met again is decided: kept the first time, or never
+    words: set[str] = set()  # every word of the names kept
     for role, written in _named_with_roles(corpus, pattern, classes):
         if written in tried:
             continue
@@ -320,10 +323,10 @@ def cast_of(texts: Iterable[str]) -> Cast:
         name = re.sub(r"['’]s$", "", written.strip())
         if not name or name.split()[0].lower() in classes:
             continue
-        key = name.split()[-1]
-        if any(key in known.split() for known in seen):
+        if name.split()[-1] in words:  # its last word is a word of a name kept: the same person
             continue
         seen[name] = role
+        words.update(name.split())
     counts = _WordCounts(corpus, {word for name in seen for word in name.split()})
     people = tuple(
         Person(
