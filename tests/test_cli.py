@@ -60,6 +60,26 @@ def test_build_files_without_config(runner, tmp_path: Path) -> None:
     assert again.output == f"Nothing changed: 4 export(s) in {out}/ are up to date\n"
 
 
+@pytest.mark.parametrize(
+    "first",
+    ["", "Further reading:\nWhat the festival means for the port\n"],  # only related links
+)
+def test_a_blog_with_no_title_line_is_named_after_its_file(
+    runner, tmp_path: Path, first: str
+) -> None:
+    blog = tmp_path / "harbour_festival-day.txt"
+    blog.write_text(
+        first + "Monday, October 27, 2025\n9:00 a.m. Costa arrived at the harbour.\n", "utf-8"
+    )
+    out = tmp_path / "site"
+    result = invoke(runner, "build", str(blog), "--tz", "Asia/Tokyo", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    rss = (out / "updates.rss").read_text("utf-8")
+    assert "<title>Harbour festival day</title>" in rss
+    assert "<description>Harbour festival day" in rss  # then the related links, if any
+    assert "<title>Harbour festival day</title>" in (out / "updates.atom").read_text("utf-8")
+
+
 def test_build_quiet_and_verbose(runner, tmp_path: Path) -> None:
     source = str(FIXTURES / "harbour-festival-oldest-first.txt")
     quiet = invoke(runner, "-q", "build", source, "--out", str(tmp_path))

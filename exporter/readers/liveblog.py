@@ -127,7 +127,7 @@ def read_liveblog(lines: list[tuple[int, str]], path: str, options: ReadOptions)
     return Document(
         path=path,
         kind="liveblog",
-        title=options.title or title,
+        title=options.title or title or named_after(options.slug),
         zone=zone,
         slug=options.slug,
         intro=tuple(intro),
@@ -339,6 +339,14 @@ def _split_preamble(
             body = first[m.end() :] if m else first
             title = split_sentences(body)[0] if body else ""
     return title, intro, related, dateline
+
+
+def named_after(slug: str) -> str:
+    """The title of a blog that gives none (it starts with a day or an update): its
+    source's name in words ("harbour-festival" → "Harbour festival"). Feeds, calendars
+    and the page must each have one; RSS refuses a channel without."""
+    words = " ".join(w for w in slug.replace("_", "-").split("-") if w)
+    return words[:1].upper() + words[1:] if words else "Live updates"
 
 
 def _choose_zone(options: ReadOptions, scan: _Scan, dateline: str | None, path: str) -> str:
