@@ -153,6 +153,9 @@ def _blog(body: str, tmp_path: Path):
             "3:00 p.m. Costa met Emperor Naruhito at the Imperial Palace at 1 p.m.",
             [("Audience with Emperor Naruhito", "13:00", Status.HAPPENED)],
         ),
+        # capitals for emphasis: a cue is read whatever its case
+        ("3:00 p.m. Costa WOULD love to meet Emperor Naruhito one day, she says.", []),
+        ("3:00 p.m. Costa will NOT meet Emperor Naruhito at the Imperial Palace at 5 p.m.", []),
         (
             "3:00 p.m. Costa's meeting with Emperor Naruhito at the Imperial Palace has been cancelled.",
             [("Audience with Emperor Naruhito", "15:00", Status.CANCELLED)],

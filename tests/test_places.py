@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from exporter.errors import ConfigError
 from exporter.model import Place
 from exporter.sentences import split_sentences
-from exporter.understand import gazetteer_data
+from exporter.understand import gazetteer_data, place_phrases
 from exporter.understand.places import (
     KINDS,
     Gazetteer,
@@ -727,3 +727,22 @@ def test_a_word_that_only_begins_longer_names_costs_no_pattern_when_the_next_wor
         "People's Republic of China"
     ]
     assert "people" in gaz._bucket_rx
+
+
+def _title_case_as_first_written(sentence: str) -> bool:
+    words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
+    content = [w for w in words if w.casefold() not in place_phrases._FUNCTION_WORDS]
+    return len(content) >= 3 and all(w[0].isupper() for w in content)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            "Welcoming Ceremony and of The In Avalon meets Mayor ’s 3rd É é - ,".split()
+        ),
+        max_size=10,
+    ).map(" ".join)
+)
+def test_a_title_is_told_as_by_every_word(sentence: str) -> None:
+    assert place_phrases._title_case(sentence) == _title_case_as_first_written(sentence)

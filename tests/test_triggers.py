@@ -156,3 +156,32 @@ def test_lower_casing_reads_every_other_letter_as_ignorecase_does() -> None:
         if len(low) == 1 and letter.fullmatch(char) and low not in string.ascii_lowercase:
             apart.add(char)
     assert apart == set(mentions._FOLDS_APART)
+
+
+_CUES = ("reporting", "planned", "cancelled", "negated", "hypothetical")
+
+
+def test_cue_sources_are_lower_case_so_lowered_text_matches_them() -> None:
+    for name in _CUES:
+        for source in vocabulary()[name]:
+            letters = re.sub(r"\\.", "", source)
+            assert letters == letters.lower(), source
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    word_salads(
+        "He SAID said Will will 'll ’ll is due to NOT not n't Cancelled called off would IF "
+        "Tomorrow expected Ahead of may May wants İf ſaid ıf Café É cancelled",
+        max_size=12,
+    )
+)
+def test_cues_read_lowered_text_as_they_read_the_text_as_written(sentence: str) -> None:
+    lowered = mentions._lowered(sentence)
+    for name in _CUES:
+        as_written = mentions._cues(False)[name]
+        plain = [m.span() for m in as_written.finditer(sentence)]
+        if lowered is None:  # read as written: "İ" would shift the offsets, "ſ" is an "s"
+            assert any(c in sentence for c in "İ\u0131\u017f"), sentence
+        else:
+            assert [m.span() for m in mentions._cues(True)[name].finditer(lowered)] == plain

@@ -268,6 +268,15 @@ def _title_case(sentence: str) -> bool:
     A sentence of names ("Quimby meets Mayor Jane Doe at the Grand Hall") still has a
     lowercase verb; a title ("Welcoming Ceremony and Official Program in Avalon") has none.
     """
-    words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
-    content = [w for w in words if w.casefold() not in _FUNCTION_WORDS]
-    return len(content) >= 3 and all(w[0].isupper() for w in content)
+    content = 0
+    for m in _TITLE_WORD.finditer(sentence):  # most sentences are told at their first verb
+        word = m.group()
+        if word.casefold() in _FUNCTION_WORDS:
+            continue
+        if not word[0].isupper():
+            return False
+        content += 1
+    return content >= 3
+
+
+_TITLE_WORD = regexes.compile(r"[^\W\d_][\w'’-]*")
