@@ -35,59 +35,49 @@ _UNSET = object()
 class _Places:
     """A cluster's places in the order they were named, for each pool: how often each name
     comes, the first place of each name and kind (later ones are never chosen over it),
-    and the best of them when last asked.
+    and the best of them.
 
-    Adding a place makes only its own name more named, so the best is the one last found
-    or a place of a name added since: found so when asked, rather than among all the
-    cluster's places, which is quadratic in a happening named at many places.
+    Adding a place makes only its own name more named, so the new best is the old one or
+    a place of that name: found among those, not among all the cluster's places at every
+    mention that joins, which is quadratic in a happening named at many places.
     """
 
-    __slots__ = ("_best", "_counts", "_kinds", "_made", "_since")
+    __slots__ = ("_best", "_counts", "_first")
 
     def __init__(self) -> None:
         self._counts: dict[tuple[bool, bool, str], int] = {}
-        #: Per pool and name, the first place of each kind, with its place in that order.
-        self._kinds: dict[tuple[bool, bool, str], dict[str, tuple[int, Place]]] = {}
-        self._made = 0  # first places kept so far
-        self._best: dict[tuple[bool, bool], tuple[int, Place]] = {}
-        #: Per pool, the names added since its best was last found (a name once per add).
-        self._since: dict[tuple[bool, bool], list[str]] = {}
+        #: Per pool and name, the first place of each kind, in the order they came.
+        self._first: dict[tuple[bool, bool, str], tuple[Place, ...]] = {}
+        #: Per pool (its index in `_POOLS`): a list, as a dict in each cluster weighs more.
+        self._best: list[Place | None] = [None] * len(_POOLS)
 
     def add(self, place: Place, departure: bool) -> None:
-        for no_departures, geo in _POOLS:
+        for n, (no_departures, geo) in enumerate(_POOLS):
             if (not no_departures or not departure) and (not geo or place.has_geo):
                 key = (no_departures, geo, place.name)
-                self._counts[key] = self._counts.get(key, 0) + 1
-                kinds = self._kinds.setdefault(key, {})
-                if place.kind not in kinds:
-                    self._made += 1
-                    kinds[place.kind] = (self._made, place)
-                self._since.setdefault((no_departures, geo), []).append(place.name)
+                count = self._counts[key] = self._counts.get(key, 0) + 1
+                first = self._first.get(key, ())
+                if all(p.kind != place.kind for p in first):
+                    first = self._first[key] = (*first, place)
+                best = self._best[n]
+                rank = None  # the best's, unless it is of this name: then among `first`
+                if best is not None and best.name != place.name:
+                    held = self._counts[(no_departures, geo, best.name)]
+                    rank = (_PLACE_RANK.get(best.kind, 1), -held, best.name)
+                for p in first:  # in order: on a tie, the first stays best
+                    mine = (_PLACE_RANK.get(p.kind, 1), -count, p.name)
+                    if rank is None or mine < rank:
+                        best, rank = p, mine
+                self._best[n] = best
 
     def has(self, no_departures: bool, geo: bool) -> bool:
-        pool = (no_departures, geo)
-        return pool in self._best or pool in self._since
+        return self._best[_POOLS.index((no_departures, geo))] is not None
 
     def best(self, no_departures: bool, geo: bool) -> Place:
         """The most specific kind, then the most named, then by name; on a tie, the first."""
-        pool = (no_departures, geo)
-        names = self._since.pop(pool, None)
-        if names:
-            held = self._best.get(pool)
-            contenders = [] if held is None else [held]
-            for name in set(names):
-                contenders.extend(self._kinds[(no_departures, geo, name)].values())
-            counts = self._counts
-            self._best[pool] = min(
-                contenders,
-                key=lambda c: (
-                    _PLACE_RANK.get(c[1].kind, 1),
-                    -counts[(no_departures, geo, c[1].name)],
-                    c[1].name,
-                    c[0],
-                ),
-            )
-        return self._best[pool][1]
+        best = self._best[_POOLS.index((no_departures, geo))]
+        assert best is not None, "asked only of a pool that has places (`has`)"
+        return best
 
 
 class Cluster:
