@@ -327,7 +327,7 @@ def cast_of(texts: Iterable[str]) -> Cast:
             continue
         seen[name] = role
         words.update(name.split())
-    counts = _WordCounts(corpus, {word for name in seen for word in name.split()})
+    counts = _WordCounts(corpus, words)
     people = tuple(
         Person(
             name=name,
