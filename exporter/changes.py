@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 from datetime import date, datetime
 
+import pytz
+
 from exporter.model import Document, Event, Place, Status
 from exporter.publish import State
 from exporter.writers.feed_model import FeedSite, Tombstone, entry_id
@@ -76,22 +78,35 @@ def track_feed(
 
 
 def _snapshot(event: Event) -> dict[str, object]:
-    """Enough of an event to publish it again as cancelled once it vanishes."""
-    return {
+    """Enough of an event to publish it again as cancelled once it vanishes: its times
+    with their offsets, and the zone they are told in (an offset alone names no zone)."""
+    snap: dict[str, object] = {
         "title": event.title,
         "start": event.start.isoformat(),
         "end": event.end.isoformat() if event.end else None,
         "place": event.place.name if event.place else None,
         "category": event.category,
     }
+    zone = getattr(event.start.tzinfo, "zone", None) if isinstance(event.start, datetime) else None
+    if zone:
+        snap["zone"] = zone
+    return snap
 
 
 def _revive(uid: str, snap: dict[str, object]) -> Event:
+    """The event a snapshot keeps, cancelled, at the same instants in the same zone: the
+    calendar then writes it as it was (TZID and VTIMEZONE); a time with an offset alone
+    would be written in UTC (`zones.as_written`)."""
+    zone = pytz.timezone(str(snap["zone"])) if snap.get("zone") else None
+
     def when(text: object) -> datetime | date | None:
         if not text:
             return None
         value = str(text)
-        return date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
+        if len(value) == 10:
+            return date.fromisoformat(value)
+        moment = datetime.fromisoformat(value)
+        return moment.astimezone(zone) if zone is not None else moment
 
     start = when(snap["start"])
     assert start is not None

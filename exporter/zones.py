@@ -221,11 +221,14 @@ def as_written(moment: datetime) -> datetime:
     "01:00 EDT" the next day, even after clocks went back), so the moment is first put in
     its zone's own wall time. A wall time that comes twice (the hour repeated when clocks
     go back) is written in UTC: RFC 5545 (3.3.5) reads it as the first occurrence, but
-    clients do not all agree (khal takes the second), and UTC leaves no doubt. Moments
-    not in a pytz zone are returned as they are.
+    clients do not all agree (khal takes the second), and UTC leaves no doubt. A moment
+    with an offset but no zone is written in UTC: a TZID must name a VTIMEZONE, and an
+    offset ("UTC+09:00") is none.
     """
     zone = getattr(moment.tzinfo, "zone", None)
-    if zone is None or zone == "UTC":
+    if zone is None:
+        return moment.astimezone(UTC)
+    if zone == "UTC":
         return moment
     moment = pytz.timezone(zone).normalize(moment)
     if is_ambiguous(zone, moment.replace(tzinfo=None)):

@@ -397,6 +397,13 @@ def test_vanished_event_is_published_cancelled(tmp_path: Path) -> None:
     assert dinner["STATUS"] == "CANCELLED"
     assert dinner["UID"] == first["Dinner with Japanese and American business leaders"]["UID"]
     assert dinner["SEQUENCE"] == 1
+    # at the very time and in the very zone it had, whose VTIMEZONE the calendar holds
+    was = first["Dinner with Japanese and American business leaders"]
+    for name in ("DTSTART", "DTEND"):
+        assert dinner[name].dt == was[name].dt
+        assert dinner[name].params["TZID"] == was[name].params["TZID"] == "Asia/Tokyo"
+    raw = (tmp_path / "out" / "itinerary.ics").read_bytes()
+    assert b"BEGIN:VTIMEZONE\r\nTZID:Asia/Tokyo\r\n" in raw
 
 
 def test_failed_source_keeps_previous_calendar(tmp_path: Path) -> None:

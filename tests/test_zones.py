@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 import pytest
 import pytz
@@ -103,3 +103,13 @@ def test_a_steady_day_is_one_that_every_way_of_localizing_agrees_on(zone: str) -
                     wrong.append((naive.isoformat(), is_dst, got.isoformat(), want.isoformat()))
     assert wrong == []
     assert steady_days >= 700  # all but the few days around each change
+
+
+def test_a_moment_is_written_in_its_zone_or_else_in_utc() -> None:
+    tokyo = zones.localize("Asia/Tokyo", datetime(2025, 10, 28, 20, 0))
+    assert zones.as_written(tokyo) == tokyo
+    assert zones.as_written(tokyo).tzinfo.zone == "Asia/Tokyo"
+    # an offset alone ("UTC+09:00") names no VTIMEZONE: the same instant, in UTC
+    bare = datetime(2025, 10, 28, 20, 0, tzinfo=timezone(timedelta(hours=9)))
+    assert zones.as_written(bare) == bare
+    assert zones.as_written(bare).tzinfo is UTC
