@@ -70,14 +70,14 @@ class _Places:
                         best, rank = p, mine
                 self._best[n] = best
 
-    def has(self, no_departures: bool, geo: bool) -> bool:
-        return self._best[_POOLS.index((no_departures, geo))] is not None
-
-    def best(self, no_departures: bool, geo: bool) -> Place:
-        """The most specific kind, then the most named, then by name; on a tie, the first."""
-        best = self._best[_POOLS.index((no_departures, geo))]
-        assert best is not None, "asked only of a pool that has places (`has`)"
-        return best
+    def chosen(self) -> Place | None:
+        """The best place (the most specific kind, then the most named, then by name; on a
+        tie, the first) of places other than departures' if there are any, and of those,
+        of places with coordinates if there are any. `_POOLS` has each pool just before
+        the one it falls back to: (no departures, geo), (no departures), then the same
+        with departures."""
+        geo, any_place = self._best[:2] if self._best[1] is not None else self._best[2:]
+        return geo if geo is not None else any_place
 
 
 class Cluster:
@@ -171,8 +171,7 @@ class Cluster:
             if places is None:
                 places = self._places = _Places()
             places.add(m.place, m.kind == "departure")
-            no_departures = places.has(True, False)
-            self._place = places.best(no_departures, places.has(no_departures, True))
+            self._place = places.chosen()
         if m.evidence.anchor is not None:
             if self._told is None:
                 self._told = {}
