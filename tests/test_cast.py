@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from exporter.understand.people import (
     _WORDS,
+    _headline_name,
     _role_pattern,
     _word_before,
     _WordCounts,
@@ -109,6 +110,50 @@ def test_a_role_and_its_qualifier_are_on_one_line() -> None:
     # "Kingdom" ends the line above: it does not qualify the role below.
     cast = cast_of(["A visit to the United Kingdom\n\nPresident Ana Costa arrived."])
     assert [(p.name, p.role) for p in cast.people] == [("Ana Costa", "President")]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # the text names her too: as the text has it, wherever the headline is
+        (
+            "Costa Meets Prime Minister Ana Lima Later Today\n"
+            "Costa will meet Prime Minister Ana Lima at 4 p.m.",
+            [("Ana Lima", "Prime Minister")],
+        ),
+        (
+            "Costa will meet Prime Minister Ana Lima at 4 p.m.\n"
+            "Costa Meets Prime Minister Ana Lima Later Today",
+            [("Ana Lima", "Prime Minister")],
+        ),
+        # only the headline names him: the role alone, the name up to its verb
+        ("Costa Meets Emperor Rui Sato\nThe two spoke for an hour.", [("Rui Sato", "Emperor")]),
+        ("Emperor Rui Sato Welcomes Costa To the Palace", [("Rui Sato", "Emperor")]),
+        # a sentence that has a lowercase verb is no headline: its capitals are kept
+        (
+            "Defense Minister Rui Sato met them at the Grand Hall.",
+            [("Rui Sato", "Defense Minister")],
+        ),
+    ],
+)
+def test_a_title_case_line_names_people_by_their_words_alone(text: str, people: list) -> None:
+    assert [(p.name, p.role) for p in cast_of([text]).people] == people
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Ana Lima Later", "Ana Lima"),
+        ("Rui Sato Arrives", "Rui Sato"),
+        ("Rui Sato Says", "Rui Sato"),
+        ("Rui Sato In", "Rui Sato"),
+        ("Ana Metcalfe", "Ana Metcalfe"),  # "met" only in full
+        ("Ana Lima Sato", "Ana Lima Sato"),
+        ("Leaves", "Leaves"),  # the first word is the name's, whatever it is
+    ],
+)
+def test_a_headlines_name_ends_before_a_word_no_name_has(written: str, name: str) -> None:
+    assert _headline_name(written) == name
 
 
 def test_the_words_asked_about_are_counted_as_among_every_word() -> None:

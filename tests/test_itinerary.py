@@ -238,6 +238,22 @@ def test_a_headline_and_its_text_tell_one_meeting_and_a_city_joins_nothing(
     ]
 
 
+def test_title_case_headlines_name_people_by_their_text(tmp_path: Path) -> None:
+    """A headline capitalises every word: "Costa Meets Emperor" is no role, and "Rui Sato
+    Later" no name, whether or not the text below names the person again."""
+    events = _blog(
+        "3:10 p.m. Costa Meets Emperor Rui Sato at the Imperial Palace\n"
+        "The two spoke for an hour at the Imperial Palace.\n"
+        "11:00 a.m. Costa Will Meet Prime Minister Ana Lima Later Today\n"
+        "Costa will meet Prime Minister Ana Lima at the Akasaka Palace at 4 p.m.\n",
+        tmp_path,
+    )
+    assert [(e.title, e.start.strftime("%H:%M")) for e in events] == [
+        ("Audience with Emperor Rui Sato", "15:10"),
+        ("Summit with Prime Minister Ana Lima", "16:00"),
+    ]
+
+
 def test_agenda_lines_become_planned_events() -> None:
     doc = read_path(FIXTURES / "formats" / "agenda-inside-update.txt", ReadOptions(slug="budget"))
     got = [

@@ -18,6 +18,7 @@ from itertools import pairwise
 
 from exporter import regexes
 from exporter.datafiles import load_data
+from exporter.understand.place_phrases import _title_case
 
 _NAME = r"[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){0,2}"
 
@@ -316,17 +317,21 @@ def cast_of(texts: Iterable[str]) -> Cast:
     seen: dict[str, str] = {}  # name → role
     tried: set[str] = set()  # a name met again is decided: kept the first time, or never
     words: set[str] = set()  # every word of the names kept
-    for role, written in _named_with_roles(corpus, pattern, classes):
+    headlines: list[tuple[str, str]] = []  # found in a title-case line: weighed last
+    lines: dict[int, bool] = {}  # a line's start → whether it is title case
+    for pos, role, written in _named_with_roles(corpus, pattern, classes):
         if written in tried:
             continue
+        if _in_title_case_line(corpus, pos, lines):
+            headlines.append((role, written))
+            continue
         tried.add(written)
-        name = re.sub(r"['’]s$", "", written.strip())
-        if not name or name.split()[0].lower() in classes:
-            continue
-        if name.split()[-1] in words:  # its last word is a word of a name kept: the same person
-            continue
-        seen[name] = role
-        words.update(name.split())
+        _keep(written, role, classes, seen, words)
+    for role, written in headlines:
+        role, written = _headline_role(role, classes), _headline_name(written)
+        if written and written not in tried:
+            tried.add(written)
+            _keep(written, role, classes, seen, words)
     counts = _WordCounts(corpus, words)
     people = tuple(
         Person(
@@ -347,8 +352,8 @@ def cast_of(texts: Iterable[str]) -> Cast:
 
 def _named_with_roles(
     corpus: str, pattern: re.Pattern[str], classes: dict[str, str]
-) -> list[tuple[str, str]]:
-    """(role, name as written) for every role the corpus gives a name, in text order:
+) -> list[tuple[int, str, str]]:
+    """(where, role, name as written) for every role the corpus gives a name, in text order:
     "President Ana Costa", "ANA COSTA" after a role in capitals, "Ana Costa, the
     president of Freedonia,"."""
     found = [
@@ -361,7 +366,70 @@ def _named_with_roles(
             role = " ".join(w if w == "of" else w.capitalize() for w in m["role"].split())
             found.append((m.start() - len(name), role, name))
     found.sort(key=lambda item: item[0])
-    return [(role, name) for _, role, name in found]
+    return found
+
+
+def _keep(
+    written: str, role: str, classes: dict[str, str], seen: dict[str, str], words: set[str]
+) -> None:
+    """Keep a name found with its role, unless it is none or a person kept already."""
+    name = re.sub(r"['’]s$", "", written.strip())
+    if not name or name.split()[0].lower() in classes:
+        return
+    if name.split()[-1] in words:  # its last word is a word of a name kept: the same person
+        return
+    seen[name] = role
+    words.update(name.split())
+
+
+def _in_title_case_line(corpus: str, pos: int, lines: dict[int, bool]) -> bool:
+    """Whether `pos` is in a line that capitalises every word, as headlines do ("Costa
+    Meets Emperor Rui Sato"); each line is judged once, in `lines`."""
+    start = corpus.rfind("\n", 0, pos) + 1
+    title = lines.get(start)
+    if title is None:
+        end = corpus.find("\n", pos)
+        title = lines[start] = _title_case(corpus[start : end if end >= 0 else len(corpus)])
+    return title
+
+
+def _headline_role(role: str, classes: dict[str, str]) -> str:
+    """A role as a title-case line gives it: only the role itself ("Costa Meets Emperor"
+    → "Emperor"), as the words before it are capitalised whatever they are."""
+    words = role.split()
+    for size in range(len(words), 0, -1):
+        if " ".join(words[-size:]).lower() in classes:
+            return " ".join(words[-size:])
+    return role
+
+
+def _headline_name(written: str) -> str:
+    """A name as a title-case line gives it, up to the first word that cannot be part of
+    it: a small word, a time, or a verb of the kind headlines put after a name ("Rui Sato
+    Later", "Rui Sato Welcomes Costa", "Ana Costa Says")."""
+    words = written.split()
+    for i, word in enumerate(words):
+        if i and (word.lower() in _NOT_IN_A_NAME or _HEADLINE_VERB().fullmatch(word)):
+            return " ".join(words[:i])
+    return written
+
+
+#: Words a title-case line capitalises after a name that are no part of it.
+_NOT_IN_A_NAME = _FUNCTION_WORDS | frozenset(
+    """today tonight tomorrow yesterday now again will would to is are was were has have
+    welcomes welcomed greets greeted hosts hosted receives received joins joined hails hailed
+    escorts escorted invites invited""".split()
+)
+
+
+@cache
+def _HEADLINE_VERB() -> re.Pattern[str]:
+    """A word that begins a happening or a report in `data/happenings.yaml` ("Meets",
+    "Arrives", "Says"): matched in full, so "Metcalfe" is no "met"."""
+    vocab = vocabulary()
+    verbs = [t for spec in vocab["kinds"].values() for t in spec.get("triggers", ())]
+    verbs += vocab["reporting"]
+    return regexes.compile(r"(?i:" + "|".join(f"(?:{v})" for v in verbs) + r")")
 
 
 def _occurrences(short: str, counts: _WordCounts) -> int:
