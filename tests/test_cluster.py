@@ -240,3 +240,20 @@ def test_a_mention_looks_for_its_happening_among_the_days_latest_clusters(
     clusters = cluster_mentions([morning, *others, evening])
     assert len(clusters) == between + (1 if joined else 2)
     assert (evening in clusters[0].mentions) is joined
+
+
+@pytest.mark.parametrize(
+    ("hours", "departures"),
+    [(1, 1), (3, 1), (4, 2)],
+)
+def test_departures_for_one_place_are_one_only_within_hours(hours: int, departures: int) -> None:
+    """ "Leaves Avalon for Zenda", then "leaves Ruritania for Zenda" four hours later: two
+    departures, where the same told again within the hour is one."""
+    avalon, ruritania, zenda = (
+        Place(name, kind="city") for name in ("Avalon", "Ruritania", "Zenda")
+    )
+    told = [
+        _said("departure", BASE, place=avalon, destination=zenda),
+        _said("departure", BASE + timedelta(hours=hours), place=ruritania, destination=zenda),
+    ]
+    assert len(cluster_mentions(told)) == departures

@@ -254,6 +254,15 @@ def test_title_case_headlines_name_people_by_their_text(tmp_path: Path) -> None:
     ]
 
 
+def test_leaving_a_place_for_another_names_both(tmp_path: Path) -> None:
+    events = _blog(
+        "6:40 p.m. Costa left Tokyo for Seoul.\n2:00 p.m. Costa is in Tokyo.\n", tmp_path
+    )
+    assert [(e.title, e.start.strftime("%H:%M"), e.place.name) for e in events] == [
+        ("Departure for Seoul", "18:25", "Tokyo")  # "left": some time before the stamp
+    ]
+
+
 def test_agenda_lines_become_planned_events() -> None:
     doc = read_path(FIXTURES / "formats" / "agenda-inside-update.txt", ReadOptions(slug="budget"))
     got = [

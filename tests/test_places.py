@@ -202,6 +202,16 @@ def _found(gaz: Gazetteer, sentence: str) -> Expected:
             "Japan's imports come from Russia's Sakhalin-2 project.",
             [("Japan", True, None), ("Russia", True, None)],
         ),
+        # "for" after leaving a place: where the principal goes next
+        (
+            "Costa left Tokyo for Seoul on Wednesday.",
+            [("Tokyo", True, None), ("Seoul", True, "for")],
+        ),
+        (
+            "She leaves the Imperial Palace for Haneda Airport.",
+            [("Imperial Palace", True, None), ("Haneda Airport", True, "for")],
+        ),
+        ("He traded Tokyo for Seoul.", [("Tokyo", True, None), ("Seoul", True, None)]),
     ],
 )
 def test_find(gaz: Gazetteer, sentence: str, expected: Expected) -> None:

@@ -296,7 +296,9 @@ def _fits(cluster: Cluster, m: Mention) -> int:
             if not cluster.placed or not (m.place or m.destination):
                 return 1 if close else 0
             same_dest = m.destination is not None and m.destination.name in cluster.destinations
-            return 3 if same_dest or place else 0
+            # hours apart, two departures for one place are two ("leaves Avalon for Zenda", …
+            # "leaves Ruritania for Zenda")
+            return 3 if (same_dest and close) or place else 0
         if not close:
             return 0
         if place:

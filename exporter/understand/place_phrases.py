@@ -157,6 +157,12 @@ _PREP_BEFORE = regexes.compile(
     rf"(?<![\w'’])(?P<prep>(?i:{_LOCATIVE_PREPOSITIONS}|{_KNOWN_ONLY_PREPOSITIONS}|for))\s+"
     rf"(?:(?i:the)\s+)?(?:(?:{_PART_OF})\s+of\s+(?:(?i:the)\s+)?)?(?:(?:{_MODIFIERS})\s+)?\Z"
 )
+#: "left Avalon for", "Departs the Grand Hall for": the place left stands between the verb
+#: of leaving and the "for" that names where the principal goes.
+_LEFT_FOR = regexes.compile(
+    rf"(?<![\w'’])(?i:{'|'.join(sorted(_DEPARTURE_VERBS))})\s+(?:(?i:the)\s+)?"
+    rf"(?:[{_UPPER}][\w'’.-]*\s+){{1,5}}\Z"
+)
 _WORD = regexes.compile(r"[^\W_]+")
 _WORD_BEFORE = regexes.compile(r"([^\s]+)[ \t]+\Z")
 _WORD_AFTER = regexes.compile(r"[ \t]+([^\s]+)")
@@ -222,7 +228,8 @@ def _locative_context(sentence: str, prep_start: int, prep: str) -> bool:
     m = re.search(r"([\w'’-]+)\W*\Z", sentence[max(0, prep_start - 40) : prep_start])
     before = m.group(1).casefold() if m else ""
     if prep == "for":
-        return before in _DEPARTURE_VERBS
+        left = _LEFT_FOR.search(sentence, max(0, prep_start - 60), prep_start)
+        return before in _DEPARTURE_VERBS or left is not None
     return before not in _NOT_LOCATIVE_BEFORE.get(prep, frozenset())
 
 
