@@ -263,6 +263,17 @@ def test_leaving_a_place_for_another_names_both(tmp_path: Path) -> None:
     ]
 
 
+def test_a_title_case_headline_leaves_the_place_after_its_verb(tmp_path: Path) -> None:
+    events = _blog(
+        "6:40 p.m. Costa Departs Japan for Seoul\nThe plane took off on time.\n"
+        "2:00 p.m. Costa is in Tokyo.\n",
+        tmp_path,
+    )
+    assert [(e.title, e.start.strftime("%H:%M"), e.place.name) for e in events] == [
+        ("Departure for Seoul", "18:40", "Japan")
+    ]
+
+
 def test_agenda_lines_become_planned_events() -> None:
     doc = read_path(FIXTURES / "formats" / "agenda-inside-update.txt", ReadOptions(slug="budget"))
     got = [

@@ -212,6 +212,11 @@ def _found(gaz: Gazetteer, sentence: str) -> Expected:
             [("Imperial Palace", True, None), ("Haneda Airport", True, "for")],
         ),
         ("He traded Tokyo for Seoul.", [("Tokyo", True, None), ("Seoul", True, None)]),
+        # a headline capitalises its verbs: they begin no name
+        ("Costa Departs Japan for Seoul", [("Japan", True, None), ("Seoul", True, "for")]),
+        ("Costa Visits Japan and Seoul", [("Japan", True, None), ("Seoul", True, None)]),
+        # but a name still does, headline or not
+        ("Costa Thanks George Japan and the Bank of Japan", []),
     ],
 )
 def test_find(gaz: Gazetteer, sentence: str, expected: Expected) -> None:
@@ -237,6 +242,7 @@ def test_find(gaz: Gazetteer, sentence: str, expected: Expected) -> None:
         "He met business leaders, from SoftBank Group founder Masayoshi Son to Apple chief Tim Cook.",
         "The prize went to Venezuelan opposition leader Maria Corina Machado.",
         "Trump met U.S. Ambassador to Japan George Glass.",
+        "They booked the trip with Tours Japan.",  # not a headline: a verb-like name
         "He shared the ingredients from Takaichi's home prefecture.",
         "They promoted Trump's America First policy.",
         "He thanked the Bank of Japan.",

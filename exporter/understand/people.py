@@ -405,27 +405,35 @@ def _headline_role(role: str, classes: dict[str, str]) -> str:
 
 def _headline_name(written: str) -> str:
     """A name as a title-case line gives it, up to the first word that cannot be part of
-    it: a small word, a time, or a verb of the kind headlines put after a name ("Rui Sato
-    Later", "Rui Sato Welcomes Costa", "Ana Costa Says")."""
+    it: a small word, a time, or a verb ("Rui Sato Later", "Rui Sato Welcomes Costa",
+    "Ana Costa Says")."""
     words = written.split()
     for i, word in enumerate(words):
-        if i and (word.lower() in _NOT_IN_A_NAME or _HEADLINE_VERB().fullmatch(word)):
+        if i and (word.lower() in _NOT_IN_A_NAME or is_headline_verb(word)):
             return " ".join(words[:i])
     return written
 
 
 #: Words a title-case line capitalises after a name that are no part of it.
 _NOT_IN_A_NAME = _FUNCTION_WORDS | frozenset(
-    """today tonight tomorrow yesterday now again will would to is are was were has have
-    welcomes welcomed greets greeted hosts hosted receives received joins joined hails hailed
-    escorts escorted invites invited""".split()
+    "today tonight tomorrow yesterday now again will would to is are was were has have".split()
 )
+#: Verbs headlines put next to names that tell no happening of their own.
+_HEADLINE_VERBS = frozenset(
+    """welcomes welcomed greets greeted hosts hosted receives received joins joined hails
+    hailed escorts escorted invites invited""".split()
+)
+
+
+def is_headline_verb(word: str) -> bool:
+    """Whether a word capitalised in a title-case line is a verb, not part of a name
+    ("Costa Departs Avalon", "Rui Sato Says"): one that begins a happening or a report in
+    `data/happenings.yaml`, matched in full ("Metcalfe" is no "met"), or a greeting."""
+    return word.lower() in _HEADLINE_VERBS or _HEADLINE_VERB().fullmatch(word) is not None
 
 
 @cache
 def _HEADLINE_VERB() -> re.Pattern[str]:
-    """A word that begins a happening or a report in `data/happenings.yaml` ("Meets",
-    "Arrives", "Says"): matched in full, so "Metcalfe" is no "met"."""
     vocab = vocabulary()
     verbs = [t for spec in vocab["kinds"].values() for t in spec.get("triggers", ())]
     verbs += vocab["reporting"]

@@ -41,6 +41,7 @@ from exporter.understand.gazetteer_data import (
     name_key,
     parse_entry,
 )
+from exporter.understand.people import is_headline_verb
 from exporter.understand.place_phrases import (
     _ADJECTIVE_SUFFIXES,
     _CLOSING,
@@ -454,7 +455,9 @@ class Gazetteer:
         if m is not None:
             word = m.group(1)
             word_start = start - len(head) + m.start(1)
-            if self._continues_name(sentence, word, word_start, prev_end, adjacent=True):
+            continues = self._continues_name(sentence, word, word_start, prev_end, adjacent=True)
+            # a headline capitalises its verbs too: "Costa Departs Avalon"
+            if continues and not (is_headline_verb(word) and _title_case(sentence)):
                 return True
         m = _OF_BEFORE.search(head)
         if m is not None:
