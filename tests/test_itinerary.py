@@ -274,6 +274,29 @@ def test_a_title_case_headline_leaves_the_place_after_its_verb(tmp_path: Path) -
     ]
 
 
+def test_an_event_is_on_the_clock_of_its_place(tmp_path: Path) -> None:
+    """A blog stamped in GMT follows a visit to Tokyo: its events are at Tokyo's time, the
+    same instants, with the ids the blog's days give them."""
+    path = tmp_path / "g.txt"
+    path.write_text(
+        "Visit live\nAll times GMT\nPrime Minister Ana Costa is in Japan.\n"
+        "Monday 27 October 2025\n"
+        "23:30 Costa met Emperor Naruhito at the Imperial Palace at 23:00.\n"
+        "12:00 Costa is in Tokyo. Costa waves. Costa met reporters, somewhere.\n",
+        "utf-8",
+    )
+    doc = read_path(path, ReadOptions(slug="g"))
+    assert doc.zone == "Europe/London"
+    (audience,) = [e for e in itinerary([doc], Gazetteer.load(), Site()) if e.place]
+    assert (audience.title, audience.place.name) == (
+        "Audience with Emperor Naruhito",
+        "Imperial Palace",
+    )
+    assert audience.start.tzinfo.zone == "Asia/Tokyo"
+    assert audience.start.isoformat() == "2025-10-28T08:00:00+09:00"  # 23:00 GMT
+    assert audience.uid.startswith("20251027-")  # the blog's day, as before it moved
+
+
 def test_agenda_lines_become_planned_events() -> None:
     doc = read_path(FIXTURES / "formats" / "agenda-inside-update.txt", ReadOptions(slug="budget"))
     got = [

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import cached_property, partial
 from itertools import pairwise
+from typing import TypeVar
 
 import pytz
 
@@ -607,20 +608,34 @@ def _events(clusters: list[Cluster], principal_class: str | None, site: Site) ->
         status = _status(cluster)
         if status == Status.HAPPENED and guessed:
             status = Status.APPROXIMATE  # it happened, but when is only estimated
+        place = cluster.place()
         events.append(
             Event(
                 uid=_uid(day, category, counts[(day, category)], site.authority),
                 title=title,
-                start=start,
-                end=end,
+                start=_on_the_clock_of(place, start),
+                end=_on_the_clock_of(place, end),
                 status=status,
-                place=cluster.place(),
+                place=place,
                 category=category,
                 approximate=approximate,
                 evidence=evidence,
             )
         )
     return _trim_overlaps(events)
+
+
+_Moment = TypeVar("_Moment", bound=date | None)
+
+
+def _on_the_clock_of(place: Place | None, moment: _Moment) -> _Moment:
+    """A moment as the clocks read it where it happens, when the gazetteer knows the
+    place's zone: a blog stamped in GMT that follows a visit to Avalon gives the audience
+    at 3 p.m. Avalon time, as the calendar and the page show it. The same instant either
+    way; its identity (`_uid`) keeps the day the blog's clock gives, so it never changes."""
+    if isinstance(moment, datetime) and place is not None and place.zone:
+        return moment.astimezone(pytz.timezone(place.zone))  # type: ignore[return-value]
+    return moment
 
 
 def _trim_overlaps(events: list[Event]) -> list[Event]:
