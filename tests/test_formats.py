@@ -108,6 +108,12 @@ EXPECTED: dict[str, tuple[str, list[str]]] = {
             "2025-11-26 08:40",
         ],
     ),
+    # British stamps that carry their day ("Tue 28 Oct 2025 13.50 GMT", "… at 9.15am"),
+    # under the page's own last-updated stamp and its "Key events" list of links.
+    "day-first-stamps-key-events.txt": (
+        "Europe/London",
+        ["2025-10-28 17:35", "2025-10-28 13:50", "2025-10-28 09:15", "2025-10-27 22:05"],
+    ),
     # A saved page: <time datetime> with +09:00 and Z, one stamp only in the text.
     "saved-page-typhoon.html": (
         "Asia/Tokyo",

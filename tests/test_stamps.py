@@ -81,6 +81,12 @@ def test_stamp_forms(line: str, hour: int, minute: int, label: str | None, rest:
         ("Update 14:05 GMT 29 October: Text", 14, 5, "GMT", (10, 29, None), "Text"),
         ("14:05 GMT 3 arrested at the scene", 14, 5, "GMT", None, "3 arrested at the scene"),
         ("Oct. 29, 2025, 9:50 a.m. ET", 9, 50, "ET", (10, 29, 2025), ""),
+        # the day first, then the time, as British sites stamp entries
+        ("Tue 28 Oct 2025 06.20 GMT", 6, 20, "GMT", (10, 28, 2025), ""),
+        ("Wed 29 Oct 2025 23.10 BST: Text", 23, 10, "BST", (10, 29, 2025), "Text"),
+        ("28 October 2025, 2:05 p.m. — Text", 14, 5, None, (10, 28, 2025), "Text"),
+        ("Wed 29 Oct 2025 at 9.15am", 9, 15, None, (10, 29, 2025), ""),
+        ("29 Oct 14:05", 14, 5, None, (10, 29, None), ""),
         ("Tuesday, Oct. 28, 2025, 11:40 p.m. ET: Text", 23, 40, "ET", (10, 28, 2025), "Text"),
         ("May 5, 3 p.m. ET — Text", 15, 0, "ET", (5, 5, None), "Text"),
         # a day only where a separator or the line's end follows it
@@ -119,6 +125,10 @@ def test_stamps_that_carry_their_day(
         "Oct. 29, 9 a.m. the talks resumed.",  # a sentence that opens with its day
         "Oct. 29, at 9 a.m. the talks resumed.",
         "14:05 GMT, 39 October",  # no such day
+        "Tue 39 Oct 2025 06.20 GMT",
+        "28 Oct 2025 14.05 the talks resumed",  # a sentence that opens with its day
+        "12 October ships sank",
+        "Tuesday 28 October 2025",  # a day header
     ],
 )
 def test_not_stamps_that_name_a_day(line: str) -> None:

@@ -184,8 +184,22 @@ def _scan(lines: list[tuple[int, str]]) -> _Scan:
         if _read_opening_line(scan, text):
             continue
         scan.preamble.append((number, text))
+    _drop_lists(scan)
     _drop_summaries(scan)
     return scan
+
+
+def _drop_lists(scan: _Scan) -> None:
+    """Drop a stamp whose text opens with a list of links to the blog's entries ("Key
+    events", then their headlines): the page's last-updated time above its list, as
+    some sites print it ("Tue 28 Oct 2025 18.40 GMT" / "Key events" / "1h ago" / …),
+    not an entry. Its headlines repeat entries below; kept, they would be one more
+    update, told at the time the page was saved."""
+    scan.raws = [raw for raw in scan.raws if not any(map(_is_list_head, raw.paragraphs[:3]))]
+
+
+def _is_list_head(text: str) -> bool:
+    return len(text) <= 16 and _LIST_HEAD.match(text) is not None  # "Key moments:"
 
 
 def _drop_summaries(scan: _Scan) -> None:

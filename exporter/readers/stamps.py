@@ -133,6 +133,23 @@ def _dated_pattern() -> re.Pattern[str]:
     )
 
 
+@cache
+def _day_first_pattern() -> re.Pattern[str]:
+    """ "Tue 28 Oct 2025 06.20 GMT", "28 October 2025, 2:05 p.m." alone or before a
+    separator, as some sites stamp their entries: the day first, then a 12-hour time
+    with a.m./p.m. or a 24-hour one, and nothing after but a separator, so that "28 Oct
+    2025 14.05 the talks resumed" stays a sentence. Compiled for the first line that
+    opens so."""
+    label = rf"(?P<label>{zones.label_pattern()})\b"
+    return regexes.compile(
+        rf"^(?:(?:{WEEKDAY_PATTERN})\.?,?\s+)?(?P<d2>[0-3]?\d)\s+(?P<mon2>{MONTH_PATTERN})\.?,?"
+        rf"\s+(?:(?P<y>\d{{4}}),?\s+)?(?:at\s+)?(?:(?P<h>1[0-2]|0?[0-9])(?:\s?[:.]\s?(?P<m>[0-5]\d))?"
+        rf"\s?{_AMPM}|(?P<h24>[01]?\d|2[0-3])[:.](?P<m24>[0-5]\d))(?:\s*\(?{label}\)?)?"
+        rf"(?:\s*(?:[:—–|]|-{{1,2}})\s+|\s*$)(?P<rest>.*)$",
+        re.IGNORECASE,
+    )
+
+
 #: The day a stamp names right after its time (`_day_after`): ", March 5, 2024", " Oct. 29",
 #: then the separator, if any, that opens the update's text.
 _DAY_AFTER = regexes.compile(rf"(?:,\s+|(?<=\s)){_DAY_WORDS}{_SEP}\s*", re.IGNORECASE)
@@ -171,19 +188,24 @@ def parse_stamp(line: str) -> Stamp | None:
     pats = _PATTERNS
     if line[0] in "uU" and line[:6].lower() == "update" and (m := _update_pattern().match(line)):
         return _update_stamp(m, line)
-    if _opens_with_a_day(line) and (m := _dated_pattern().match(line)):
-        on = _day_named(m)
-        if not _is_day(on):
-            return None
-        return Stamp(
-            hour=to_24h(int(m["h"]), parse_ampm(m["ampm"])),
-            minute=int(m["m"] or 0),
-            rest=m["rest"].strip(),
-            label=m["label"],
-            raw=line[: m.start("rest")].strip(),
-            ampm=True,
-            on=on,
-        )
+    maybe_day_first = line[0].isdigit() and " " in line[1:3]  # "28 Oct 2025 14.05"
+    if not maybe_day_first and _opens_with_a_day(line):
+        maybe_day_first = True  # "Tue 28 Oct 2025 14.05", unless the month comes first
+        if m := _dated_pattern().match(line):
+            on = _day_named(m)
+            if not _is_day(on):
+                return None
+            return Stamp(
+                hour=to_24h(int(m["h"]), parse_ampm(m["ampm"])),
+                minute=int(m["m"] or 0),
+                rest=m["rest"].strip(),
+                label=m["label"],
+                raw=line[: m.start("rest")].strip(),
+                ampm=True,
+                on=on,
+            )
+    if maybe_day_first and _day_number_then_month(line) and (m := _day_first_pattern().match(line)):
+        return _day_first_stamp(m, line)
     m = pats["12h"].match(line)
     if m:
         hour, ampm = int(m["h"]), parse_ampm(m["ampm"])
@@ -235,6 +257,35 @@ def parse_stamp(line: str) -> Stamp | None:
             half_day=False,
         )
     return None
+
+
+def _day_number_then_month(line: str) -> bool:
+    """A day's number and then a month, at the start or after the weekday that opens the
+    line ("28 Oct", "Tue 28 Oct"): most lines that open with a number are clock times,
+    and the pattern is not tried on them."""
+    if not line[0].isdigit():
+        line = line.split(None, 1)[1] if " " in line else ""
+    number = line[:3].split(" ", 1)
+    if len(number) != 2 or not number[0].isdigit():
+        return False
+    return _opens_with_a_day(line[len(number[0]) + 1 :])
+
+
+def _day_first_stamp(m: re.Match[str], line: str) -> Stamp | None:
+    """A "Tue 28 Oct 2025 06.20 GMT" stamp, with the day it names."""
+    on = (MONTHS[m["mon2"].lower()], int(m["d2"]), int(m["y"]) if m["y"] else None)
+    if not _is_day(on):
+        return None
+    twelve = m["h"] is not None
+    return Stamp(
+        hour=to_24h(int(m["h"]), parse_ampm(m["ampm"])) if twelve else int(m["h24"]),
+        minute=int((m["m"] if twelve else m["m24"]) or 0),
+        rest=m["rest"].strip(),
+        label=m["label"],
+        raw=line[: m.start("rest")].strip(),
+        ampm=twelve,
+        on=on,
+    )
 
 
 def _plausible_24h(m: re.Match[str], line: str, rest: str) -> bool:
