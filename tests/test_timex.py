@@ -513,6 +513,57 @@ def test_times_carry_the_zone_offset_not_lmt() -> None:
     assert find("It ends at 9:50 a.m.", "9:50 a.m.").start.utcoffset() == timedelta(hours=10)
 
 
+LONDON = pytz.timezone("Europe/London")
+GMT_REF = LONDON.localize(datetime(2025, 10, 27, 9, 5))  # 18:05 in Tokyo
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "start", "end"),
+    [
+        # another clock's label: that clock's wall time, on the day it shows
+        ("Costa landed at 6pm JST.", "6pm JST", "2025-10-27T09:00:00+00:00", None),
+        (
+            "Costa landed at 6 p.m. (JST) in Tokyo.",
+            "6 p.m. (JST)",
+            "2025-10-27T09:00:00+00:00",
+            None,
+        ),
+        ("Costa landed at 6pm Tokyo time.", "6pm Tokyo time", "2025-10-27T09:00:00+00:00", None),
+        ("Costa landed at 2am JST.", "2am JST", "2025-10-26T17:00:00+00:00", None),
+        (
+            "Costa met him on Tuesday at 6 p.m. JST.",
+            "Tuesday at 6 p.m. JST",
+            "2025-10-21T10:00:00+01:00",
+            None,
+        ),
+        (
+            "Talks run from 9 a.m. to 5 p.m. JST.",
+            "from 9 a.m. to 5 p.m. JST",
+            "2025-10-27T00:00:00+00:00",
+            "2025-10-27T08:00:00+00:00",
+        ),
+        ("Costa met them at 13:00 BST.", "13:00 BST", "2025-10-27T12:00:00+00:00", None),
+        # the sentence's own clock, or none: as before
+        ("Costa landed at 9am GMT.", "9am GMT", "2025-10-27T09:00:00+00:00", None),
+        ("Costa landed at 6pm.", "6pm", "2025-10-27T18:00:00+00:00", None),
+        ("Costa landed at 6pm local time.", "6pm", "2025-10-27T18:00:00+00:00", None),
+    ],
+)
+def test_a_clock_time_labelled_with_another_clock_is_on_that_clock(
+    sentence: str, text: str, start: str, end: str | None
+) -> None:
+    found = find(sentence, text, GMT_REF)
+    assert found.start.isoformat() == start
+    assert (found.end.isoformat() if found.end else None) == end
+    assert found.start.tzinfo.zone == "Europe/London"  # told on the blog's clock
+
+
+def test_a_labelled_clock_time_is_on_the_day_its_own_clock_shows() -> None:
+    late = LONDON.localize(datetime(2025, 10, 27, 20, 0))  # already 5 a.m. on the 28th in Tokyo
+    found = find("Costa landed at 4am JST.", "4am JST", late)
+    assert found.start.isoformat() == "2025-10-27T19:00:00+00:00"
+
+
 def test_reference_zones() -> None:
     utc = datetime(2025, 10, 28, 9, 0, tzinfo=UTC)
     assert find("They meet at 3 p.m.", "3 p.m.", ref=utc).start == utc.replace(hour=15)

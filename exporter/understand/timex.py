@@ -96,9 +96,21 @@ class _Ctx:
     def tense(self) -> str:
         return self._tense or tense_of(self.sentence)
 
-    def at(self, day: date, minutes: int) -> datetime:
-        """Local wall time `minutes` after midnight of `day` (24:00 is the next midnight)."""
-        return self._local(datetime.combine(day, time()) + timedelta(minutes=minutes))
+    def at(self, day: date, minutes: int, zone: str | None = None) -> datetime:
+        """Local wall time `minutes` after midnight of `day` (24:00 is the next midnight);
+        with `zone`, on that clock, and then told on the sentence's."""
+        naive = datetime.combine(day, time()) + timedelta(minutes=minutes)
+        if zone is None:
+            return self._local(naive)
+        return zones.localize(zone, naive).astimezone(self.zone)
+
+    def today_on(self, atom: _Atom) -> date:
+        """The day of the reference on the clock a floating time is written on."""
+        return (
+            self.today
+            if atom.zone is None
+            else self.ref.astimezone(pytz.timezone(atom.zone)).date()
+        )
 
     def shift(self, delta: timedelta) -> datetime:
         """The reference moved by `delta` of wall time."""
@@ -127,6 +139,8 @@ class _Atom:
     needs: str = ""  # a bare part word must touch a day: "adjacent" | "of"
     anchor: bool = False  # moves a Narrative's reference (a written date)
     relative: bool = True  # depends on the reference
+    #: A clock time written with another clock's label ("6 p.m. JST" in a GMT blog).
+    zone: str | None = None
 
 
 Span = tuple[int, int]
@@ -327,8 +341,11 @@ def _clock(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
     if parsed is None:
         return None
     hedged = lx.CLOCK_MODIFIERS[_key(lead["mod"])] if lead else False
-    span, window = (_begin(m, lead), m.end()), (parsed[0], None)
-    return _Atom(span, "clock", window=window, grain=parsed[1], kind="time", approximate=hedged)
+    end, zone = _labelled(m, ctx)
+    span, window = (_begin(m, lead), end), (parsed[0], None)
+    return _Atom(
+        span, "clock", window=window, grain=parsed[1], kind="time", approximate=hedged, zone=zone
+    )
 
 
 def _clock_range(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
@@ -345,8 +362,27 @@ def _clock_range(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
         return None
     stop = end[0] if end[0] > start[0] else end[0] + 24 * 60  # "10 p.m. to 2 a.m."
     grain = "minute" if "minute" in (start[1], end[1]) else "hour"
-    span, window = (_begin(m, lead), m.end()), (start[0], stop)
-    return _Atom(span, "clock", window=window, grain=grain, kind="time")
+    close, zone = _labelled(m, ctx)
+    span, window = (_begin(m, lead), close), (start[0], stop)
+    return _Atom(span, "clock", window=window, grain=grain, kind="time", zone=zone)
+
+
+def _labelled(m: Match, ctx: _Ctx) -> tuple[int, str | None]:
+    """Where a clock time ends, and the zone of the clock it names when that is not the
+    sentence's: "6 p.m. JST", "18:00 (GMT)", "6 p.m. Avalon time" in a blog on another
+    clock. A label of the sentence's own clock, or none, changes nothing."""
+    label = _CLOCK_LABEL().match(ctx.sentence, m.end())
+    if label is None:
+        return m.end(), None
+    if label["label"]:
+        offset = zones.fixed_offset(label["label"])
+        zone = zones.zone_for_offset(offset) if offset is not None else None
+        zone = zone or zones.zone_for_label(label["label"])
+    else:
+        zone = zones.zone_for_name(label["name"])
+    if zone is None or zone == ctx.zone.zone:
+        return m.end(), None
+    return label.end(), zone
 
 
 def _duration(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
@@ -525,6 +561,15 @@ def _candidates(ctx: _Ctx) -> list[_Atom]:
     return chosen
 
 
+@lru_cache(maxsize=1)
+def _CLOCK_LABEL() -> re.Pattern[str]:
+    """A clock's label right after a clock time: "JST", "(GMT)", "Avalon time"."""
+    return regexes.compile(
+        rf"\s*\(?(?P<label>{zones.label_pattern()})\b\)?"
+        r"|\s+(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+time\b"
+    )
+
+
 def _holds_day(atom: _Atom) -> bool:
     """A day, or a part of day, that a clock time next to it can sit on."""
     return atom.day is not None and atom.role in ("day", "part")
@@ -560,7 +605,7 @@ def _resolve(ctx: _Ctx) -> list[_Atom]:
     for atom in (a for a in atoms if not a.needs):  # "On Wednesday, he speaks at 11 a.m."
         if atom.role in ("clock", "part") and atom.day is None:
             host = next((h for h in reversed(out) if h.day and h.role != "fixed"), None)
-            atom = _onto(atom, host, atom.span) if host else replace(atom, day=ctx.today)
+            atom = _onto(atom, host, atom.span) if host else replace(atom, day=ctx.today_on(atom))
         out.append(atom)
     return out
 
@@ -569,7 +614,7 @@ def _timex(a: _Atom, ctx: _Ctx) -> Timex:
     start, end = a.start, a.end
     if a.role in ("clock", "part"):  # minutes of wall time on the day found for them
         lo, hi = a.window
-        start, end = ctx.at(a.day, lo), None if hi is None else ctx.at(a.day, hi)
+        start, end = ctx.at(a.day, lo, a.zone), None if hi is None else ctx.at(a.day, hi, a.zone)
     text = ctx.sentence[a.span[0] : a.span[1]]
     return Timex(text, a.span, start, end, a.grain, a.approximate, a.kind, a.duration)
 
