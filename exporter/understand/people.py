@@ -197,13 +197,20 @@ def _name_before(text: str, comma: int) -> str | None:
     return " ".join(words) or None
 
 
-def _role_class(role: str, classes: dict[str, str]) -> str:
-    words = role.lower().split()
+def _tail_role(role: str, classes: dict[str, str]) -> str | None:
+    """The longest run of a role's last words that is a role of the table, as written:
+    "Freedonian Prime Minister" → "Prime Minister", "Costa Meets Emperor" → "Emperor"."""
+    words = role.split()
     for size in range(len(words), 0, -1):
         tail = " ".join(words[-size:])
-        if tail in classes:
-            return classes[tail]
-    return "other"
+        if tail.lower() in classes:
+            return tail
+    return None
+
+
+def _role_class(role: str, classes: dict[str, str]) -> str:
+    tail = _tail_role(role, classes)
+    return classes[tail.lower()] if tail else "other"
 
 
 _QUALIFIER = regexes.compile(r"^(?:[A-Z][a-z]+(?:ese|an|ish|i)|U\.S\.|U\.K\.|New|Former|Late)$")
@@ -213,21 +220,20 @@ _COMPASS = frozenset({"North", "South", "East", "West"})
 def _bare_role(role: str, classes: dict[str, str]) -> str:
     """ "Freedonian Prime Minister", "South Freedonian President" → "Prime Minister",
     "President"; "Defense Minister" is a role: it stays."""
+    tail = _tail_role(role, classes)
+    if tail is None:
+        return role
     words = role.split()
-    for size in range(len(words), 0, -1):
-        tail = " ".join(words[-size:]).lower()
-        if tail in classes:
-            head = words[: len(words) - size]
-            qualifier = [bool(_QUALIFIER.match(w)) for w in head]
-            keep = [
-                w
-                for i, w in enumerate(head)
-                if not qualifier[i]
-                # "South Freedonian": a compass word goes with the demonym after it
-                and not (w in _COMPASS and i + 1 < len(head) and qualifier[i + 1])
-            ]
-            return " ".join([*keep, *words[len(words) - size :]])
-    return role
+    head = words[: len(words) - len(tail.split())]
+    qualifier = [bool(_QUALIFIER.match(w)) for w in head]
+    keep = [
+        w
+        for i, w in enumerate(head)
+        if not qualifier[i]
+        # "South Freedonian": a compass word goes with the demonym after it
+        and not (w in _COMPASS and i + 1 < len(head) and qualifier[i + 1])
+    ]
+    return " ".join([*keep, tail])
 
 
 #: A word, with an inner apostrophe ("O'Neill") but not a possessive ("Ruiz's" is "Ruiz").
@@ -328,7 +334,8 @@ def cast_of(texts: Iterable[str]) -> Cast:
         tried.add(written)
         _keep(written, role, classes, seen, words)
     for role, written in headlines:
-        role, written = _headline_role(role, classes), _headline_name(written)
+        # only the role itself: a headline capitalises the words before it whatever they are
+        role, written = _tail_role(role, classes) or role, _headline_name(written)
         if written and written not in tried:
             tried.add(written)
             _keep(written, role, classes, seen, words)
@@ -391,16 +398,6 @@ def _in_title_case_line(corpus: str, pos: int, lines: dict[int, bool]) -> bool:
         end = corpus.find("\n", pos)
         title = lines[start] = _title_case(corpus[start : end if end >= 0 else len(corpus)])
     return title
-
-
-def _headline_role(role: str, classes: dict[str, str]) -> str:
-    """A role as a title-case line gives it: only the role itself ("Costa Meets Emperor"
-    → "Emperor"), as the words before it are capitalised whatever they are."""
-    words = role.split()
-    for size in range(len(words), 0, -1):
-        if " ".join(words[-size:]).lower() in classes:
-            return " ".join(words[-size:])
-    return role
 
 
 def _headline_name(written: str) -> str:
