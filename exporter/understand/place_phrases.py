@@ -228,8 +228,9 @@ def _locative_context(sentence: str, prep_start: int, prep: str) -> bool:
     m = re.search(r"([\w'’-]+)\W*\Z", sentence[max(0, prep_start - 40) : prep_start])
     before = m.group(1).casefold() if m else ""
     if prep == "for":
-        left = _LEFT_FOR.search(sentence, max(0, prep_start - 60), prep_start)
-        return before in _DEPARTURE_VERBS or left is not None
+        if before in _DEPARTURE_VERBS:
+            return True
+        return _LEFT_FOR.search(sentence, max(0, prep_start - 60), prep_start) is not None
     return before not in _NOT_LOCATIVE_BEFORE.get(prep, frozenset())
 
 
