@@ -297,6 +297,33 @@ def test_an_event_is_on_the_clock_of_its_place(tmp_path: Path) -> None:
     assert audience.uid.startswith("20251027-")  # the blog's day, as before it moved
 
 
+def test_a_clock_written_local_time_is_read_where_it_happens(tmp_path: Path) -> None:
+    """A GMT blog follows a visit to Japan and writes "local time": Japan's clock, on
+    Japan's own today when no day is written, or the clock its conversion gives."""
+    path = tmp_path / "g.txt"
+    path.write_text(
+        "Costa in Japan: live\nAll times GMT.\nTuesday 28 October 2025\n"
+        "23:10 President Costa will arrive in Tokyo at 6pm local time (0900 GMT) on Wednesday.\n"
+        "21:30 President Costa will visit Kyoto at 10am local time, his office said.\n"
+        "09:40 President Costa arrived in Osaka at 6.30pm local time.\n"
+        "08:05 President Costa is to meet Prime Minister Rui Sato in Tokyo at 7pm local time.\n",
+        "utf-8",
+    )
+    doc = read_path(path, ReadOptions(slug="g"))
+    assert doc.zone == "Europe/London"
+    got = [
+        (e.place.name, e.start.isoformat())
+        for e in itinerary([doc], Gazetteer.load(), Site())
+        if e.place
+    ]
+    assert got == [
+        ("Osaka", "2025-10-28T18:30:00+09:00"),  # 09:30 GMT, ten minutes before its stamp
+        ("Tokyo", "2025-10-28T19:00:00+09:00"),  # the meeting, written at 17:05 Tokyo time
+        ("Kyoto", "2025-10-29T10:00:00+09:00"),  # written at 06:30 on the 29th in Kyoto
+        ("Tokyo", "2025-10-29T18:00:00+09:00"),  # 0900 GMT on Wednesday
+    ]
+
+
 def test_agenda_lines_become_planned_events() -> None:
     doc = read_path(FIXTURES / "formats" / "agenda-inside-update.txt", ReadOptions(slug="budget"))
     got = [

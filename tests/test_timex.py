@@ -10,7 +10,7 @@ import pytz
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exporter.understand.timex import Narrative, Timex, tag, tense_of
+from exporter.understand.timex import Narrative, Timex, on_local_clock, tag, tense_of
 from tests.corpus import corpus_sentences, word_salads
 
 ZONE = pytz.timezone("Australia/Brisbane")  # no daylight saving: offsets are always +10
@@ -546,7 +546,33 @@ GMT_REF = LONDON.localize(datetime(2025, 10, 27, 9, 5))  # 18:05 in Tokyo
         # the sentence's own clock, or none: as before
         ("Costa landed at 9am GMT.", "9am GMT", "2025-10-27T09:00:00+00:00", None),
         ("Costa landed at 6pm.", "6pm", "2025-10-27T18:00:00+00:00", None),
-        ("Costa landed at 6pm local time.", "6pm", "2025-10-27T18:00:00+00:00", None),
+        # "local time" alone: the blog's clock until the place is known (`on_local_clock`)
+        ("Costa landed at 6pm local time.", "6pm local time", "2025-10-27T18:00:00+00:00", None),
+        # … and with a conversion that tells the clock: nine hours ahead of GMT
+        (
+            "Costa lands at 6pm local time (0900 GMT) on Wednesday.",
+            "6pm local time (0900 GMT) on Wednesday",
+            "2025-10-29T09:00:00+00:00",
+            None,
+        ),
+        (
+            "Costa landed at 6 p.m. local time (9 a.m. UTC).",
+            "6 p.m. local time (9 a.m. UTC)",
+            "2025-10-27T09:00:00+00:00",
+            None,
+        ),
+        (
+            "Costa landed at 4am local time (21:00 GMT).",
+            "4am local time (21:00 GMT)",
+            "2025-10-26T21:00:00+00:00",  # seven hours ahead: the 27th there
+            None,
+        ),
+        (
+            "Costa landed at 11am local time (1000 BST).",
+            "11am local time (1000 BST)",
+            "2025-10-27T09:00:00+00:00",
+            None,
+        ),
     ],
 )
 def test_a_clock_time_labelled_with_another_clock_is_on_that_clock(
@@ -562,6 +588,63 @@ def test_a_labelled_clock_time_is_on_the_day_its_own_clock_shows() -> None:
     late = LONDON.localize(datetime(2025, 10, 27, 20, 0))  # already 5 a.m. on the 28th in Tokyo
     found = find("Costa landed at 4am JST.", "4am JST", late)
     assert found.start.isoformat() == "2025-10-27T19:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "local", "floating"),
+    [
+        ("Costa lands at 6pm local time.", "6pm local time", True, True),
+        ("Costa lands at 6pm (local time).", "6pm (local time)", True, True),
+        ("On Wednesday, Costa lands at 6pm local time.", "6pm local time", True, False),
+        ("Costa lands at 6pm local time on Wednesday.", "6pm local time on Wednesday", True, False),
+        ("Costa lands at 6pm.", "6pm", False, True),
+        ("Costa lands at 6pm JST.", "6pm JST", False, True),
+        # a conversion tells the clock: no longer a question for the place
+        ("Costa lands at 6pm local time (0900 GMT).", "6pm local time (0900 GMT)", False, True),
+        # … but not one that is no whole hour ahead, nor one by a clock that moves
+        ("Costa lands at 6pm local time (1230 GMT).", "6pm local time (1230 GMT)", True, True),
+        ("Costa lands at 6pm local time (0500 ET).", "6pm local time (0500 ET)", True, True),
+    ],
+)
+def test_a_clock_written_local_time_waits_for_its_place(
+    sentence: str, text: str, local: bool, floating: bool
+) -> None:
+    found = find(sentence, text, GMT_REF)
+    assert (found.local, found.floating) == (local, floating)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "ref", "start"),
+    [
+        # a floating clock: the place's own today, here already the 28th in Tokyo
+        (
+            "Costa lands at 10am local time.",
+            "10am local time",
+            LONDON.localize(datetime(2025, 10, 27, 21, 30)),
+            "2025-10-28T10:00:00+09:00",
+        ),
+        (
+            "Costa landed at 6.30pm local time.",
+            "6.30pm local time",
+            GMT_REF,
+            "2025-10-27T18:30:00+09:00",
+        ),
+        # a written day stays the day written
+        (
+            "Costa lands at 6pm local time on Wednesday.",
+            "6pm local time on Wednesday",
+            LONDON.localize(datetime(2025, 10, 27, 21, 30)),
+            "2025-10-29T18:00:00+09:00",
+        ),
+    ],
+)
+def test_on_local_clock_reads_the_wall_time_where_it_happens(
+    sentence: str, text: str, ref: datetime, start: str
+) -> None:
+    clock = find(sentence, text, ref)
+    moved = on_local_clock(clock, "Asia/Tokyo", ref, clock.start)
+    assert moved.tzinfo.zone == "Europe/London"  # still told on the blog's clock
+    assert moved.astimezone(pytz.timezone("Asia/Tokyo")).isoformat() == start
 
 
 def test_reference_zones() -> None:

@@ -619,9 +619,9 @@ def _time(
     kind: str,
     ctx: Context,
     clause: Span = (0, 0),
-) -> tuple[datetime | date | None, datetime | date | None, int, bool]:
-    """(start, end, precision, approximate) for a mention of `kind` whose trigger's clause
-    spans `clause`."""
+) -> tuple[datetime | date | None, datetime | date | None, int, bool, timex.Timex | None]:
+    """(start, end, precision, approximate, the clock written "local time" they come from)
+    for a mention of `kind` whose trigger's clause spans `clause`."""
     clocks = [t for t in tags if t.kind in ("time", "datetime") and isinstance(t.start, datetime)]
     clocks = _nearest(clocks, clause)
     parts = [t for t in tags if t.kind == "part" and isinstance(t.start, datetime)]
@@ -632,30 +632,45 @@ def _time(
         end = t.end if isinstance(t.end, datetime) else None
         if end is None and durations:
             end = t.start + durations[0].duration
-        return t.start, end, 3, t.approximate or bool(durations)
+        return t.start, end, 3, t.approximate or bool(durations), t if t.local else None
     if parts:
         t = parts[0]
         vague = t.text.lower().strip(" ,") in ("later", "earlier", "soon")
         if live and ref is not None and t.text.lower().startswith("earlier"):
             minutes = ctx.default_minutes.get(kind, 30)
-            return ref - timedelta(minutes=minutes), ref, 0, True
+            return ref - timedelta(minutes=minutes), ref, 0, True, None
         if vague and not live and dates:
-            return dates[0].start, None, 1, False  # an article's "later that day"
+            return dates[0].start, None, 1, False, None  # an article's "later that day"
         if vague:
-            return None, None, 0, True
+            return None, None, 0, True, None
         if live and ref is not None and tense == "present" and t.start <= ref <= (t.end or ref):
-            return ref, None, 2, False  # "spends the evening with …" written that evening
-        return t.start, t.end, 1, True
+            return ref, None, 2, False, None  # "spends the evening with …" written that evening
+        return t.start, t.end, 1, True, None
     if dates:
-        return dates[0].start, None, 1, False
+        return dates[0].start, None, 1, False, None
     if live and ref is not None:
         if tense == "past":
             minutes = ctx.default_minutes.get(kind, 30)
-            return ref - timedelta(minutes=minutes), ref, 0, True
+            return ref - timedelta(minutes=minutes), ref, 0, True, None
         if tense == "future":
-            return None, None, 0, True
-        return ref, None, 2, False
-    return None, None, 0, True
+            return None, None, 0, True, None
+        return ref, None, 2, False, None
+    return None, None, 0, True, None
+
+
+def _on_local_clock(
+    clock: timex.Timex,
+    place: Place | None,
+    ref: datetime | None,
+    start: datetime,
+    end: datetime | date | None,
+) -> tuple[datetime, datetime | date | None]:
+    """A start and end worked out from a clock written "local time", read on the clocks
+    of the place where it happens when the gazetteer knows them (else on the blog's)."""
+    if place is None or not place.zone:
+        return start, end
+    end = timex.on_local_clock(clock, place.zone, ref, end) if isinstance(end, datetime) else end
+    return timex.on_local_clock(clock, place.zone, ref, start), end
 
 
 def _range_of(tags: list[timex.Timex]) -> tuple[date, date] | None:
@@ -724,9 +739,13 @@ def mentions_in(
             verb_tense = tense if tense == "future" else timex.tense_of(sentence[own[0] : own[1]])
             if trigger.endswith("ed") and _BY.match(sentence, m_end):
                 verb_tense = "past"  # "documents signed by …": done before, not now
-            start, end, precision, approximate = _time(
+            start, end, precision, approximate, local = _time(
                 _not_after(tags, sentence, m_end), ref, verb_tense, live, kind, ctx, own
             )
+            where = None
+            if local is not None and (ref is not None or not local.floating):
+                where = _places(sentence, m_start, kind, ctx, recent, own[1])
+                start, end = _on_local_clock(local, where[0], ref, start, end)
             status = _status(text, said, m_start, m_end, start, ref, cues)
             if status is None:
                 continue
@@ -734,7 +753,7 @@ def mentions_in(
                 precision = 1  # the entry's news, just before its stamp: not background
             if status == Status.CANCELLED and precision == 0 and ref is not None:
                 start, end = ref, None  # called off: shown where the news came, marked approximate
-            place, destination = _places(sentence, m_start, kind, ctx, recent, own[1])
+            place, destination = where or _places(sentence, m_start, kind, ctx, recent, own[1])
             if kind == "departure" and destination is None and onward is not None:
                 destination = onward(place or recent.get(_LAST))
             counterpart, role_class = _counterpart(kind, sentence, m_end, ctx, tags)

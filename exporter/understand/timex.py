@@ -35,6 +35,11 @@ class Timex:
     approximate: bool
     kind: str
     duration: timedelta | None = None
+    #: A clock written "local time": the clocks of wherever it happens, which only the
+    #: sentence's places can tell (`on_the_clock_of`); until then read on the sentence's.
+    local: bool = False
+    #: Its day is the reference's, not one the sentence gives.
+    floating: bool = False
 
 
 def _alt(words: Iterable[str], *, cased: bool = False) -> str:
@@ -141,6 +146,8 @@ class _Atom:
     relative: bool = True  # depends on the reference
     #: A clock time written with another clock's label ("6 p.m. JST" in a GMT blog).
     zone: str | None = None
+    local: bool = False  # written "local time" (`Timex.local`)
+    floating: bool = False  # on the reference's day, for want of one written
 
 
 Span = tuple[int, int]
@@ -341,10 +348,17 @@ def _clock(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
     if parsed is None:
         return None
     hedged = lx.CLOCK_MODIFIERS[_key(lead["mod"])] if lead else False
-    end, zone = _labelled(m, ctx)
+    end, zone, local = _labelled(m, ctx, parsed[0])
     span, window = (_begin(m, lead), end), (parsed[0], None)
     return _Atom(
-        span, "clock", window=window, grain=parsed[1], kind="time", approximate=hedged, zone=zone
+        span,
+        "clock",
+        window=window,
+        grain=parsed[1],
+        kind="time",
+        approximate=hedged,
+        zone=zone,
+        local=local,
     )
 
 
@@ -362,18 +376,25 @@ def _clock_range(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
         return None
     stop = end[0] if end[0] > start[0] else end[0] + 24 * 60  # "10 p.m. to 2 a.m."
     grain = "minute" if "minute" in (start[1], end[1]) else "hour"
-    close, zone = _labelled(m, ctx)
+    close, zone, local = _labelled(m, ctx, start[0])
     span, window = (_begin(m, lead), close), (start[0], stop)
-    return _Atom(span, "clock", window=window, grain=grain, kind="time", zone=zone)
+    return _Atom(span, "clock", window=window, grain=grain, kind="time", zone=zone, local=local)
 
 
-def _labelled(m: Match, ctx: _Ctx) -> tuple[int, str | None]:
-    """Where a clock time ends, and the zone of the clock it names when that is not the
-    sentence's: "6 p.m. JST", "18:00 (GMT)", "6 p.m. Avalon time" in a blog on another
-    clock. A label of the sentence's own clock, or none, changes nothing."""
+def _labelled(m: Match, ctx: _Ctx, minutes: int) -> tuple[int, str | None, bool]:
+    """Where a clock time ending at `minutes` after midnight ends, the zone of the clock
+    it names when that is not the sentence's ("6 p.m. JST", "18:00 (GMT)", "6 p.m. Avalon
+    time" in a blog on another clock), and whether it is written "local time" with no
+    conversion to tell which clock that is. A label of the sentence's own clock, or none,
+    changes nothing."""
     label = _CLOCK_LABEL().match(ctx.sentence, m.end())
     if label is None:
-        return m.end(), None
+        return m.end(), None, False
+    if label["local"]:
+        zone = _converted(label, minutes)
+        if zone is None:
+            return label.end(), None, True
+        return label.end(), None if zone == ctx.zone.zone else zone, False
     if label["label"]:
         offset = zones.fixed_offset(label["label"])
         zone = zones.zone_for_offset(offset) if offset is not None else None
@@ -381,8 +402,8 @@ def _labelled(m: Match, ctx: _Ctx) -> tuple[int, str | None]:
     else:
         zone = zones.zone_for_name(label["name"])
     if zone is None or zone == ctx.zone.zone:
-        return m.end(), None
-    return label.end(), zone
+        return m.end(), None, False
+    return label.end(), zone, False
 
 
 def _duration(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
@@ -561,11 +582,32 @@ def _candidates(ctx: _Ctx) -> list[_Atom]:
     return chosen
 
 
+def _converted(label: Match, minutes: int) -> str | None:
+    """The clock a "local time" is on, from the conversion written after it: "6 p.m. local
+    time (0900 GMT)" is nine hours ahead of GMT. Only a label with one offset all year
+    tells it (GMT, UTC, BST, "UTC+2"), and only whole hours name a zone."""
+    if not label["to"]:
+        return None
+    offset = zones.fixed_offset(label["to"])
+    hour, ampm = int(label["h"]), lx.parse_ampm(label["ampm"] or "")
+    if offset is None or hour > (12 if ampm else 23) or (label["m"] is None and ampm is None):
+        return None
+    hour = hour % 12 + (12 if ampm == "pm" else 0) if ampm else hour
+    utc = hour * 60 + int(label["m"] or 0) - int(offset.total_seconds()) // 60
+    ahead = (minutes - utc) % (24 * 60)
+    return zones.zone_for_offset(timedelta(minutes=ahead - 24 * 60 if ahead > 14 * 60 else ahead))
+
+
 @lru_cache(maxsize=1)
 def _CLOCK_LABEL() -> re.Pattern[str]:
-    """A clock's label right after a clock time: "JST", "(GMT)", "Avalon time"."""
+    """A clock's label right after a clock time: "JST", "(GMT)", "Avalon time", "local
+    time", and a conversion after that: "local time (0900 GMT)"."""
+    labels = zones.label_pattern()
     return regexes.compile(
-        rf"\s*\(?(?P<label>{zones.label_pattern()})\b\)?"
+        r"\s*\(?(?P<local>[Ll]ocal\s+time)\b\)?"
+        rf"(?:\s*\((?P<h>\d{{1,2}})(?:[:.]?(?P<m>[0-5]\d))?\s*(?P<ampm>{_AMPM})?"
+        rf"\s*(?P<to>{labels})\s*\))?"
+        rf"|\s*\(?(?P<label>{labels})\b\)?"
         r"|\s+(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+time\b"
     )
 
@@ -605,7 +647,10 @@ def _resolve(ctx: _Ctx) -> list[_Atom]:
     for atom in (a for a in atoms if not a.needs):  # "On Wednesday, he speaks at 11 a.m."
         if atom.role in ("clock", "part") and atom.day is None:
             host = next((h for h in reversed(out) if h.day and h.role != "fixed"), None)
-            atom = _onto(atom, host, atom.span) if host else replace(atom, day=ctx.today_on(atom))
+            if host:
+                atom = _onto(atom, host, atom.span)
+            else:
+                atom = replace(atom, day=ctx.today_on(atom), floating=True)
         out.append(atom)
     return out
 
@@ -616,7 +661,21 @@ def _timex(a: _Atom, ctx: _Ctx) -> Timex:
         lo, hi = a.window
         start, end = ctx.at(a.day, lo, a.zone), None if hi is None else ctx.at(a.day, hi, a.zone)
     text = ctx.sentence[a.span[0] : a.span[1]]
-    return Timex(text, a.span, start, end, a.grain, a.approximate, a.kind, a.duration)
+    return Timex(
+        text, a.span, start, end, a.grain, a.approximate, a.kind, a.duration, a.local, a.floating
+    )
+
+
+def on_local_clock(clock: Timex, zone: str, ref: datetime | None, moment: datetime) -> datetime:
+    """`moment`, worked out from a clock written "local time" (its start, or an end), read
+    on the clocks of `zone`, where it happens: the same wall time there, on that place's
+    own today (from `ref`, when the sentence was written) when it gave no day: "arrives at
+    6 p.m. local time" in a GMT blog written at 23:00 on the 27th is 6 p.m. on the 28th
+    in Avalon. Told on `moment`'s clock."""
+    naive = moment.replace(tzinfo=None)
+    if clock.floating and ref is not None:
+        naive += ref.astimezone(pytz.timezone(zone)).date() - ref.astimezone(moment.tzinfo).date()
+    return zones.localize(zone, naive).astimezone(moment.tzinfo)
 
 
 def tag(
