@@ -114,6 +114,11 @@ EXPECTED: dict[str, tuple[str, list[str]]] = {
         "Europe/London",
         ["2025-10-28 17:35", "2025-10-28 13:50", "2025-10-28 09:15", "2025-10-27 22:05"],
     ),
+    # "29 Oct 2025 - 08:40 GMT": the day, a dash, then the time, each above its headline.
+    "day-dash-time-gmt.txt": (
+        "Europe/London",
+        ["2025-10-29 08:40", "2025-10-29 00:15", "2025-10-28 17:05"],
+    ),
     # A saved page: <time datetime> with +09:00 and Z, one stamp only in the text.
     "saved-page-typhoon.html": (
         "Asia/Tokyo",

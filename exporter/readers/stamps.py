@@ -135,15 +135,15 @@ def _dated_pattern() -> re.Pattern[str]:
 
 @cache
 def _day_first_pattern() -> re.Pattern[str]:
-    """ "Tue 28 Oct 2025 06.20 GMT", "28 October 2025, 2:05 p.m." alone or before a
-    separator, as some sites stamp their entries: the day first, then a 12-hour time
-    with a.m./p.m. or a 24-hour one, and nothing after but a separator, so that "28 Oct
-    2025 14.05 the talks resumed" stays a sentence. Compiled for the first line that
-    opens so."""
+    """ "Tue 28 Oct 2025 06.20 GMT", "28 October 2025, 2:05 p.m.", "28 Oct 2025 - 14:05
+    GMT" alone or before a separator, as some sites stamp their entries: the day first,
+    then a 12-hour time with a.m./p.m. or a 24-hour one, and nothing after but a
+    separator, so that "28 Oct 2025 14.05 the talks resumed" stays a sentence. Compiled
+    for the first line that opens so."""
     label = rf"(?P<label>{zones.label_pattern()})\b"
     return regexes.compile(
         rf"^(?:(?:{WEEKDAY_PATTERN})\.?,?\s+)?(?P<d2>[0-3]?\d)\s+(?P<mon2>{MONTH_PATTERN})\.?,?"
-        rf"\s+(?:(?P<y>\d{{4}}),?\s+)?(?:at\s+)?(?:(?P<h>1[0-2]|0?[0-9])(?:\s?[:.]\s?(?P<m>[0-5]\d))?"
+        rf"\s+(?:(?P<y>\d{{4}}),?\s+)?(?:(?:at|[-–—|])\s+)?(?:(?P<h>1[0-2]|0?[0-9])(?:\s?[:.]\s?(?P<m>[0-5]\d))?"
         rf"\s?{_AMPM}|(?P<h24>[01]?\d|2[0-3])[:.](?P<m24>[0-5]\d))(?:\s*\(?{label}\)?)?"
         rf"(?:\s*(?:[:—–|]|-{{1,2}})\s+|\s*$)(?P<rest>.*)$",
         re.IGNORECASE,
