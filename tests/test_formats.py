@@ -119,6 +119,12 @@ EXPECTED: dict[str, tuple[str, list[str]]] = {
         "Europe/London",
         ["2025-10-29 08:40", "2025-10-29 00:15", "2025-10-28 17:05"],
     ),
+    # "November 19, 2025 at 12:20 AM EST", each above its headline, under the page's own
+    # "Published … at" line, which is no entry.
+    "month-day-year-at-time.txt": (
+        "America/New_York",
+        ["2025-11-19 05:20", "2025-11-19 02:45", "2025-11-18 21:10"],
+    ),
     # A saved page: <time datetime> with +09:00 and Z, one stamp only in the text.
     "saved-page-typhoon.html": (
         "Asia/Tokyo",

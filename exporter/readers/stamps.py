@@ -119,15 +119,16 @@ def _update_pattern() -> re.Pattern[str]:
 
 @cache
 def _dated_pattern() -> re.Pattern[str]:
-    """ "Oct. 29, 2025, 9:50 a.m. ET" alone or before a separator: the day first, a comma
-    before the time (which "November 5, 2017 9:00 a.m. ET", a dateline, has not), and
-    nothing after it but a separator, so that a sentence opening "Oct. 29, 9 a.m. the
-    talks resumed" stays a sentence. Compiled for the first line that opens with a
-    month or a weekday."""
+    """ "Oct. 29, 2025, 9:50 a.m. ET", "October 29, 2025 at 9:50 PM EDT" alone or before a
+    separator: the day first, a comma or "at" before the time (which "November 5, 2017
+    9:00 a.m. ET", a dateline, has not), and nothing after it but a separator, so that a
+    sentence opening "Oct. 29, 9 a.m. the talks resumed" stays a sentence. Compiled for
+    the first line that opens with a month or a weekday."""
     label = rf"(?P<label>{zones.label_pattern()})\b"
     return regexes.compile(
         rf"^(?:(?:{WEEKDAY_PATTERN})\.?,?\s+)?(?P<mon>{MONTH_PATTERN})\.?\s+(?P<d>[0-3]?\d),"
-        rf"\s+(?:(?P<y>\d{{4}}),\s+)?(?P<h>1[0-2]|0?[0-9])(?:\s?[:.]\s?(?P<m>[0-5]\d))?"
+        rf"\s+(?:(?P<y>\d{{4}})(?:,|\s+at)\s+)?"
+        rf"(?P<h>1[0-2]|0?[0-9])(?:\s?[:.]\s?(?P<m>[0-5]\d))?"
         rf"\s?{_AMPM}(?:\s*\(?{label}\)?)?(?:\s*(?:[:—–|]|-{{1,2}})\s+|\s*$)(?P<rest>.*)$",
         re.IGNORECASE,
     )
