@@ -647,6 +647,60 @@ def test_on_local_clock_reads_the_wall_time_where_it_happens(
     assert moved.astimezone(pytz.timezone("Asia/Tokyo")).isoformat() == start
 
 
+TOKYO = pytz.timezone("Asia/Tokyo")
+
+
+@pytest.mark.parametrize(
+    ("written", "sentence", "text", "start"),
+    [
+        # looking ahead to a time long gone today: the coming night or morning
+        ((23, 50), "Costa will arrive in Osaka at 9am.", "9am", "2025-10-29T09:00"),
+        ((23, 50), "Costa is expected to land at 1:30am.", "1:30am", "2025-10-29T01:30"),
+        (
+            (23, 50),
+            "Costa will meet Sato from 9am to 11am.",
+            "from 9am to 11am",
+            "2025-10-29T09:00",
+        ),
+        ((20, 0), "Costa is due to speak at 3pm.", "3pm", "2025-10-29T15:00"),
+        # … not a time still ahead, nor one a running-late day has only just passed
+        ((23, 50), "Costa will arrive in Osaka at 11pm.", "11pm", "2025-10-28T23:00"),
+        ((17, 30), "Costa is due to speak at 3pm.", "3pm", "2025-10-28T15:00"),
+        # … nor what is told as done or doing, nor a day written out
+        ((23, 50), "Costa arrived in Osaka at 9am.", "9am", "2025-10-28T09:00"),
+        ((23, 50), "Costa arrives in Osaka at 9am.", "9am", "2025-10-28T09:00"),
+        ((23, 50), "Costa will fly on Tuesday at 8am.", "Tuesday at 8am", "2025-10-28T08:00"),
+        # a part of day is no clock time: "this morning" stays this morning
+        ((23, 50), "Costa will speak this morning.", "this morning", "2025-10-28T06:00"),
+    ],
+)
+def test_a_clock_time_that_looks_ahead_past_its_hour_is_the_next_day(
+    written: tuple[int, int], sentence: str, text: str, start: str
+) -> None:
+    ref = TOKYO.localize(datetime(2025, 10, 28, *written))
+    assert find(sentence, text, ref).start.isoformat()[:16] == start
+
+
+@pytest.mark.parametrize(
+    ("written", "sentence", "text", "start"),
+    [
+        # GMT 14:00 is 23:00 in Tokyo: 8am there is the coming morning on either clock
+        ((14, 0), "Costa will land at 8am local time.", "8am local time", "2025-10-29T08:00"),
+        # GMT 08:00 is 17:00 in Tokyo: only Tokyo's clock tells that 9am is gone
+        ((8, 0), "Costa will land at 9am local time.", "9am local time", "2025-10-29T09:00"),
+        # GMT 21:30 is 06:30 on the 29th in Tokyo: 10am is still ahead there
+        ((21, 30), "Costa will visit at 10am local time.", "10am local time", "2025-10-29T10:00"),
+    ],
+)
+def test_a_local_clock_that_looks_ahead_is_judged_on_the_place_clock(
+    written: tuple[int, int], sentence: str, text: str, start: str
+) -> None:
+    ref = LONDON.localize(datetime(2025, 10, 28, *written))
+    clock = find(sentence, text, ref)
+    moved = on_local_clock(clock, "Asia/Tokyo", ref, clock.start, ahead=True)
+    assert moved.astimezone(TOKYO).isoformat()[:16] == start
+
+
 def test_reference_zones() -> None:
     utc = datetime(2025, 10, 28, 9, 0, tzinfo=UTC)
     assert find("They meet at 3 p.m.", "3 p.m.", ref=utc).start == utc.replace(hour=15)

@@ -664,13 +664,15 @@ def _on_local_clock(
     ref: datetime | None,
     start: datetime,
     end: datetime | date | None,
+    ahead: bool,
 ) -> tuple[datetime, datetime | date | None]:
     """A start and end worked out from a clock written "local time", read on the clocks
     of the place where it happens when the gazetteer knows them (else on the blog's)."""
     if place is None or not place.zone:
         return start, end
-    end = timex.on_local_clock(clock, place.zone, ref, end) if isinstance(end, datetime) else end
-    return timex.on_local_clock(clock, place.zone, ref, start), end
+    if isinstance(end, datetime):
+        end = timex.on_local_clock(clock, place.zone, ref, end, ahead=ahead)
+    return timex.on_local_clock(clock, place.zone, ref, start, ahead=ahead), end
 
 
 def _range_of(tags: list[timex.Timex]) -> tuple[date, date] | None:
@@ -745,7 +747,7 @@ def mentions_in(
             where = None
             if local is not None and (ref is not None or not local.floating):
                 where = _places(sentence, m_start, kind, ctx, recent, own[1])
-                start, end = _on_local_clock(local, where[0], ref, start, end)
+                start, end = _on_local_clock(local, where[0], ref, start, end, tense == "future")
             status = _status(text, said, m_start, m_end, start, ref, cues)
             if status is None:
                 continue

@@ -110,12 +110,11 @@ class _Ctx:
         return zones.localize(zone, naive).astimezone(self.zone)
 
     def today_on(self, atom: _Atom) -> date:
-        """The day of the reference on the clock a floating time is written on."""
-        return (
-            self.today
-            if atom.zone is None
-            else self.ref.astimezone(pytz.timezone(atom.zone)).date()
-        )
+        """The day a floating time sits on: the reference's, on the clock it is written
+        on, or the next for a clock time that looks ahead (`_floating_day`)."""
+        ref = self.ref if atom.zone is None else self.ref.astimezone(pytz.timezone(atom.zone))
+        ahead = atom.role == "clock" and self.tense == "future"
+        return _floating_day(ref, atom.window[0], ahead)
 
     def shift(self, delta: timedelta) -> datetime:
         """The reference moved by `delta` of wall time."""
@@ -125,6 +124,21 @@ class _Ctx:
         """pytz's `localize` (a skipped or repeated hour read as standard time), at once
         on a day without a change of clocks."""
         return zones.steady_local(self.zone.zone, naive) or self.zone.localize(naive)
+
+
+#: How far behind the reference a clock time that looks ahead may be and still be the
+#: reference's day: "is due to speak at 3 p.m." posted at 17:30, as the day runs late,
+#: is today's; posted at 20:00 it is tomorrow's.
+_LATE_POST = 3 * 60
+
+
+def _floating_day(ref: datetime, minutes: int, ahead: bool) -> date:
+    """The day of a clock time `minutes` after midnight that no day is written for, told
+    at `ref` (on the clock it is written on): `ref`'s, or the next when the sentence
+    looks ahead and that time is long gone: "is expected to land at 1:30 a.m." or "will
+    fly on at 8 a.m." posted at 23:50 is the coming night or morning."""
+    gone = ahead and minutes < ref.hour * 60 + ref.minute - _LATE_POST
+    return ref.date() + timedelta(days=1) if gone else ref.date()
 
 
 @dataclass(frozen=True)
@@ -666,15 +680,20 @@ def _timex(a: _Atom, ctx: _Ctx) -> Timex:
     )
 
 
-def on_local_clock(clock: Timex, zone: str, ref: datetime | None, moment: datetime) -> datetime:
+def on_local_clock(
+    clock: Timex, zone: str, ref: datetime | None, moment: datetime, *, ahead: bool = False
+) -> datetime:
     """`moment`, worked out from a clock written "local time" (its start, or an end), read
-    on the clocks of `zone`, where it happens: the same wall time there, on that place's
-    own today (from `ref`, when the sentence was written) when it gave no day: "arrives at
-    6 p.m. local time" in a GMT blog written at 23:00 on the 27th is 6 p.m. on the 28th
-    in Avalon. Told on `moment`'s clock."""
+    on the clocks of `zone`, where it happens: the same wall time there, on the day that
+    place's clock gives when the sentence gave none (`_floating_day`, `ahead` when it
+    looks ahead), from `ref`, when it was written: "arrives at 6 p.m. local time" in a GMT
+    blog written at 23:00 on the 27th is 6 p.m. on the 28th in Avalon. Told on `moment`'s
+    clock."""
     naive = moment.replace(tzinfo=None)
-    if clock.floating and ref is not None:
-        naive += ref.astimezone(pytz.timezone(zone)).date() - ref.astimezone(moment.tzinfo).date()
+    if clock.floating and ref is not None and isinstance(clock.start, datetime):
+        given = clock.start  # on the sentence's clock, on the day the tagger gave it
+        there = ref.astimezone(pytz.timezone(zone))
+        naive += _floating_day(there, given.hour * 60 + given.minute, ahead) - given.date()
     return zones.localize(zone, naive).astimezone(moment.tzinfo)
 
 
