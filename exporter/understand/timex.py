@@ -36,9 +36,9 @@ class Timex:
     kind: str
     duration: timedelta | None = None
     #: A clock written "local time": the clocks of wherever it happens, which only the
-    #: sentence's places can tell (`on_the_clock_of`); until then read on the sentence's.
+    #: sentence's places can tell (`on_local_clock`); until then read on the sentence's.
     local: bool = False
-    #: Its day is the reference's, not one the sentence gives.
+    #: No day is written for it: its day is the reference's, or the next (`_floating_day`).
     floating: bool = False
 
 
@@ -161,7 +161,7 @@ class _Atom:
     #: A clock time written with another clock's label ("6 p.m. JST" in a GMT blog).
     zone: str | None = None
     local: bool = False  # written "local time" (`Timex.local`)
-    floating: bool = False  # on the reference's day, for want of one written
+    floating: bool = False  # no day written for it (`Timex.floating`)
 
 
 Span = tuple[int, int]
