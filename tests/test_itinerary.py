@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import pytz
 
-from exporter.model import Status
+from exporter.model import Document, Status
 from exporter.readers import read_path
 from exporter.readers.options import ReadOptions
 from exporter.understand.assemble import Site, itinerary
@@ -274,19 +274,25 @@ def test_a_title_case_headline_leaves_the_place_after_its_verb(tmp_path: Path) -
     ]
 
 
+def _gmt_blog(tmp_path: Path, text: str) -> Document:
+    """A blog stamped in GMT (it says so: "All times GMT"), read."""
+    path = tmp_path / "g.txt"
+    path.write_text(text, "utf-8")
+    doc = read_path(path, ReadOptions(slug="g"))
+    assert doc.zone == "Europe/London"
+    return doc
+
+
 def test_an_event_is_on_the_clock_of_its_place(tmp_path: Path) -> None:
     """A blog stamped in GMT follows a visit to Tokyo: its events are at Tokyo's time, the
     same instants, with the ids the blog's days give them."""
-    path = tmp_path / "g.txt"
-    path.write_text(
+    doc = _gmt_blog(
+        tmp_path,
         "Visit live\nAll times GMT\nPrime Minister Ana Costa is in Japan.\n"
         "Monday 27 October 2025\n"
         "23:30 Costa met Emperor Naruhito at the Imperial Palace at 23:00.\n"
         "12:00 Costa is in Tokyo. Costa waves. Costa met reporters, somewhere.\n",
-        "utf-8",
     )
-    doc = read_path(path, ReadOptions(slug="g"))
-    assert doc.zone == "Europe/London"
     (audience,) = [e for e in itinerary([doc], Gazetteer.load(), Site()) if e.place]
     assert (audience.title, audience.place.name) == (
         "Audience with Emperor Naruhito",
@@ -300,17 +306,14 @@ def test_an_event_is_on_the_clock_of_its_place(tmp_path: Path) -> None:
 def test_a_clock_written_local_time_is_read_where_it_happens(tmp_path: Path) -> None:
     """A GMT blog follows a visit to Japan and writes "local time": Japan's clock, on
     Japan's own today when no day is written, or the clock its conversion gives."""
-    path = tmp_path / "g.txt"
-    path.write_text(
+    doc = _gmt_blog(
+        tmp_path,
         "Costa in Japan: live\nAll times GMT.\nTuesday 28 October 2025\n"
         "23:10 President Costa will arrive in Tokyo at 6pm local time (0900 GMT) on Wednesday.\n"
         "21:30 President Costa will visit Kyoto at 10am local time, his office said.\n"
         "09:40 President Costa arrived in Osaka at 6.30pm local time.\n"
         "08:05 President Costa is to meet Prime Minister Rui Sato in Tokyo at 7pm local time.\n",
-        "utf-8",
     )
-    doc = read_path(path, ReadOptions(slug="g"))
-    assert doc.zone == "Europe/London"
     got = [
         (e.place.name, e.start.isoformat())
         for e in itinerary([doc], Gazetteer.load(), Site())
