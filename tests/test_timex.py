@@ -642,7 +642,7 @@ def test_on_local_clock_reads_the_wall_time_where_it_happens(
     sentence: str, text: str, ref: datetime, start: str
 ) -> None:
     clock = find(sentence, text, ref)
-    moved = on_local_clock(clock, "Asia/Tokyo", ref, clock.start)
+    moved, _ = on_local_clock(clock, "Asia/Tokyo", ref, clock.start, None)
     assert moved.tzinfo.zone == "Europe/London"  # still told on the blog's clock
     assert moved.astimezone(pytz.timezone("Asia/Tokyo")).isoformat() == start
 
@@ -697,7 +697,7 @@ def test_a_local_clock_that_looks_ahead_is_judged_on_the_place_clock(
 ) -> None:
     ref = LONDON.localize(datetime(2025, 10, 28, *written))
     clock = find(sentence, text, ref)
-    moved = on_local_clock(clock, "Asia/Tokyo", ref, clock.start, ahead=True)
+    moved, _ = on_local_clock(clock, "Asia/Tokyo", ref, clock.start, None, ahead=True)
     assert moved.astimezone(TOKYO).isoformat()[:16] == start
 
 

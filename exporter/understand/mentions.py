@@ -658,23 +658,6 @@ def _time(
     return None, None, 0, True, None
 
 
-def _on_local_clock(
-    clock: timex.Timex,
-    place: Place | None,
-    ref: datetime | None,
-    start: datetime,
-    end: datetime | date | None,
-    ahead: bool,
-) -> tuple[datetime, datetime | date | None]:
-    """A start and end worked out from a clock written "local time", read on the clocks
-    of the place where it happens when the gazetteer knows them (else on the blog's)."""
-    if place is None or not place.zone:
-        return start, end
-    if isinstance(end, datetime):
-        end = timex.on_local_clock(clock, place.zone, ref, end, ahead=ahead)
-    return timex.on_local_clock(clock, place.zone, ref, start, ahead=ahead), end
-
-
 def _range_of(tags: list[timex.Timex]) -> tuple[date, date] | None:
     """A written range of whole days ("from October 27 to 29, 2025"), end exclusive."""
     for t in tags:
@@ -746,8 +729,12 @@ def mentions_in(
             )
             where = None
             if local is not None and (ref is not None or not local.floating):
+                # "local time": the clock of the place where it happens, when known
                 where = _places(sentence, m_start, kind, ctx, recent, own[1])
-                start, end = _on_local_clock(local, where[0], ref, start, end, tense == "future")
+                if where[0] is not None and where[0].zone:
+                    start, end = timex.on_local_clock(
+                        local, where[0].zone, ref, start, end, ahead=tense == "future"
+                    )
             status = _status(text, said, m_start, m_end, start, ref, cues)
             if status is None:
                 continue

@@ -600,15 +600,13 @@ def _converted(label: Match, minutes: int) -> str | None:
     """The clock a "local time" is on, from the conversion written after it: "6 p.m. local
     time (0900 GMT)" is nine hours ahead of GMT. Only a label with one offset all year
     tells it (GMT, UTC, BST, "UTC+2"), and only whole hours name a zone."""
-    if not label["to"]:
-        return None
+    if not label["to"] or (label["m"] is None and label["ampm"] is None):
+        return None  # "(9 GMT)" is no clock time
     offset = zones.fixed_offset(label["to"])
-    hour, ampm = int(label["h"]), lx.parse_ampm(label["ampm"] or "")
-    if offset is None or hour > (12 if ampm else 23) or (label["m"] is None and ampm is None):
+    parsed = _parse_clock(f"{label['h']}:{label['m'] or '00'}{label['ampm'] or ''}", False)
+    if offset is None or parsed is None:
         return None
-    hour = hour % 12 + (12 if ampm == "pm" else 0) if ampm else hour
-    utc = hour * 60 + int(label["m"] or 0) - int(offset.total_seconds()) // 60
-    ahead = (minutes - utc) % (24 * 60)
+    ahead = (minutes - parsed[0] + int(offset.total_seconds()) // 60) % (24 * 60)
     return zones.zone_for_offset(timedelta(minutes=ahead - 24 * 60 if ahead > 14 * 60 else ahead))
 
 
@@ -681,20 +679,30 @@ def _timex(a: _Atom, ctx: _Ctx) -> Timex:
 
 
 def on_local_clock(
-    clock: Timex, zone: str, ref: datetime | None, moment: datetime, *, ahead: bool = False
-) -> datetime:
-    """`moment`, worked out from a clock written "local time" (its start, or an end), read
-    on the clocks of `zone`, where it happens: the same wall time there, on the day that
-    place's clock gives when the sentence gave none (`_floating_day`, `ahead` when it
-    looks ahead), from `ref`, when it was written: "arrives at 6 p.m. local time" in a GMT
-    blog written at 23:00 on the 27th is 6 p.m. on the 28th in Avalon. Told on `moment`'s
-    clock."""
-    naive = moment.replace(tzinfo=None)
+    clock: Timex,
+    zone: str,
+    ref: datetime | None,
+    start: datetime,
+    end: datetime | date | None,
+    *,
+    ahead: bool = False,
+) -> tuple[datetime, datetime | date | None]:
+    """`start` and `end`, worked out from a clock written "local time", read on the clocks
+    of `zone`, where it happens: the same wall times there, on the day that place's clock
+    gives when the sentence gave none (`_floating_day`, `ahead` when it looks ahead), from
+    `ref`, when it was written: "arrives at 6 p.m. local time" in a GMT blog written at
+    23:00 on the 27th is 6 p.m. on the 28th in Avalon. Told on the sentence's clock."""
+    days = timedelta()
     if clock.floating and ref is not None and isinstance(clock.start, datetime):
         given = clock.start  # on the sentence's clock, on the day the tagger gave it
         there = ref.astimezone(pytz.timezone(zone))
-        naive += _floating_day(there, given.hour * 60 + given.minute, ahead) - given.date()
-    return zones.localize(zone, naive).astimezone(moment.tzinfo)
+        days = _floating_day(there, given.hour * 60 + given.minute, ahead) - given.date()
+
+    def moved(moment: datetime) -> datetime:
+        naive = moment.replace(tzinfo=None) + days
+        return zones.localize(zone, naive).astimezone(moment.tzinfo)
+
+    return moved(start), moved(end) if isinstance(end, datetime) else end
 
 
 def tag(
