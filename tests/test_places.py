@@ -761,4 +761,4 @@ def _title_case_as_first_written(sentence: str) -> bool:
     ).map(" ".join)
 )
 def test_a_title_is_told_as_by_every_word(sentence: str) -> None:
-    assert place_phrases._title_case(sentence) == _title_case_as_first_written(sentence)
+    assert place_phrases.title_case(sentence) == _title_case_as_first_written(sentence)

@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from exporter import regexes
 from exporter.datafiles import load_data
-from exporter.understand.place_phrases import _title_case
+from exporter.understand.place_phrases import title_case
 
 _NAME = r"[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){0,2}"
 
@@ -396,7 +396,7 @@ def _in_title_case_line(corpus: str, pos: int, lines: dict[int, bool]) -> bool:
     title = lines.get(start)
     if title is None:
         end = corpus.find("\n", pos)
-        title = lines[start] = _title_case(corpus[start : end if end >= 0 else len(corpus)])
+        title = lines[start] = title_case(corpus[start : end if end >= 0 else len(corpus)])
     return title
 
 

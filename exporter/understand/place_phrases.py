@@ -270,7 +270,7 @@ def _conjuncts(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in pieces if e > s]
 
 
-def _title_case(sentence: str) -> bool:
+def title_case(sentence: str) -> bool:
     """Headlines and section titles capitalise every word but the small function words.
 
     A sentence of names ("Quimby meets Mayor Jane Doe at the Grand Hall") still has a

@@ -72,7 +72,7 @@ from exporter.understand.place_phrases import (
     _preposition_before,
     _strip_the,
     _surface_pattern,
-    _title_case,
+    title_case,
 )
 
 __all__ = ["KINDS", "SPECIFICITY", "Gazetteer", "PlaceMention", "most_specific", "name_key"]
@@ -457,7 +457,7 @@ class Gazetteer:
             word_start = start - len(head) + m.start(1)
             continues = self._continues_name(sentence, word, word_start, prev_end, adjacent=True)
             # a headline capitalises its verbs too: "Costa Departs Avalon"
-            if continues and not (is_headline_verb(word) and _title_case(sentence)):
+            if continues and not (is_headline_verb(word) and title_case(sentence)):
                 return True
         m = _OF_BEFORE.search(head)
         if m is not None:
@@ -491,7 +491,7 @@ class Gazetteer:
 
     def _find_unknown(self, sentence: str, known: list[_Found]) -> list[_Found]:
         """Places the gazetteer does not know, from "at/in/aboard … Capitalised Words"."""
-        if _title_case(sentence):
+        if title_case(sentence):
             return []  # headlines capitalise every word: a run proves nothing there
         found: list[_Found] = []
         starts = [k.start for k in known]
