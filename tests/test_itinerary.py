@@ -524,3 +524,53 @@ def test_a_departure_told_twice_is_one(tmp_path: Path) -> None:
     assert [(e.title, e.start.strftime("%H:%M"), e.end.strftime("%H:%M")) for e in events] == [
         ("Arrival at Imperial Palace", "18:00", "19:10")
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the audience begins as the arrival ends, and lasts its usual hour
+        (
+            "10:40 a.m. Costa arrived at the Imperial Palace for an audience with Emperor "
+            "Naruhito.\n",
+            [("Audience with Emperor Naruhito", "10:25", "11:40", "Imperial Palace")],
+        ),
+        # the talks are where the journey led, not at the last place named before
+        (
+            "11:30 a.m. Costa headed to the Akasaka Palace for talks with Prime Minister Rui "
+            "Sato.\n10:00 a.m. Costa landed at Haneda Airport.\n",
+            [
+                ("Arrival at Haneda Airport", "09:45", "10:00", "Haneda Airport"),
+                (
+                    "Summit with Prime Minister Rui Sato",
+                    "11:15",
+                    "12:30",
+                    "Akasaka State Guest House",
+                ),
+            ],
+        ),
+        # a city is no sign that two reports tell one happening: two events, both there
+        (
+            "2:30 p.m. Costa flew to Osaka for talks with Prime Minister Rui Sato.\n",
+            [
+                ("Arrival at Osaka", "14:15", "14:30", "Osaka"),
+                ("Summit with Prime Minister Rui Sato", "14:30", "15:30", "Osaka"),
+            ],
+        ),
+        # planned: at the arrival's own time
+        (
+            "9:00 a.m. Costa will arrive at the Imperial Palace at 3 p.m. for an audience "
+            "with Emperor Naruhito.\n",
+            [("Audience with Emperor Naruhito", "15:00", "16:00", "Imperial Palace")],
+        ),
+    ],
+)
+def test_a_happening_the_journey_was_for_follows_the_arrival(
+    tmp_path: Path, body: str, expected
+) -> None:
+    events = _blog(body + _COSTA, tmp_path)
+    got = [(e.title, f"{e.start:%H:%M}", f"{e.end:%H:%M}", e.place.name) for e in events]
+    assert got == expected
+    assert [e.status for e in events][-1] == (
+        Status.PLANNED if "will" in body else Status.APPROXIMATE
+    )

@@ -185,8 +185,11 @@ def _start_end(
     start = first.start
     approximate = first.approximate or (first.precision < 2 and isinstance(first.start, datetime))
     start_guessed = approximate
+    main = next(k for k in _TITLE_ORDER if k in kinds)
+    # an arrival's end is no end of the audience it was for
+    own_end = first.kind == main or first.kind not in ("arrival", "departure")
     end: datetime | date | None = (
-        first.end if isinstance(first.end, datetime) and first.end > start else None
+        first.end if own_end and isinstance(first.end, datetime) and first.end > start else None
     )
     leaving = [
         m
@@ -209,7 +212,6 @@ def _start_end(
             for t in (m.start, m.end)
             if isinstance(t, datetime) and t > start and m.kind != "departure"
         ]
-        main = next(k for k in _TITLE_ORDER if k in kinds)
         default = start + timedelta(minutes=minutes.get(main, 30))
         end = max([default, *later])
         approximate = True

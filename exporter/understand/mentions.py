@@ -66,6 +66,13 @@ _LEADING_WITH = regexes.compile(r"^(?:with|alongside)\s+", re.I)
 #: What follows a trigger: "meeting with" (a happening), "signed by" (a thing done before).
 _WITH = regexes.compile(r"\s+with\b")
 _BY = regexes.compile(r"\s+by\b")
+#: A happening named as the purpose of the journey before it: "arrived at the palace for
+#: an audience with …", "headed to the guest house for talks with …".
+_FOR_PURPOSE = regexes.compile(
+    r"\bfor\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+){0,2}$", re.I
+)
+#: The kinds that can be such a purpose.
+_PURPOSES = frozenset({"meeting", "summit", "meal", "ceremony", "signing"})
 
 
 @dataclass(frozen=True)
@@ -704,6 +711,7 @@ def mentions_in(
     tense = tense or timex.tense_of(sentence)
     days = _range_of(tags)
     seen_kinds: set[str] = set()
+    arrival: Mention | None = None  # this sentence's, for a happening that is its purpose
     triggers = triggers_in(sentence)
     for kind, spans in triggers.kinds:
         for m_start, m_end in spans:
@@ -735,6 +743,13 @@ def mentions_in(
                     start, end = timex.on_local_clock(
                         local, where[0].zone, ref, start, end, ahead=tense == "future"
                     )
+            purpose = (
+                arrival is not None
+                and kind in _PURPOSES
+                and _FOR_PURPOSE.search(sentence, 0, m_start) is not None
+            )
+            if purpose and precision < 3:
+                start, end = _after_arrival(arrival, ctx.default_minutes.get(kind, 30), start, end)
             status = _status(text, said, m_start, m_end, start, ref, cues)
             if status is None:
                 continue
@@ -745,6 +760,8 @@ def mentions_in(
             place, destination = where or _places(sentence, m_start, kind, ctx, recent, own[1])
             if kind == "departure" and destination is None and onward is not None:
                 destination = onward(place or recent.get(_LAST))
+            if purpose and place is None:
+                place = arrival.place  # where the journey led
             counterpart, role_class = _counterpart(kind, sentence, m_end, ctx, tags)
             if kind == "meeting" and counterpart is None and "summit" not in sentence.lower():
                 continue
@@ -767,6 +784,8 @@ def mentions_in(
                     days=days,
                 )
             )
+            if kind == "arrival":
+                arrival = found[-1]
     attended = next((f for f in found if f.kind == "attendance" and f.subject), None)
     if (
         attended is not None
@@ -800,6 +819,17 @@ def mentions_in(
             )
     remember_places(sentence, ctx, recent)
     return found
+
+
+def _after_arrival(
+    arrival: Mention, minutes: int, start: datetime | date | None, end: datetime | date | None
+) -> tuple[datetime | date | None, datetime | date | None]:
+    """When a happening the journey was for begins, as no clock of its own says: as the
+    arrival ends, for the kind's usual length. A day alone (an article's) stays as it was."""
+    begins = arrival.end if isinstance(arrival.end, datetime) else arrival.start
+    if not isinstance(begins, datetime):
+        return start, end
+    return begins, begins + timedelta(minutes=minutes)
 
 
 _MEAL_WORD = regexes.compile(r"^(?:\S+\s+){0,3}(?:dinner|lunch|luncheon|breakfast|banquet)\b", re.I)
