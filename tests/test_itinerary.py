@@ -574,3 +574,26 @@ def test_a_happening_the_journey_was_for_follows_the_arrival(
     assert [e.status for e in events][-1] == (
         Status.PLANNED if "will" in body else Status.APPROXIMATE
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a headline: "today" is the stamp's day, and the stamp tells the time
+        ("2:30 p.m. Costa Lands In Osaka Today\n", [("Arrival at Osaka", "14:30", "happened")]),
+        # told in the past tense: just before the stamp, as with no day written
+        (
+            "2:30 p.m. Costa arrived in Osaka today.\n",
+            [("Arrival at Osaka", "14:15", "approximate")],
+        ),
+        # ahead: the day alone, as no time of it is known yet
+        ("9:00 a.m. Costa will land in Osaka today.\n", [("Visit to Osaka", None, "planned")]),
+    ],
+)
+def test_today_in_a_live_blog_is_the_stamps_day(tmp_path: Path, body: str, expected) -> None:
+    events = _blog(body + _COSTA, tmp_path)
+    got = [
+        (e.title, f"{e.start:%H:%M}" if isinstance(e.start, datetime) else None, e.status.value)
+        for e in events
+    ]
+    assert got == expected

@@ -653,9 +653,11 @@ def _time(
         if live and ref is not None and tense == "present" and t.start <= ref <= (t.end or ref):
             return ref, None, 2, False, None  # "spends the evening with …" written that evening
         return t.start, t.end, 1, True, None
-    if dates:
+    if dates and not (
+        live and tense != "future" and ref is not None and dates[0].start == ref.date()
+    ):
         return dates[0].start, None, 1, False, None
-    if live and ref is not None:
+    if live and ref is not None:  # no day, or the stamp's own ("lands in Zenda today")
         if tense == "past":
             minutes = ctx.default_minutes.get(kind, 30)
             return ref - timedelta(minutes=minutes), ref, 0, True, None
