@@ -105,7 +105,7 @@ _ROLE_FOLLOWERS = frozenset(
 _FUNCTION_WORDS = frozenset(
     """a an the he she it they we i you but and or so nor yet in on at this that these those
     there here his her its their our my your after before when while as if for with from to by
-    of meanwhile however also then still now later earlier today tonight yesterday tomorrow
+    of meanwhile however also then still now later earlier today tonight yesterday tomorrow next
     not no yes""".split()
 )
 #: Holidays and seasons are capitalised but are times, not places.
