@@ -125,6 +125,12 @@ EXPECTED: dict[str, tuple[str, list[str]]] = {
         "America/New_York",
         ["2025-11-19 05:20", "2025-11-19 02:45", "2025-11-18 21:10"],
     ),
+    # ISO 8601 stamps with an offset and nothing else about the clock, newest first, the
+    # headline on the stamp's line or below it; an ISO time inside the text is no stamp.
+    "iso-stamps-offsets.txt": (
+        "Etc/GMT-9",
+        ["2025-11-02 15:40", "2025-11-02 13:15", "2025-11-02 10:05", "2025-11-02 08:30"],
+    ),
     # A saved page: <time datetime> with +09:00 and Z, one stamp only in the text.
     "saved-page-typhoon.html": (
         "Asia/Tokyo",

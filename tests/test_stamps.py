@@ -89,6 +89,12 @@ def test_stamp_forms(line: str, hour: int, minute: int, label: str | None, rest:
         ("29 Oct 14:05", 14, 5, None, (10, 29, None), ""),
         ("Tuesday, Oct. 28, 2025, 11:40 p.m. ET: Text", 23, 40, "ET", (10, 28, 2025), "Text"),
         ("May 5, 3 p.m. ET — Text", 15, 0, "ET", (5, 5, None), "Text"),
+        # ISO 8601, as exports and feeds print entries: an offset is the label
+        ("2025-10-28 22:05", 22, 5, None, (10, 28, 2025), ""),
+        ("2025-10-28T22:05:00Z Text", 22, 5, "UTC", (10, 28, 2025), "Text"),
+        ("2025-10-28T13:05:30.120+09:00 — Text", 13, 5, "UTC+09:00", (10, 28, 2025), "Text"),
+        ("2025-10-28T08:05-0430: Text", 8, 5, "UTC-04:30", (10, 28, 2025), "Text"),
+        ("2025-10-28 22:05 GMT | Text", 22, 5, "GMT", (10, 28, 2025), "Text"),
         # a day only where a separator or the line's end follows it
         (
             "10:05 a.m. Jan. 6 committee hearing resumes",
@@ -129,6 +135,11 @@ def test_stamps_that_carry_their_day(
         "28 Oct 2025 14.05 the talks resumed",  # a sentence that opens with its day
         "12 October ships sank",
         "Tuesday 28 October 2025",  # a day header
+        "2025-02-30 10:00",  # no such day
+        "2025-10-28 25:00",
+        "2025-10-28 22:05:61",
+        "2025-10-28",  # a day header
+        "2025-10-28 was the day it began.",
     ],
 )
 def test_not_stamps_that_name_a_day(line: str) -> None:
@@ -361,6 +372,9 @@ _BLOG = "Test blog (Tokyo time)\nSome intro.\nWednesday 29 October 2025\n{line}\
         ("14:05 GMT+1 Text.", "10-29 13:05", ("Text.",)),
         ("9:50 a.m.\nText.\nMore text.", "10-29 00:50", ("Text.", "More text.")),
         ("14:05\nText.", "10-29 05:05", ("Text.",)),
+        ("2025-10-29 14:05\nText.", "10-29 05:05", ("Text.",)),
+        ("2025-10-29T14:05:00Z Text.", "10-29 14:05", ("Text.",)),
+        ("2025-10-29T14:05:00+01:00\nText.", "10-29 13:05", ("Text.",)),
     ],
 )
 def test_stamp_forms_end_to_end(line: str, utc: str, paragraphs: tuple[str, ...]) -> None:

@@ -151,6 +151,45 @@ def _day_first_pattern() -> re.Pattern[str]:
     )
 
 
+@cache
+def _iso_pattern() -> re.Pattern[str]:
+    """ "2025-10-28 22:05", "2025-10-28T22:05:00Z", "2025-10-28T13:05:00+09:00", "2025-10-28
+    22:05 GMT", as a site's export or a feed prints its entries' times: an ISO 8601 day
+    and clock, then a separator, the line's end or the entry's text. Compiled for the
+    first line that opens with an ISO day."""
+    label = rf"(?P<label>{zones.label_pattern()})\b"
+    return regexes.compile(
+        r"^(?P<y>\d{4})-(?P<mon>[01]\d)-(?P<d>[0-3]\d)(?:T|,?\s+(?:at\s+)?)"
+        r"(?P<h>[01]\d|2[0-3]):(?P<m>[0-5]\d)(?::[0-5]\d(?:[.,]\d+)?)?"
+        rf"(?:(?P<utc>Z)|(?P<offset>[+\-−](?:0\d|1[0-4]):?[0-5]\d)|\s*\(?{label}\)?)?"
+        r"(?:\s*(?:[:—–|]|-{1,2})(?=\s|$)|(?=\s|$))\s*(?P<rest>.*)$",
+        re.IGNORECASE,
+    )
+
+
+def _iso_stamp(m: re.Match[str], line: str) -> Stamp | None:
+    """A "2025-10-28T22:05:00Z" stamp: its day, and an offset as the label that says it."""
+    on = (int(m["mon"]), int(m["d"]), int(m["y"]))
+    try:
+        date(on[2], on[0], on[1])
+    except ValueError:
+        return None  # "2025-02-30 10:00": no such day, no stamp
+    label = m["label"]
+    if m["utc"]:
+        label = "UTC"
+    elif m["offset"]:
+        sign, digits = m["offset"][0], m["offset"][1:].replace(":", "")
+        label = f"UTC{'-' if sign in '-−' else '+'}{digits[:2]}:{digits[2:]}"
+    return Stamp(
+        hour=int(m["h"]),
+        minute=int(m["m"]),
+        rest=m["rest"].strip(),
+        label=label,
+        raw=line[: m.start("rest")].strip(),
+        on=on,
+    )
+
+
 #: The day a stamp names right after its time (`_day_after`): ", March 5, 2024", " Oct. 29",
 #: then the separator, if any, that opens the update's text.
 _DAY_AFTER = regexes.compile(rf"(?:,\s+|(?<=\s)){_DAY_WORDS}{_SEP}\s*", re.IGNORECASE)
@@ -189,6 +228,8 @@ def parse_stamp(line: str) -> Stamp | None:
     pats = _PATTERNS
     if line[0] in "uU" and line[:6].lower() == "update" and (m := _update_pattern().match(line)):
         return _update_stamp(m, line)
+    if line[4:5] == "-" and line[:4].isdigit() and (m := _iso_pattern().match(line)):
+        return _iso_stamp(m, line)
     maybe_day_first = line[0].isdigit() and " " in line[1:3]  # "28 Oct 2025 14.05"
     if not maybe_day_first and _opens_with_a_day(line):
         maybe_day_first = True  # "Tue 28 Oct 2025 14.05", unless the month comes first
