@@ -131,6 +131,12 @@ EXPECTED: dict[str, tuple[str, list[str]]] = {
         "Etc/GMT-9",
         ["2025-11-02 15:40", "2025-11-02 13:15", "2025-11-02 10:05", "2025-11-02 08:30"],
     ),
+    # Entries stamped as a dateline is written ("Oct 14, 2025 11:05 PM JST"), under an
+    # "Updated …" line that stays the page's dateline.
+    "month-day-year-time-jst.txt": (
+        "Asia/Tokyo",
+        ["2025-10-14 14:05", "2025-10-14 09:20", "2025-10-14 03:45", "2025-10-13 12:10"],
+    ),
     # A saved page: <time datetime> with +09:00 and Z, one stamp only in the text.
     "saved-page-typhoon.html": (
         "Asia/Tokyo",

@@ -10,6 +10,7 @@ import pytest
 from exporter.readers import read_text
 from exporter.readers.options import ReadOptions
 from exporter.readers.stamps import (
+    dateline_form_stamp,
     impossible_stamp,
     parse_clock_declaration,
     parse_dateline_date,
@@ -144,6 +145,42 @@ def test_stamps_that_carry_their_day(
 )
 def test_not_stamps_that_name_a_day(line: str) -> None:
     assert parse_stamp(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "hour", "minute", "label", "on", "rest"),
+    [
+        ("Oct 28, 2025 10:05 PM JST", 22, 5, "JST", (10, 28, 2025), ""),
+        ("Tuesday, October 28, 2025 22:05 — Text", 22, 5, None, (10, 28, 2025), "Text"),
+        ("November 5, 2017 9:00 a.m. ET", 9, 0, "ET", (11, 5, 2017), ""),
+    ],
+)
+def test_lines_written_as_datelines_are_read_as_stamps_when_asked(
+    line: str, hour: int, minute: int, label: str | None, on, rest: str
+) -> None:
+    assert parse_stamp(line) is None  # one alone is a dateline: the reader decides
+    stamp = dateline_form_stamp(line)
+    assert stamp is not None
+    assert (stamp.hour, stamp.minute, stamp.label, stamp.on, stamp.rest) == (
+        hour,
+        minute,
+        label,
+        on,
+        rest,
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Oct 28, 2025 10:05 PM the talks resumed",  # a sentence that opens with its day
+        "Oct 39, 2025 10:05 PM",
+        "Updated Oct 28, 2025 10:05 PM JST",
+        "Oct 28, 2025",
+    ],
+)
+def test_not_dateline_form_stamps(line: str) -> None:
+    assert dateline_form_stamp(line) is None
 
 
 @pytest.mark.parametrize(
@@ -395,6 +432,8 @@ def test_stamp_forms_end_to_end(line: str, utc: str, paragraphs: tuple[str, ...]
         ("November 5, 2017", {}, "2017-11-05T09:50:00+09:00"),
         ("Updated Nov. 5, 2017 10:02 a.m.", {}, "2017-11-05T09:50:00+09:00"),
         ("Updated Nov. 5, 2017 9:00 a.m.", {}, "2017-11-04T09:50:00+09:00"),
+        # a lone line written as a dateline is: the page's dateline, not a fourth entry
+        ("November 5, 2017 9:00 a.m.", {}, "2017-11-05T09:50:00+09:00"),
         ("A line that dates nothing.", {"date": date(2025, 3, 4)}, "2025-03-04T09:50:00+09:00"),
     ],
 )
@@ -402,3 +441,4 @@ def test_day_header_forms_end_to_end(header: str, options: dict, local: str) -> 
     text = f"Test blog (Tokyo time)\nIntro.\n{header}\n9:50 a.m. Text.\n9:40 a.m. Text.\n9:30 a.m. x.\n"
     doc = read_text(text, "t.txt", ReadOptions(slug="t", today=TODAY, **options))
     assert doc.updates[0].instant.isoformat() == local
+    assert len(doc.updates) == 3

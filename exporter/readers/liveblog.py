@@ -26,6 +26,7 @@ from exporter.readers.stamps import (
     DatelineDate,
     DayHeader,
     Stamp,
+    dateline_form_stamp,
     impossible_stamp,
     parse_clock_declaration,
     parse_dateline_date,
@@ -68,18 +69,37 @@ _DATELINE = regexes.compile(
 
 def looks_like_liveblog(lines: list[tuple[int, str]]) -> bool:
     """Three or more stamped lines make a live blog, or one under a day header, or two that
-    name their day ("11:58 p.m. ET, March 5, 2024"): one alone may be an article's byline.
-    A blog is known by its third stamp: the rest of it is read once, by the reader."""
+    name their day ("11:58 p.m. ET, March 5, 2024", or as a dateline is written: "Oct 28,
+    2025 10:05 PM JST"): one alone may be an article's byline or dateline. A blog is
+    known by its third stamp: the rest of it is read once, by the reader."""
     stamps = []
+    datelines = 0
     for _, text in lines:
         stamp = parse_stamp(text)
         if stamp:
             stamps.append(stamp)
             if len(stamps) == 3:
                 return True
-    return sum(1 for stamp in stamps if stamp.on) >= 2 or (
-        bool(stamps) and any(parse_day_header(text) for _, text in lines)
+        elif dateline_form_stamp(text):
+            datelines += 1
+    return (
+        datelines >= 2
+        or sum(1 for stamp in stamps if stamp.on) >= 2
+        or (bool(stamps) and any(parse_day_header(text) for _, text in lines))
     )
+
+
+def _dateline_form_stamps(marked: list[Line]) -> None:
+    """Lines written as datelines are ("Oct 28, 2025 10:05 PM JST") stamp their entries
+    where there are two or more of them; one alone stays the page's dateline."""
+    found = [
+        (i, stamp)
+        for i, line in enumerate(marked)
+        if line.stamp is None and not line.header and (stamp := dateline_form_stamp(line.text))
+    ]
+    if len(found) >= 2:
+        for i, stamp in found:
+            marked[i] = Line(marked[i].text, stamp, False)
 
 
 @dataclass
@@ -150,6 +170,7 @@ def _scan(lines: list[tuple[int, str]]) -> _Scan:
         marked.append(Line(text, stamp, header is not None))
         if stamp is None and scan.impossible is None and (bad := impossible_stamp(text)):
             scan.impossible = (number, bad)
+    _dateline_form_stamps(marked)
     agenda = agenda_lines(marked)
     body_started = False
     for index, (number, text) in enumerate(lines):

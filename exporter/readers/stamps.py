@@ -316,6 +316,40 @@ def _day_number_then_month(line: str) -> bool:
 def _day_first_stamp(m: re.Match[str], line: str) -> Stamp | None:
     """A "Tue 28 Oct 2025 06.20 GMT" stamp, with the day it names."""
     on = (MONTHS[m["mon2"].lower()], int(m["d2"]), int(m["y"]) if m["y"] else None)
+    return _day_and_time_stamp(m, line, on)
+
+
+@cache
+def _dateline_form_pattern() -> re.Pattern[str]:
+    """ "Oct 28, 2025 10:05 PM JST", "Tuesday, October 28, 2025 22:05": the day, its year
+    and the time with nothing between, as a dateline is written, alone or before a
+    separator."""
+    label = rf"(?P<label>{zones.label_pattern()})\b"
+    return regexes.compile(
+        rf"^(?:(?:{WEEKDAY_PATTERN})\.?,?\s+)?(?P<mon>{MONTH_PATTERN})\.?\s+(?P<d>[0-3]?\d),?"
+        rf"\s+(?P<y>\d{{4}})\s+(?:(?P<h>1[0-2]|0?[0-9])(?:\s?[:.]\s?(?P<m>[0-5]\d))?\s?{_AMPM}"
+        rf"|(?P<h24>[01]?\d|2[0-3])[:.](?P<m24>[0-5]\d))(?:\s*\(?{label}\)?)?"
+        rf"(?:\s*(?:[:—–|]|-{{1,2}})\s+|\s*$)(?P<rest>.*)$",
+        re.IGNORECASE,
+    )
+
+
+def dateline_form_stamp(line: str) -> Stamp | None:
+    """A line written as a dateline is ("Oct 28, 2025 10:05 PM JST"), read as a stamp.
+
+    One such line near the top dates a page (`parse_dateline_date`); a page that opens
+    entries with two or more stamps them so (`looks_like_liveblog`, the live-blog
+    reader), which is why `parse_stamp` alone never reads it."""
+    if not _opens_with_a_day(line) or not (m := _dateline_form_pattern().match(line)):
+        return None
+    return _day_and_time_stamp(m, line, _day_named(m))
+
+
+def _day_and_time_stamp(
+    m: re.Match[str], line: str, on: tuple[int, int, int | None] | None
+) -> Stamp | None:
+    """A stamp with the day `on` it names and a 12-hour (h, m, ampm) or 24-hour (h24,
+    m24) time."""
     if not _is_day(on):
         return None
     twelve = m["h"] is not None
