@@ -230,3 +230,33 @@ def test_the_principal_is_the_most_named_by_the_name_they_go_by() -> None:
         ("Rui Sato", "Sato"),
     ]
     assert cast.principal is not None and cast.principal.name == "Ana Costa"
+
+
+def test_a_name_after_a_role_ends_with_its_line() -> None:
+    # a headline ends on a name; the text below opens with a title: no "Rui Sato\n\nKing"
+    cast = cast_of(["King meets Prime Minister Rui Sato\n\nKing Zog held an audience."])
+    assert [(p.name, p.role) for p in cast.people] == [
+        ("Rui Sato", "Prime Minister"),
+        ("Zog", "King"),
+    ]
+
+
+def test_a_title_one_person_holds_names_them_when_written_alone() -> None:
+    text = (
+        "King Zog met Prime Minister Rui Sato. Sato spoke. Sato left.\n"
+        "The King arrived. The King and Queen waved. King Zog spoke. The King left."
+    )
+    cast = cast_of([text])
+    # "Zog" twice, "the King" three times: he is the most named
+    assert cast.principal is not None and cast.principal.name == "Zog"
+    king = cast.principal
+    assert cast.find("Then the King spoke.") == [(9, king)]
+    assert cast.find("King Zog spoke.") == [(5, king)]  # by his name, not twice
+    assert cast.find("King Ruritan spoke.") == []  # another king's name follows
+
+
+def test_a_title_two_people_hold_names_neither() -> None:
+    cast = cast_of(["King Zog met King Ruritan. The King spoke. The King left. Zog spoke."])
+    assert cast.titles == {}
+    assert cast.find("The King spoke.") == []
+    assert cast.principal is None  # "Zog" twice, the title for no one

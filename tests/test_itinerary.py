@@ -597,3 +597,24 @@ def test_today_in_a_live_blog_is_the_stamps_day(tmp_path: Path, body: str, expec
         for e in events
     ]
     assert got == expected
+
+
+def test_a_blog_that_calls_its_principal_by_title(tmp_path: Path) -> None:
+    """A royal visit as British blogs tell it: "the King" throughout, his name once, and
+    headlines that end on another person's name above text that opens with "The King"."""
+    path = tmp_path / "k.txt"
+    path.write_text(
+        "Royal visit: as it happened\nAll times BST\nKing Zog is in Canada for two days.\n"
+        "Monday 26 May 2025\n"
+        "23:10\nKing meets Prime Minister Rui Sato\n"
+        "The King held an audience with Prime Minister Rui Sato at Rideau Hall this evening.\n"
+        "20:30\nThe King and Queen arrive\n"
+        "The King and Queen landed at Ottawa airport at 15:30 local time.\n",
+        "utf-8",
+    )
+    doc = read_path(path, ReadOptions(slug="k"))
+    events = itinerary([doc], Gazetteer.load(), Site())
+    assert [(e.title, e.start.isoformat()) for e in events] == [
+        ("Arrival at Ottawa", "2025-05-26T15:30:00-04:00"),
+        ("Meeting with Prime Minister Rui Sato", "2025-05-26T23:10:00+01:00"),
+    ]

@@ -20,7 +20,7 @@ from exporter import regexes
 from exporter.datafiles import load_data
 from exporter.understand.place_phrases import title_case
 
-_NAME = r"[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){0,2}"
+_NAME = r"[A-Z][a-zà-ÿ'’-]+(?:[^\S\n]+[A-Z][a-zà-ÿ'’-]+){0,2}"  # never across a line
 
 
 @cache
@@ -57,17 +57,30 @@ class Cast:
         found: list[tuple[int, Person]] = []
         if pattern is None:
             return found
+        titles = self.titles
         for m in pattern.finditer(text):
-            for person in owners[m.group()]:
-                if m.group() != person.name and _other_given_name(text, m.start(), person):
+            word = m.group()
+            if word in titles:
+                if not _NAMED_AFTER.match(text, m.end()):  # "King Charles": his name says it
+                    found.append((m.start(), titles[word]))
+                continue
+            for person in owners[word]:
+                if word != person.name and _other_given_name(text, m.start(), person):
                     continue  # "Akie Abe" is not "Shinzo Abe"
                 found.append((m.start(), person))
         return found
 
     @cached_property
+    def titles(self) -> dict[str, Person]:
+        """One-word titles one person holds ("King", "Emperor"): written alone ("the King
+        said"), each stands for that person."""
+        held = Counter(p.role for p in self.people)
+        return {p.role: p for p in self.people if held[p.role] == 1 and _TITLE.fullmatch(p.role)}
+
+    @cached_property
     def _index(self) -> tuple[re.Pattern[str] | None, dict[str, list[Person]]]:
-        """One alternation of every name and name word, longest first, compiled once."""
-        owners: dict[str, list[Person]] = {}
+        """One alternation of every name, name word and title, longest first, compiled once."""
+        owners: dict[str, list[Person]] = {title: [] for title in self.titles}
         for person in self.people:
             for word in _name_words(person):
                 owners.setdefault(word, []).append(person)
@@ -90,6 +103,12 @@ class Cast:
         for person in self.people:
             holders.setdefault(person.role.lower(), []).append(person)
         return holders
+
+
+#: A title of one word, as the cast counts and finds it alone.
+_TITLE = regexes.compile(r"[A-Z][a-z]+")
+#: A capitalised word right after a title: the name of whoever holds it ("King Charles").
+_NAMED_AFTER = regexes.compile(r"[^\S\n]+[A-Z]")
 
 
 def _word_before(text: str, pos: int) -> str | None:
@@ -150,19 +169,22 @@ def _role_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     for role_class, names in roles.items():
         for name in names:
             classes[name.lower()] = role_class
+    longest_first = sorted(classes, key=len, reverse=True)
+    gap = r"[^\S\n]+"  # never across a line: a headline's last word is no role of the next
     alternation = "|".join(
-        r"\s+".join(w.capitalize() if w != "of" else "of" for w in name.split())
-        for name in sorted(classes, key=len, reverse=True)
+        gap.join(w.capitalize() if w != "of" else "of" for w in name.split())
+        for name in longest_first
     )
-    qualifier = r"(?:(?:[A-Z][a-z]+|U\.S\.|U\.K\.)[^\S\n]+){0,2}"  # never across a line
+    capitals = "|".join(gap.join(name.upper().split()) for name in longest_first)
+    qualifier = rf"(?:(?:[A-Z][a-z]+|U\.S\.|U\.K\.){gap}){{0,2}}"
     # A match begins with a qualifier or a role's first word, all capitalised: when they all
     # begin with A-Z, saying so lets the scan pass over other characters at once (2.4×
     # faster over a whole archive) instead of trying every role at every word.
-    firsts = {role[:1] for role in f"{alternation}|{alternation.upper()}".split("|")}
+    firsts = {role[:1] for role in f"{alternation}|{capitals}".split("|")}
     lead = "(?=[A-Z])" if firsts <= set(string.ascii_uppercase) else ""
     pattern = regexes.compile(
-        rf"{lead}(?:\b(?P<role>{qualifier}(?:{alternation}))\s+(?P<name>{_NAME})|"
-        rf"\b(?P<role2>(?:{alternation.upper()}|CEO))\s+(?P<name2>{_NAME}))"
+        rf"{lead}(?:\b(?P<role>{qualifier}(?:{alternation})){gap}(?P<name>{_NAME})|"
+        rf"\b(?P<role2>(?:{capitals}|CEO)){gap}(?P<name2>{_NAME}))"
     )
     return pattern, classes
 
@@ -339,17 +361,27 @@ def cast_of(texts: Iterable[str]) -> Cast:
         if written and written not in tried:
             tried.add(written)
             _keep(written, role, classes, seen, words)
-    counts = _WordCounts(corpus, words)
+    roles = {name: _bare_role(role, classes) for name, role in seen.items()}
+    held = Counter(roles.values())
+    # "the King", "King and Queen land": a one-word title one person holds is that person
+    titles = {role for role, n in held.items() if n == 1 and _TITLE.fullmatch(role)}
+    counts = _WordCounts(corpus, words | titles)
     people = tuple(
         Person(
             name=name,
-            role=_bare_role(role, classes),
+            role=roles[name],
             role_class=_role_class(role, classes),
             short=_short_name(name, counts),
         )
         for name, role in seen.items()
     )
-    named = Counter({p.name: _occurrences(p.short, counts) for p in people})
+    named = Counter(
+        {
+            p.name: _occurrences(p.short, counts)
+            + (_title_alone(p.role, counts) if p.role in titles else 0)
+            for p in people
+        }
+    )
     principal = None
     if named:
         top = named.most_common(1)[0]
@@ -443,6 +475,15 @@ def _occurrences(short: str, counts: _WordCounts) -> int:
     if len(words) == 1:
         return counts.single[short]
     return min(counts.pairs[pair] for pair in pairwise(words))
+
+
+def _title_alone(title: str, counts: _WordCounts) -> int:
+    """How often the text uses a title without a name after it ("the King said", not
+    "King Charles"): each such use names the one person who holds it."""
+    named = sum(
+        n for (word, after), n in counts.pairs.items() if word == title and after[0].isupper()
+    )
+    return counts.single[title] - named
 
 
 def _short_name(name: str, counts: _WordCounts) -> str:
