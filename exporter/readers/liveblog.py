@@ -90,8 +90,8 @@ def looks_like_liveblog(lines: list[tuple[int, str]]) -> bool:
 
 
 def _dateline_form_stamps(marked: list[Line]) -> None:
-    """Lines written as datelines are ("Oct 28, 2025 10:05 PM JST") stamp their entries
-    where there are two or more of them; one alone stays the page's dateline."""
+    """Lines written the way a dateline is ("Oct 28, 2025 10:05 PM JST") stamp their
+    entries where there are two or more of them; one alone stays the page's dateline."""
     found = [
         (i, stamp)
         for i, line in enumerate(marked)

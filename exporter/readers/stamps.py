@@ -134,6 +134,19 @@ def _dated_pattern() -> re.Pattern[str]:
     )
 
 
+def _time_alone() -> str:
+    """The time that ends a stamp which opens with its day: 12-hour with a.m./p.m. (h, m,
+    ampm) or 24-hour (h24, m24), maybe a zone's label, then a separator or the line's
+    end, so that a sentence opening with its day ("28 Oct 2025 14.05 the talks resumed")
+    stays a sentence."""
+    label = rf"(?P<label>{zones.label_pattern()})\b"
+    return (
+        rf"(?:(?P<h>1[0-2]|0?[0-9])(?:\s?[:.]\s?(?P<m>[0-5]\d))?\s?{_AMPM}"
+        rf"|(?P<h24>[01]?\d|2[0-3])[:.](?P<m24>[0-5]\d))(?:\s*\(?{label}\)?)?"
+        r"(?:\s*(?:[:—–|]|-{1,2})\s+|\s*$)(?P<rest>.*)$"
+    )
+
+
 @cache
 def _day_first_pattern() -> re.Pattern[str]:
     """ "Tue 28 Oct 2025 06.20 GMT", "28 October 2025, 2:05 p.m.", "28 Oct 2025 - 14:05
@@ -141,12 +154,9 @@ def _day_first_pattern() -> re.Pattern[str]:
     then a 12-hour time with a.m./p.m. or a 24-hour one, and nothing after but a
     separator, so that "28 Oct 2025 14.05 the talks resumed" stays a sentence. Compiled
     for the first line that opens so."""
-    label = rf"(?P<label>{zones.label_pattern()})\b"
     return regexes.compile(
         rf"^(?:(?:{WEEKDAY_PATTERN})\.?,?\s+)?(?P<d2>[0-3]?\d)\s+(?P<mon2>{MONTH_PATTERN})\.?,?"
-        rf"\s+(?:(?P<y>\d{{4}}),?\s+)?(?:(?:at|[-–—|])\s+)?(?:(?P<h>1[0-2]|0?[0-9])(?:\s?[:.]\s?(?P<m>[0-5]\d))?"
-        rf"\s?{_AMPM}|(?P<h24>[01]?\d|2[0-3])[:.](?P<m24>[0-5]\d))(?:\s*\(?{label}\)?)?"
-        rf"(?:\s*(?:[:—–|]|-{{1,2}})\s+|\s*$)(?P<rest>.*)$",
+        rf"\s+(?:(?P<y>\d{{4}}),?\s+)?(?:(?:at|[-–—|])\s+)?{_time_alone()}",
         re.IGNORECASE,
     )
 
@@ -324,12 +334,9 @@ def _dateline_form_pattern() -> re.Pattern[str]:
     """ "Oct 28, 2025 10:05 PM JST", "Tuesday, October 28, 2025 22:05": the day, its year
     and the time with nothing between, as a dateline is written, alone or before a
     separator."""
-    label = rf"(?P<label>{zones.label_pattern()})\b"
     return regexes.compile(
         rf"^(?:(?:{WEEKDAY_PATTERN})\.?,?\s+)?(?P<mon>{MONTH_PATTERN})\.?\s+(?P<d>[0-3]?\d),?"
-        rf"\s+(?P<y>\d{{4}})\s+(?:(?P<h>1[0-2]|0?[0-9])(?:\s?[:.]\s?(?P<m>[0-5]\d))?\s?{_AMPM}"
-        rf"|(?P<h24>[01]?\d|2[0-3])[:.](?P<m24>[0-5]\d))(?:\s*\(?{label}\)?)?"
-        rf"(?:\s*(?:[:—–|]|-{{1,2}})\s+|\s*$)(?P<rest>.*)$",
+        rf"\s+(?P<y>\d{{4}})\s+{_time_alone()}",
         re.IGNORECASE,
     )
 
