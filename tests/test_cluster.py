@@ -257,3 +257,26 @@ def test_departures_for_one_place_are_one_only_within_hours(hours: int, departur
         _said("departure", BASE + timedelta(hours=hours), place=ruritania, destination=zenda),
     ]
     assert len(cluster_mentions(told)) == departures
+
+
+def test_an_articles_dated_happening_of_its_own_is_the_whole_day() -> None:
+    """A visit an article dates and times that no blog event matches becomes an event
+    of its own over its day: its clock times go with its start, end included."""
+    visit = Mention(
+        kind="visit",
+        status=Status.HAPPENED,
+        evidence=Evidence(text="On October 28 Costa visited the palace at 9:30 a.m.", source="a"),
+        start=BASE + timedelta(minutes=30),
+        end=BASE + timedelta(hours=2),
+        precision=3,
+        approximate=False,
+        place=PLACES[0],
+        destination=None,
+        counterpart=None,
+        counterpart_class=None,
+        subject=None,
+        explicit=True,
+    )
+    (own,) = cluster_mod.fuse([], [visit])
+    (member,) = own.mentions
+    assert (member.start, member.end) == (date(2025, 10, 28), None)

@@ -489,7 +489,7 @@ def fuse(clusters: list[Cluster], mentions: list[Mention]) -> list[Cluster]:
             if same:
                 same[0].add(m)
             else:
-                extra.append(Cluster([replace(m, start=m.day)]))
+                extra.append(Cluster([replace(m, start=m.day, end=None)]))
     return clusters + extra
 
 
