@@ -10,6 +10,7 @@ import pytest
 from exporter.readers import read_text
 from exporter.readers.options import ReadOptions
 from exporter.readers.stamps import (
+    Stamp,
     dateline_form_stamp,
     impossible_stamp,
     parse_clock_declaration,
@@ -110,15 +111,14 @@ def test_stamp_forms(line: str, hour: int, minute: int, label: str | None, rest:
 def test_stamps_that_carry_their_day(
     line: str, hour: int, minute: int, label: str | None, on, rest: str
 ) -> None:
-    stamp = parse_stamp(line)
-    assert stamp is not None
-    assert (stamp.hour, stamp.minute, stamp.label, stamp.on, stamp.rest) == (
-        hour,
-        minute,
-        label,
-        on,
-        rest,
-    )
+    assert _with_day(parse_stamp(line)) == (hour, minute, label, on, rest)
+
+
+def _with_day(stamp: Stamp | None) -> tuple | None:
+    """What a stamp that names its day says: its time, label, day and the text after it."""
+    if stamp is None:
+        return None
+    return stamp.hour, stamp.minute, stamp.label, stamp.on, stamp.rest
 
 
 @pytest.mark.parametrize(
@@ -159,15 +159,7 @@ def test_lines_written_as_datelines_are_read_as_stamps_when_asked(
     line: str, hour: int, minute: int, label: str | None, on, rest: str
 ) -> None:
     assert parse_stamp(line) is None  # one alone is a dateline: the reader decides
-    stamp = dateline_form_stamp(line)
-    assert stamp is not None
-    assert (stamp.hour, stamp.minute, stamp.label, stamp.on, stamp.rest) == (
-        hour,
-        minute,
-        label,
-        on,
-        rest,
-    )
+    assert _with_day(dateline_form_stamp(line)) == (hour, minute, label, on, rest)
 
 
 @pytest.mark.parametrize(
