@@ -74,8 +74,8 @@ class Cast:
     def titles(self) -> dict[str, Person]:
         """One-word titles one person holds ("King", "Emperor"): written alone ("the King
         said"), each stands for that person."""
-        held = Counter(p.role for p in self.people)
-        return {p.role: p for p in self.people if held[p.role] == 1 and _TITLE.fullmatch(p.role)}
+        sole = _sole_titles([p.role for p in self.people])
+        return {p.role: p for p in self.people if p.role in sole}
 
     @cached_property
     def _index(self) -> tuple[re.Pattern[str] | None, dict[str, list[Person]]]:
@@ -107,6 +107,16 @@ class Cast:
 
 #: A title of one word, as the cast counts and finds it alone.
 _TITLE = regexes.compile(r"[A-Z][a-z]+")
+
+
+def _sole_titles(roles: list[str]) -> set[str]:
+    """The one-word titles ("King", "Emperor") among the cast's roles that one person
+    holds: the cast counts them alone for that person (`cast_of`) and finds them so
+    (`Cast.find`)."""
+    held = Counter(roles)
+    return {role for role, n in held.items() if n == 1 and _TITLE.fullmatch(role)}
+
+
 #: A capitalised word right after a title: the name of whoever holds it ("King Charles").
 _NAMED_AFTER = regexes.compile(r"[^\S\n]+[A-Z]")
 
@@ -362,9 +372,8 @@ def cast_of(texts: Iterable[str]) -> Cast:
             tried.add(written)
             _keep(written, role, classes, seen, words)
     roles = {name: _bare_role(role, classes) for name, role in seen.items()}
-    held = Counter(roles.values())
     # "the King", "King and Queen land": a one-word title one person holds is that person
-    titles = {role for role, n in held.items() if n == 1 and _TITLE.fullmatch(role)}
+    titles = _sole_titles(list(roles.values()))
     counts = _WordCounts(corpus, words | titles)
     people = tuple(
         Person(
