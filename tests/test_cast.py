@@ -260,3 +260,69 @@ def test_a_title_two_people_hold_names_neither() -> None:
     assert cast.titles == {}
     assert cast.find("The King spoke.") == []
     assert cast.principal is None  # "Zog" twice, the title for no one
+
+
+def _people_and_principal(text: str, is_place=None) -> tuple[list, str | None]:
+    cast = cast_of([text], is_place)
+    people = [(p.name, p.role, p.short) for p in cast.people]
+    return people, cast.principal.name if cast.principal else None
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # the role in lower case, before the name or before a comma and the name
+        (
+            "The president, Ana Costa, landed. Costa spoke. Costa left. Costa slept.",
+            [("Ana Costa", "President", "Costa")],
+        ),
+        (
+            "Avalon prime minister Ana Costa landed. Costa spoke. Costa left.",
+            [("Ana Costa", "Prime Minister", "Costa")],
+        ),
+        # a capitalised role before a comma is an apposition too
+        (
+            "She met the Taoiseach, Rui Sato. Ana Costa spoke. Costa left. Costa slept.",
+            [("Rui Sato", "Taoiseach", "Rui Sato"), ("Ana Costa", "", "Costa")],
+        ),
+        # a day after a role is no name, nor a word that starts no name
+        ("She told the president Monday Ana. Ana spoke.", []),
+        ("She met the president On Friday. Friday came.", []),
+    ],
+)
+def test_roles_in_lower_case_name_people_when_titles_name_no_principal(
+    text: str, people: list
+) -> None:
+    assert _people_and_principal(text)[0] == people
+
+
+def test_a_text_that_gives_no_roles_names_its_people_by_their_surnames() -> None:
+    text = (
+        "Then Ana Costa landed in Zenda, greeted by Rui Sato.\n"
+        "Costa spoke. Later Costa's plane left, and Costa slept. Sato stayed.\n"
+        "In Northern Avalon they voted; Avalon cheered and Avalon slept."
+    )
+    # "Rui Sato" is named alone once only: no surname to go by
+    assert _people_and_principal(text, lambda name: name == "Avalon") == (
+        [("Ana Costa", "", "Costa")],
+        "Ana Costa",
+    )
+    # without a gazetteer to say it is a place, "Northern Avalon" reads like a name
+    assert _people_and_principal(text)[0] == [
+        ("Ana Costa", "", "Costa"),
+        ("Northern Avalon", "", "Avalon"),
+    ]
+
+
+def test_a_principal_the_titles_give_is_kept_and_no_other_name_is_read() -> None:
+    text = (
+        "President Ana Costa landed. Costa spoke, Costa left, Costa slept.\n"
+        "Rui Sato met Sato's friend Sato and the prime minister, Zia Lima."
+    )
+    assert _people_and_principal(text) == ([("Ana Costa", "President", "Costa")], "Ana Costa")
+
+
+def test_a_person_with_no_role_is_no_holder_of_the_empty_role() -> None:
+    cast = cast_of(["Ana Costa landed. Costa spoke, Costa left."])
+    assert [p.role for p in cast.people] == [""]
+    assert cast.by_role("") is None and cast.by_role("the") is None

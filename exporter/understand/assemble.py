@@ -500,7 +500,7 @@ def itinerary(
     workers = parallel.workers_for(jobs, updates)
     ahead = workers and meanwhile is not None  # the first worker finds the cast
     head_start = round(meanwhile_updates - (updates * CAST_WEIGHT if ahead else 0))
-    reading = _Reading(parallel.Prelude(partial(cast_of, texts)), gazetteer, site)
+    reading = _Reading(parallel.Prelude(partial(cast_of, texts, gazetteer.knows)), gazetteer, site)
     pieces = _pieces(blogs, workers, head_start)
     found = parallel.map_pieces(
         reading, pieces, workers, _weight, meanwhile, head_start, reading.cast

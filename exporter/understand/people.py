@@ -11,16 +11,18 @@ from __future__ import annotations
 import re
 import string
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import pairwise
 
 from exporter import regexes
 from exporter.datafiles import load_data
+from exporter.lexicon import MONTHS, WEEKDAYS
 from exporter.understand.place_phrases import title_case
 
-_NAME = r"[A-Z][a-zà-ÿ'’-]+(?:[^\S\n]+[A-Z][a-zà-ÿ'’-]+){0,2}"  # never across a line
+_NAME_WORD = r"[A-Z][a-zà-ÿ'’-]+"
+_NAME = rf"{_NAME_WORD}(?:[^\S\n]+{_NAME_WORD}){{0,2}}"  # never across a line
 
 
 @cache
@@ -101,7 +103,8 @@ class Cast:
         a look at every person each time, which a text of thousands of people made slow."""
         holders: dict[str, list[Person]] = {}
         for person in self.people:
-            holders.setdefault(person.role.lower(), []).append(person)
+            if person.role:  # a person named with no role is no "the president"
+                holders.setdefault(person.role.lower(), []).append(person)
         return holders
 
 
@@ -348,10 +351,36 @@ class _Cut:
         return None
 
 
-def cast_of(texts: Iterable[str]) -> Cast:
-    """People with roles found in `texts`, and the principal (the most-named of them)."""
+def cast_of(texts: Iterable[str], is_place: Callable[[str], bool] | None = None) -> Cast:
+    """People with roles found in `texts`, and the principal (the most-named of them).
+
+    Most newsrooms title a name with its role ("President Ana Costa"). When that finds no
+    principal, the text may write roles in lower case ("the president, Ana Costa", "Avalon
+    prime minister Rui Sato") or name its people with no role at all ("Ana Costa landed …
+    Costa said"): both are read then, and only then, so that a text the titles settle
+    reads as before and costs nothing more. `is_place` tells a place's name ("Northern
+    Avalon") from a person's when only the names are to go by.
+    """
     pattern, classes = _role_pattern()
     corpus = "\n".join(texts)
+    seen, words = _titled(corpus, pattern, classes)
+    cast = _cast(corpus, seen, words, classes)
+    if cast.principal is None:
+        for found in _lower_case_roles(corpus, classes):
+            _keep(*found, classes, seen, words)
+        cast = _cast(corpus, seen, words, classes)
+    if cast.principal is None:
+        for name in _untitled(corpus, is_place or (lambda _: False)):
+            _keep(name, "", classes, seen, words)
+        cast = _cast(corpus, seen, words, classes)
+    return cast
+
+
+def _titled(
+    corpus: str, pattern: re.Pattern[str], classes: dict[str, str]
+) -> tuple[dict[str, str], set[str]]:
+    """The names the corpus gives with a title or an apposition (name → role as written),
+    and every word of them."""
     seen: dict[str, str] = {}  # name → role
     tried: set[str] = set()  # a name met again is decided: kept the first time, or never
     words: set[str] = set()  # every word of the names kept
@@ -371,6 +400,12 @@ def cast_of(texts: Iterable[str]) -> Cast:
         if written and written not in tried:
             tried.add(written)
             _keep(written, role, classes, seen, words)
+    return seen, words
+
+
+def _cast(corpus: str, seen: dict[str, str], words: set[str], classes: dict[str, str]) -> Cast:
+    """The people of `seen` (name → role as written), with the names the corpus uses for
+    them, and the most-named as the principal when named at least three times."""
     roles = {name: _bare_role(role, classes) for name, role in seen.items()}
     # "the King", "King and Queen land": a one-word title one person holds is that person
     titles = _sole_titles(list(roles.values()))
@@ -396,6 +431,75 @@ def cast_of(texts: Iterable[str]) -> Cast:
         top = named.most_common(1)[0]
         principal = next(p for p in people if p.name == top[0]) if top[1] >= 3 else None
     return Cast(people=people, principal=principal)
+
+
+def _lower_case_roles(corpus: str, classes: dict[str, str]) -> list[tuple[str, str]]:
+    """(name, role) where a role in lower case comes right before a full name, or a role
+    before a comma and a full name: "Avalon prime minister Rui Sato", "the president, Ana
+    Costa,", "the Taoiseach, Rui Sato". Not in a headline (`_titled` reads those). The
+    name must have two words at least, the first no day, month or small word: "the
+    president Monday" names no one."""
+    found = []
+    lines: dict[int, bool] = {}
+    for m in _lower_case_role_pattern(tuple(classes)).finditer(corpus):
+        if m["role"][0].isupper() and not m["comma"]:
+            continue  # "Prime Minister Rui Sato": a title, read as one already
+        first = m["name"].split()[0].lower()
+        if first in _NO_NAME_WORDS:
+            continue
+        if _in_title_case_line(corpus, m.start(), lines):
+            continue
+        role = " ".join(w if w == "of" else w.capitalize() for w in m["role"].split())
+        found.append((m["name"], role))
+    return found
+
+
+@cache
+def _lower_case_role_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
+    gap = r"[^\S\n]+"  # never across a line
+    alternation = "|".join(gap.join(r.split()) for r in sorted(roles, key=len, reverse=True))
+    name = rf"{_NAME_WORD}(?:{gap}{_NAME_WORD}){{1,2}}"
+    return regexes.compile(
+        rf"(?<![\w-])(?P<role>(?i:{alternation}))(?P<comma>,)?{gap}(?P<name>{name})"
+    )
+
+
+#: A run of capitalised words on one line, which may hold a full name ("US President Ana
+#: Costa").
+_CAPITALISED = regexes.compile(rf"(?<![\w'’.-]){_NAME_WORD}(?:[^\S\n]+{_NAME_WORD}){{1,4}}\b")
+
+
+def _untitled(corpus: str, is_place: Callable[[str], bool]) -> list[str]:
+    """Full names given with no role ("Ana Costa landed …"), in text order: two or three
+    capitalised words, out of a headline, that are no place, whose last word the text also
+    uses alone at least twice ("Costa said"), as it does a person's surname. Small words
+    and roles before it are no part of it ("Then Ana Costa"), days and months never are
+    ("Monday Ana Costa"), and "Costa's" is "Costa"."""
+    candidates: dict[str, None] = {}
+    lines: dict[int, bool] = {}
+    for m in _CAPITALISED.finditer(corpus):
+        parts = re.sub(r"['’]s$", "", m.group()).split()
+        while parts and (parts[0].lower() in _FUNCTION_WORDS or parts[0].lower() in _ROLE_WORDS()):
+            del parts[0]  # "Then Ana Costa", "US President Ana Costa"
+        if not 2 <= len(parts) <= 3 or any(w.lower() in _NO_NAME_WORDS for w in parts):
+            continue
+        if " ".join(parts) not in candidates and not _in_title_case_line(corpus, m.start(), lines):
+            candidates[" ".join(parts)] = None
+    if not candidates:
+        return []
+    lasts = {name.split()[-1] for name in candidates}
+    counts = _WordCounts(corpus, lasts | {w for name in candidates for w in name.split()})
+    return [
+        name
+        for name in candidates
+        if counts.alone(name.split()[-1], after=name.split()[-2]) >= 2
+        and not is_place(name)
+        and not is_place(name.split()[-1])
+    ]
+
+
+#: Small words, and days and months written in full: no part of a name ("May" can be).
+_NO_NAME_WORDS = _FUNCTION_WORDS | frozenset(w for w in (*MONTHS, *WEEKDAYS) if len(w) > 3)
 
 
 def _named_with_roles(

@@ -197,6 +197,10 @@ class Gazetteer:
         key = self._by_key.get(name_key(name))
         return self._places[key] if key else None
 
+    def knows(self, name: str) -> bool:
+        """Whether a name or alias is a place of the gazetteer's (`lookup`)."""
+        return self.lookup(name) is not None
+
     def zone_for(self, name: str) -> str | None:
         """The IANA zone of a place or country name, as for a dateline "AVALON, Freedonia --".
 
