@@ -355,6 +355,31 @@ def test_durations(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "text", "start"),
+    [
+        ("She is expected to land in about half an hour.", "in about half an hour", at(28, 9, 30)),
+        ("He will speak in two hours.", "in two hours", at(28, 11)),
+        ("The motorcade leaves within 20 minutes.", "within 20 minutes", at(28, 9, 20)),
+    ],
+)
+def test_in_an_amount_of_time_ahead_is_when(sentence: str, text: str, start: datetime) -> None:
+    timex = find(sentence, text)
+    assert (timex.kind, timex.start, timex.end, timex.approximate) == ("time", start, None, True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("He wrote the speech in an hour.", "an hour"),  # told in the past: how long
+        ("She will stay in Zenda for two hours.", "two hours"),
+        ("He will be back in two days.", "two days"),  # days: no time of day to give
+    ],
+)
+def test_an_amount_of_time_that_is_no_when_stays_a_duration(sentence: str, text: str) -> None:
+    assert find(sentence, text).kind == "duration"
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Defence spending will rise to 2% of GDP.",

@@ -428,13 +428,21 @@ def _duration(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
     if lead is None or not 0 < amount < 1e10:  # no number, or history ("8,000 years")
         return None
     delta, way = timedelta(seconds=amount), _key(m["way"])
+    begins = lead.start("hedge") if lead["hedge"] else lead.start("n")  # the amount, not "in"
     if way and grain == "day" and not delta.seconds:
         day = ctx.today + (delta if way == "later" else -delta)
         week = m["unit"].lower() == "week"
-        return _day((lead.start(), m.end()), day, approximate=week, anchor=way != "ago")
+        return _day((begins, m.end()), day, approximate=week, anchor=way != "ago")
     hedged = bool(lead["hedge"]) or grain in ("month", "year")  # months and years are inexact
+    if lead["within"] and not way and grain in ("minute", "hour") and ctx.tense != "past":
+        # "lands in about half an hour": when, not how long (but "wrote it in an hour");
+        # as near as a report tells it
+        when = ctx.shift(delta)
+        return _fixed(
+            (lead.start(), m.end()), when, None, grain="minute", kind="time", approximate=True
+        )
     kw = {"grain": grain, "kind": "duration", "duration": delta, "approximate": hedged}
-    return _fixed((lead.start(), m.end("len")), ctx.ref, ctx.shift(delta), **kw)
+    return _fixed((begins, m.end("len")), ctx.ref, ctx.shift(delta), **kw)
 
 
 def _rule(core: str, lead: str | None, handler: Handler) -> tuple[re.Pattern[str], Any, Handler]:
@@ -460,7 +468,10 @@ _C_DAYS = rf"\b(?:{_RELDAYS}|the\s+(?P<ord>{_alt(lx.ORDINAL_WORDS)})\s+day)\b"
 _C_CLOCKS = rf"{_CLOCK_START}(?P<a>{_CLOCK}|\d{{1,2}}(?:[:.][0-5]\d)?){_SEP}(?P<b>{_CLOCK}){_END}"
 _C_UNIT = rf"(?:\s+|-)(?P<len>(?P<unit>{_alt(lx.DURATION_UNITS)})s?(?:-long)?)\b(?!-|\s+old\b)"
 _C_PERIOD = r"\b(?P<which>this|last|next)\s+(?P<unit>week|month|year)\b"
-_L_AMOUNT = rf"(?:\b(?P<hedge>{_alt(lx.QUANTITY_HEDGES)})\s+)?{_LONE}\b(?P<n>{_NUM})"
+_L_AMOUNT = (
+    rf"(?:\b(?P<within>in|within)\s+)?(?:\b(?P<hedge>{_alt(lx.QUANTITY_HEDGES)})\s+)?"
+    rf"{_LONE}\b(?P<n>{_NUM})"
+)
 _L_PART = rf"(?:\b(?P<mod>earlier|later|early|late)\s+)?(?:\b(?P<pre>{_PRE_PART})\s+)?"
 _L_PREP = rf"\b(?:{_PREP})\s+|\bmid-"
 _L_CLOCK = rf"\b(?P<mod>{_alt(lx.CLOCK_MODIFIERS)})\s+"
