@@ -618,3 +618,23 @@ def test_a_blog_that_calls_its_principal_by_title(tmp_path: Path) -> None:
         ("Arrival at Ottawa", "2025-05-26T15:30:00-04:00"),
         ("Meeting with Prime Minister Rui Sato", "2025-05-26T23:10:00+01:00"),
     ]
+
+
+def _told(events) -> list[tuple[str, object, str]]:
+    return [(e.title, e.start, e.status.value) for e in events]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "9:00 a.m. Costa is in Tokyo. On Tuesday, she will meet Emperor Naruhito.\n",
+        "9:00 a.m. Costa is in Tokyo. Tomorrow she will meet Emperor Naruhito.\n",
+        "9:00 a.m. Costa is in Tokyo. Early Tuesday the prime minister will meet Emperor Naruhito.\n",
+    ],
+)
+def test_the_subject_after_the_time_a_sentence_opens_with(tmp_path: Path, body: str) -> None:
+    # not the emperor, the first person the sentence names
+    assert _told(_blog(body + _COSTA, tmp_path)) == [
+        ("Audience with Emperor Naruhito", date(2025, 6, 3), "planned")
+    ]
+

@@ -292,21 +292,40 @@ def _is_noun(sentence: str, pos: int) -> bool:
     )
 
 
-def _first_actor(sentence: str, cast: Cast) -> tuple[int, Person | None, bool]:
+def _first_actor(
+    sentence: str, cast: Cast, tags: list[timex.Timex] = ()
+) -> tuple[int, Person | None, bool]:
     """Position and person of the first actor, and whether it is a pronoun/role subject.
 
     A role the cast gives one person stands for that person ("The king arrived", or
-    "King arrives" in a headline), whatever the update named before."""
-    if m := _ROLE_SUBJECT.match(sentence):
+    "King arrives" in a headline), whatever the update named before. The subject may
+    follow a time the sentence opens with ("Tomorrow he will meet …", "On Friday, the
+    king …"): `tags` tell where that ends."""
+    at = _subject_start(sentence, tags)
+    subject = sentence[at:] if at else sentence
+    if m := _ROLE_SUBJECT.match(subject):
         person = cast.by_role(m["role"])
         if person is not None:
-            return 0, person, False
-    if _PRONOUN_SUBJECT.match(sentence):
-        return 0, None, True
+            return at, person, False
+    if _PRONOUN_SUBJECT.match(subject):
+        return at, None, True
     found = cast.find(sentence)
     for pos, person in found:
         return pos, person, False
     return -1, None, False
+
+
+def _subject_start(sentence: str, tags: list[timex.Timex]) -> int:
+    """Where the subject begins: past a time the sentence opens with, and its comma."""
+    for t in tags:
+        if _BEFORE_OPENING_TIME.fullmatch(sentence, 0, t.span[0]):
+            return _SPACE_OR_COMMA.match(sentence, t.span[1]).end()
+    return 0
+
+
+#: What may come before the time a sentence opens with: "On Friday", "Early Monday".
+_BEFORE_OPENING_TIME = regexes.compile(r"(?:(?:on|at|by|in|early|late)\s+)?", re.I)
+_SPACE_OR_COMMA = regexes.compile(r"[\s,]*")
 
 
 def _own_clause(sentence: str, head: str, start: int, end: int) -> Span:
@@ -704,7 +723,7 @@ def mentions_in(
     lowered = _lowered(sentence)
     text, cues = (sentence, _cues(False)) if lowered is None else (lowered, _cues(True))
     found: list[Mention] = []
-    actor_pos, actor, pronoun = _first_actor(sentence, ctx.cast)
+    actor_pos, actor, pronoun = _first_actor(sentence, ctx.cast, tags)
     principal = ctx.cast.principal
     is_principal = (actor is not None and actor == principal) or (pronoun and principal_in_focus)
     if not is_principal:
