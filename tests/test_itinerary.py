@@ -638,3 +638,27 @@ def test_the_subject_after_the_time_a_sentence_opens_with(tmp_path: Path, body: 
         ("Audience with Emperor Naruhito", date(2025, 6, 3), "planned")
     ]
 
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the speech's clause has no "will", but its day is still to come
+        (
+            "9:00 a.m. Costa will meet party leaders on Tuesday and deliver a speech.\n",
+            [
+                ("Meeting with party leaders", date(2025, 6, 3), "planned"),
+                ("Speech", date(2025, 6, 3), "planned"),
+            ],
+        ),
+        # whom she meets ends where a verb goes on after "and"
+        (
+            "9:00 a.m. Costa will meet party leaders and tour the Diet on Tuesday.\n",
+            [
+                ("Meeting with party leaders", date(2025, 6, 3), "planned"),
+                ("Visit", date(2025, 6, 3), "planned"),
+            ],
+        ),
+    ],
+)
+def test_what_is_told_after_and_on_a_day_to_come(tmp_path: Path, body: str, expected) -> None:
+    assert _told(_blog(body + _COSTA, tmp_path)) == expected

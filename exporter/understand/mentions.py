@@ -52,7 +52,8 @@ _QUOTES = regexes.compile(r"[\"“”]")
 _CLAUSE_BREAK = regexes.compile(r"[,;:]|\s(?:and|but|while|as|after|before|where|which|who)\s")
 _NP_STOP = regexes.compile(
     r"[,.;:!?()\"“”]|\s(?:at|in|on|during|before|after|alongside|for|to|from|when|where|while|"
-    r"and\s+(?:then|later)|who|which|as|since|until|amid|with\s+(?:his|her|their))\s"
+    r"and\s+(?:then|later)|who|which|as|since|until|amid|with\s+(?:his|her|their))\s|"
+    r"\sand\s+(?=[a-z])"  # "meet party leaders and deliver a speech": a name goes on capitalised
 )
 #: Words that cannot open the name of whom someone meets ("met three times", "meeting is").
 _NOT_A_PARTY = frozenset(
@@ -437,6 +438,8 @@ def _status(
         return Status.PLANNED
     if isinstance(when, datetime) and ref is not None and when > ref + timedelta(minutes=5):
         return Status.PLANNED
+    if type(when) is date and ref is not None and when > ref.date():
+        return Status.PLANNED  # "and deliver a speech" of "Tomorrow he will meet … and …"
     return Status.HAPPENED
 
 
