@@ -662,3 +662,16 @@ def test_the_subject_after_the_time_a_sentence_opens_with(tmp_path: Path, body: 
 )
 def test_what_is_told_after_and_on_a_day_to_come(tmp_path: Path, body: str, expected) -> None:
     assert _told(_blog(body + _COSTA, tmp_path)) == expected
+
+
+def test_a_day_in_the_clause_of_its_own_is_not_the_day_of_a_time_in_another(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "9:00 a.m. Costa will fly to Osaka on Tuesday evening "
+        "and address its assembly on Wednesday.\n"
+    )
+    assert _told(_blog(body + _COSTA, tmp_path)) == [
+        ("Arrival at Osaka", TOKYO.localize(datetime(2025, 6, 3, 17)), "planned"),
+        ("Speech", date(2025, 6, 4), "planned"),
+    ]

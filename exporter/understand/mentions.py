@@ -656,6 +656,11 @@ def _time(
     parts = [t for t in tags if t.kind == "part" and isinstance(t.start, datetime)]
     dates = _nearest([t for t in tags if t.kind == "date" and t.grain == "day"], clause)
     durations = [t for t in tags if t.kind == "duration" and t.duration]
+    if dates and clause[0] <= dates[0].span[0] < clause[1]:
+        # "fly to Zenda on Monday evening and address its parliament on Tuesday": a day in
+        # the trigger's own clause is not the day of a time told in another's
+        clocks = [t for t in clocks if _own_or_on(t, dates[0], clause)]
+        parts = [t for t in parts if _own_or_on(t, dates[0], clause)]
     if clocks:
         t = clocks[0]
         end = t.end if isinstance(t.end, datetime) else None
@@ -687,6 +692,11 @@ def _time(
             return None, None, 0, True, None
         return ref, None, 2, False, None
     return None, None, 0, True, None
+
+
+def _own_or_on(t: timex.Timex, day: timex.Timex, clause: Span) -> bool:
+    """Whether a time is told in the clause `clause`, or on the day `day` names."""
+    return clause[0] <= t.span[0] < clause[1] or t.start.date() == day.start
 
 
 def _range_of(tags: list[timex.Timex]) -> tuple[date, date] | None:
