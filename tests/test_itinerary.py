@@ -675,3 +675,22 @@ def test_a_day_in_the_clause_of_its_own_is_not_the_day_of_a_time_in_another(
         ("Arrival at Osaka", TOKYO.localize(datetime(2025, 6, 3, 17)), "planned"),
         ("Speech", date(2025, 6, 4), "planned"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "3:00 p.m. Costa Lands In Osaka\nHer plane touched down at 2:50 p.m.\n",
+            [("Arrival at Osaka", TOKYO.localize(datetime(2025, 6, 2, 14, 50)), "happened")],
+        ),
+        (
+            "3:00 p.m. Costa's visit goes on.\nAir Force One touched down in Osaka at 2:50 p.m.\n",
+            [("Arrival at Osaka", TOKYO.localize(datetime(2025, 6, 2, 14, 50)), "happened")],
+        ),
+        # a plane that is not hers, in an update that is not about her
+        ("3:05 p.m. The plane carrying the crew landed in Osaka.\n", []),
+    ],
+)
+def test_what_carries_the_principal_stands_for_her(tmp_path: Path, body: str, expected) -> None:
+    assert _told(_blog(body + _COSTA, tmp_path)) == expected

@@ -30,13 +30,25 @@ PRESENCE = "presence"
 #: so that its cost grows with its length, not with the square of it.
 LONGEST_SENTENCE = 1_000
 
-_PRONOUN_SUBJECT = regexes.compile(
-    r"^(?:(?:and|but|then|later|earlier|meanwhile|afterwards|after\s+that),?\s+)?"
-    r"(?:he|she|they|the\s+two(?:\s+leaders|\s+men|\s+women|\s+of\s+them)?|the\s+leaders|"
+_PRONOUNS = (
+    r"he|she|they|the\s+two(?:\s+leaders|\s+men|\s+women|\s+of\s+them)?|the\s+leaders|"
     r"both\s+leaders|the\s+pair|the\s+(?:[\w.]+\s+)?(?:president|prime\s+minister|chancellor|"
-    r"premier|king|queen|emperor|pope))\b",
-    re.IGNORECASE,
+    r"premier|king|queen|emperor|pope)"
 )
+
+
+@cache
+def _pronoun_subject() -> re.Pattern[str]:
+    """A subject that stands for whoever the update is about: a pronoun, "the two
+    leaders", or what carries them ("Air Force One", `carriers` in the vocabulary)."""
+    carriers = "|".join(vocabulary()["carriers"])
+    return regexes.compile(
+        r"^(?:(?:and|but|then|later|earlier|meanwhile|afterwards|after\s+that),?\s+)?"
+        rf"(?:{_PRONOUNS}|{carriers})\b",
+        re.IGNORECASE,
+    )
+
+
 #: "The king", "The U.S. president", or a headline's "King" as the subject. A name after
 #: it ("King Ana") makes its bearer a second holder of the role: `Cast.by_role` gives none.
 _ROLE_SUBJECT = regexes.compile(
@@ -133,6 +145,7 @@ def prepare() -> None:
     """Compile the cue and trigger tables now rather than at the first sentence."""
     _cues(folded=True)
     _folded_table()
+    _pronoun_subject()
 
 
 @cache
@@ -308,7 +321,7 @@ def _first_actor(
         person = cast.by_role(m["role"])
         if person is not None:
             return at, person, False
-    if _PRONOUN_SUBJECT.match(subject):
+    if _pronoun_subject().match(subject):
         return at, None, True
     found = cast.find(sentence)
     for pos, person in found:
