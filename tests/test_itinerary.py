@@ -442,7 +442,7 @@ def test_delivering_the_speech_is_a_speech(tmp_path: Path) -> None:
     events = _blog(
         "3:00 p.m. Costa delivers the keynote speech at the Imperial Palace.\n" + _COSTA, tmp_path
     )
-    assert [(e.title, e.category) for e in events] == [("Visit to Imperial Palace", "Visit")]
+    assert [(e.title, e.category) for e in events] == [("Speech at Imperial Palace", "Speech")]
 
 
 def test_an_encyclopedias_marks_are_dropped_and_split_nothing(tmp_path: Path) -> None:
@@ -673,7 +673,7 @@ def test_a_day_in_the_clause_of_its_own_is_not_the_day_of_a_time_in_another(
     )
     assert _told(_blog(body + _COSTA, tmp_path)) == [
         ("Arrival at Osaka", TOKYO.localize(datetime(2025, 6, 3, 17)), "planned"),
-        ("Speech", date(2025, 6, 4), "planned"),
+        ("Speech to its assembly", date(2025, 6, 4), "planned"),
     ]
 
 
@@ -694,3 +694,18 @@ def test_a_day_in_the_clause_of_its_own_is_not_the_day_of_a_time_in_another(
 )
 def test_what_carries_the_principal_stands_for_her(tmp_path: Path, body: str, expected) -> None:
     assert _told(_blog(body + _COSTA, tmp_path)) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Costa spoke to the troops at 2 p.m.", "Speech to the troops"),
+        ("Costa delivered a speech to the nation at 2 p.m.", "Speech to the nation"),
+        ("Costa addressed the Avalon parliament at 2 p.m.", "Speech to the Avalon parliament"),
+        ("Costa spoke to them at 2 p.m.", "Speech"),
+        # a speech on a visit: the visit names the event
+        ("Costa visited Osaka and spoke to the troops at 2 p.m.", "Visit to Osaka"),
+    ],
+)
+def test_a_speech_is_titled_by_whom_it_was_to(tmp_path: Path, line: str, title: str) -> None:
+    assert [e.title for e in _blog(f"3:00 p.m. {line}\n" + _COSTA, tmp_path)] == [title]

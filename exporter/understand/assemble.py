@@ -133,6 +133,14 @@ def _title(cluster: Cluster, principal_class: str | None, first_arrival: bool) -
         if subject:
             name = _trim(re.sub(r"^(?:the|a|an)\s+", "", subject, flags=re.I))
             return name[:1].upper() + name[1:], "Attendance"
+    if main == "speech" and not kinds & {"arrival", "visit"}:  # else a visit, with its speech
+        if place:
+            return f"Speech at {place.name}", "Speech"
+        audience = next(
+            (m.subject for m in cluster.mentions if m.kind == "speech" and m.subject), None
+        )
+        if audience:
+            return f"Speech to {_trim(audience)}", "Speech"
     if place:
         return f"Visit to {place.name}", "Visit"
     return _CATEGORY[main], _CATEGORY[main]

@@ -879,6 +879,27 @@ def _after_arrival(
     return begins, begins + timedelta(minutes=minutes)
 
 
+def _audience(sentence: str, start: int, end: int) -> str | None:
+    """Whom a speech was to: "addressed the Avalon parliament", "spoke to the troops",
+    "delivered a speech to the nation"; not a pronoun ("spoke to them")."""
+    trigger = sentence[start:end]
+    if addressed := _ADDRESSED.match(trigger):
+        phrase = trigger[addressed.end() :]  # the trigger names the audience
+    elif _TO_END.search(trigger):  # "spoke to"
+        phrase = _noun_phrase(sentence[end:])
+    elif to := _TO.match(sentence, end):  # "delivered a speech to"
+        phrase = _noun_phrase(sentence[to.end() :])
+    else:
+        return None
+    if not phrase or _PRONOUN_OBJECT.fullmatch(phrase):
+        return None
+    return phrase
+
+
+_ADDRESSED = regexes.compile(r"address(?:es|ed|ing)?\s+", re.I)
+_TO_END = regexes.compile(r"\sto$", re.I)
+_TO = regexes.compile(r"\s+to\s+", re.I)
+_PRONOUN_OBJECT = regexes.compile(r"(?:him|her|them|it|us|you|me)", re.I)
 _MEAL_WORD = regexes.compile(r"^(?:\S+\s+){0,3}(?:dinner|lunch|luncheon|breakfast|banquet)\b", re.I)
 _LEADING_CONNECTIVE = regexes.compile(r"^(?:(?:and|but|then|where|when|while|which|as)\s+)+", re.I)
 _PASSIVE = regexes.compile(
@@ -889,7 +910,9 @@ _PASSIVE = regexes.compile(
 def _object_phrase(kind: str, sentence: str, start: int, end: int) -> str | None:
     """What was signed or attended ("a pact to cooperate on …"), for titles: the words
     after the trigger, or before it when it is passive ("a framework agreement … was
-    signed between …")."""
+    signed between …"); whom a speech was to (`_audience`)."""
+    if kind == "speech":
+        return _audience(sentence, start, end)
     if kind not in ("signing", "attendance", "visit"):
         return None
     if (passive := _PASSIVE.search(sentence, 0, start)) is not None:
