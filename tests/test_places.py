@@ -303,6 +303,24 @@ def test_unknown_place_has_only_a_name(gaz: Gazetteer) -> None:
     assert not mention.place.has_geo and mention.place.zone is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        (
+            "The plane touched down at Osaka International Airport at noon.",
+            Place(name="Osaka International Airport", zone="Asia/Tokyo", kind="airport"),
+        ),
+        ("Dinner is at the Tokyo Grand Hotel.", Place(name="Tokyo Grand Hotel", zone="Asia/Tokyo")),
+        # a name that only begins with a place's word: "Grand" is no place
+        ("Dinner is at the Grand Osaka Hotel.", Place(name="Grand Osaka Hotel")),
+    ],
+)
+def test_a_place_named_after_a_known_one_keeps_its_clock(
+    gaz: Gazetteer, sentence: str, place: Place
+) -> None:
+    assert [m.place for m in gaz.find(sentence)] == [place]
+
+
 def test_mentions_never_overlap_and_are_ordered(gaz: Gazetteer) -> None:
     text = (
         Path(__file__)

@@ -516,7 +516,7 @@ class Gazetteer:
                         _Found(
                             start=s,
                             end=e,
-                            place=Place(name=_strip_the(text)),
+                            place=self._named_only(text),
                             known=False,
                             preposition=prep,
                         )
@@ -534,8 +534,23 @@ class Gazetteer:
             text = sentence[seg[0] : seg[1]]
             last = text.split()[-1].rstrip(".").casefold()
             if last in _PLACE_HEADS and self._looks_like_place(text, ""):
-                visited.append(_Found(seg[0], seg[1], Place(name=_strip_the(text)), False, None))
+                visited.append(_Found(seg[0], seg[1], self._named_only(text), False, None))
         return visited
+
+    def _named_only(self, text: str) -> Place:
+        """A place only the text names, on the clock of the known place its name begins
+        with ("Avalon International Airport" keeps Avalon's time, so a time told there in
+        local time is read on it), and an airport when its name says so."""
+        name = _strip_the(text)
+        words = name.split()
+        zone = None
+        for n in range(len(words) - 1, 0, -1):
+            known = self.lookup(" ".join(words[:n]))
+            if known is not None and known.zone and known.kind in _AREAS:
+                zone = known.zone
+                break
+        kind = "airport" if words[-1].casefold() in _AIRPORT_WORDS else "venue"
+        return Place(name=name, zone=zone, kind=kind)
 
     @staticmethod
     def _leftover(
@@ -583,6 +598,11 @@ class Gazetteer:
             return False  # "to Freedonian President Quimby"
         # "to Acme chief Jane Doe", "from the Zenda-2 project"
         return follower not in _ROLE_FOLLOWERS and follower not in _NOT_PLACE_HEADS
+
+
+#: Kinds of known place whose clock a place named after them keeps.
+_AREAS = frozenset({"city", "region", "country"})
+_AIRPORT_WORDS = frozenset({"airport", "airfield", "aerodrome"})
 
 
 def most_specific(mentions: Iterable[PlaceMention]) -> PlaceMention | None:
