@@ -709,3 +709,22 @@ def test_what_carries_the_principal_stands_for_her(tmp_path: Path, body: str, ex
 )
 def test_a_speech_is_titled_by_whom_it_was_to(tmp_path: Path, line: str, title: str) -> None:
     assert [e.title for e in _blog(f"3:00 p.m. {line}\n" + _COSTA, tmp_path)] == [title]
+
+
+def test_an_update_that_names_the_principal_by_title_is_about_him(tmp_path: Path) -> None:
+    """ "King's plane lands": the title he alone holds names him, so the royal plane of
+    the text below is his, and its local time tells the arrival's."""
+    path = tmp_path / "k.txt"
+    path.write_text(
+        "Royal visit: as it happened\nAll times BST\nKing Zog is in Canada for two days.\n"
+        "Monday 26 May 2025\n"
+        "21:00\nKing's plane lands in Ottawa\n"
+        "The royal plane touched down in Ottawa at 15:30 local time.\n"
+        "12:00\nKing Zog waves. Zog smiles. Zog sleeps.\n",
+        "utf-8",
+    )
+    doc = read_path(path, ReadOptions(slug="k"))
+    events = itinerary([doc], Gazetteer.load(), Site())
+    assert [(e.title, e.start.isoformat()) for e in events] == [
+        ("Arrival at Ottawa", "2025-05-26T15:30:00-04:00")
+    ]

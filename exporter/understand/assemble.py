@@ -49,7 +49,7 @@ from exporter.understand.mentions import (
     places_remembered,
     remember_places,
 )
-from exporter.understand.people import Cast, cast_of
+from exporter.understand.people import Cast, Person, cast_of
 from exporter.understand.places import Gazetteer
 
 #: A date written out in an article sentence ("October 28", "2025", "28 October").
@@ -317,8 +317,7 @@ def _liveblog_mentions(
     recent: dict[str, Place] = {}
     if start > 0:
         recent = _Recent(_Earlier(doc, updates[:start], site, ctx, first_day))
-    # the principal's own name: not kept (`regexes`)
-    named = re.compile(rf"\b{re.escape(principal.short)}\b") if principal else None
+    named = _naming(principal, ctx.cast) if principal else None
     for update in updates[start:stop]:
         in_focus = bool(named and named.search(update.text))
         for step in _walk(doc, update, site, ctx, first_day):
@@ -344,6 +343,16 @@ def _liveblog_mentions(
                     )
                 )
     return found
+
+
+def _naming(principal: Person, cast: Cast) -> re.Pattern[str]:
+    """What names the principal in an update: the name they go by, or a title they alone
+    hold ("Pope's plane lands", "the king's car"), whatever its case."""
+    names = [re.escape(principal.short)]
+    if principal.role in cast.titles:
+        names.append(f"(?i:{re.escape(principal.role)})")
+    # the principal's own name: not kept (`regexes`)
+    return re.compile(rf"\b(?:{'|'.join(names)})\b")
 
 
 class _Earlier:
