@@ -326,3 +326,38 @@ def test_a_person_with_no_role_is_no_holder_of_the_empty_role() -> None:
     cast = cast_of(["Ana Costa landed. Costa spoke, Costa left."])
     assert [p.role for p in cast.people] == [""]
     assert cast.by_role("") is None and cast.by_role("the") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "short"),
+    [
+        (
+            "Crown Prince Zia bin Sato met her. Later bin Sato left, and bin Sato slept.",
+            "Zia bin Sato",
+            "bin Sato",
+        ),
+        (
+            "Commission President Ana von der Lima came; von der Lima spoke; von der Lima left.",
+            "Ana von der Lima",
+            "von der Lima",
+        ),
+        ("Prime Minister Rui al-Sato came. Al-Sato spoke.", "Rui al-Sato", "Rui al-Sato"),
+        # a fourth word after a particle, and the name the text uses from the middle
+        (
+            "President Ana Maria Costa da Lima spoke. Costa smiled. Costa left.",
+            "Ana Maria Costa da Lima",
+            "Costa",
+        ),
+        # the role given in lower case, before a name with a particle
+        ("She met the crown prince, Zia bin Sato. Sato left. Sato slept.", "Zia bin Sato", "Sato"),
+    ],
+)
+def test_a_name_keeps_its_particles(text: str, name: str, short: str) -> None:
+    (person,) = cast_of([text]).people
+    assert (person.name, person.short) == (name, short)
+
+
+def test_a_particle_alone_finds_no_one() -> None:
+    cast = cast_of(["Crown Prince Zia bin Sato came. Sato left. Sato slept."])
+    assert [p.name for _, p in cast.find("The bin was full of der and von.")] == []
+    assert [p.name for _, p in cast.find("Sato smiled.")] == ["Zia bin Sato"]

@@ -21,8 +21,16 @@ from exporter.datafiles import load_data
 from exporter.lexicon import MONTHS, WEEKDAYS
 from exporter.understand.place_phrases import title_case
 
-_NAME_WORD = r"[A-Z][a-zà-ÿ'’-]+"
-_NAME = rf"{_NAME_WORD}(?:[^\S\n]+{_NAME_WORD}){{0,2}}"  # never across a line
+_NAME_WORD = r"(?:(?:al|el|ad|ash|bin|ibn|abu|abd)-)?[A-Z][a-zà-ÿ'’-]+"  # "al-Sato"
+#: Small words inside a name: "Mohammed bin Salman", "Ursula von der Leyen", "Lula da Silva".
+PARTICLES = frozenset(
+    "bin ibn bint van von der den de da di du dos das del della la le al el".split()
+)
+_PARTICLE = rf"(?:(?:{'|'.join(sorted(PARTICLES))})[^\S\n]+){{0,2}}"
+_NAME = (  # never across a line; a fourth word after a particle ("Luiz Inacio Lula da Silva")
+    rf"{_NAME_WORD}(?:[^\S\n]+{_PARTICLE}{_NAME_WORD}){{0,2}}"
+    rf"(?:[^\S\n]+(?:{'|'.join(sorted(PARTICLES))})[^\S\n]+{_NAME_WORD})?"
+)
 
 
 @cache
@@ -172,7 +180,7 @@ def _ROLE_WORDS() -> frozenset[str]:
 
 
 def _name_words(person: Person) -> list[str]:
-    words = [w for w in person.name.split() if len(w) > 2]
+    words = [w for w in person.name.split() if len(w) > 2 and w not in PARTICLES]
     return [person.name, *words] if len(words) > 1 else words
 
 
@@ -444,8 +452,8 @@ def _lower_case_roles(corpus: str, classes: dict[str, str]) -> list[tuple[str, s
     for m in _lower_case_role_pattern(tuple(classes)).finditer(corpus):
         if m["role"][0].isupper() and not m["comma"]:
             continue  # "Prime Minister Rui Sato": a title, read as one already
-        first = m["name"].split()[0].lower()
-        if first in _NO_NAME_WORDS:
+        words = m["name"].split()
+        if len(words) < 2 or words[0].lower() in _NO_NAME_WORDS:
             continue
         if _in_title_case_line(corpus, m.start(), lines):
             continue
@@ -458,9 +466,8 @@ def _lower_case_roles(corpus: str, classes: dict[str, str]) -> list[tuple[str, s
 def _lower_case_role_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
     gap = r"[^\S\n]+"  # never across a line
     alternation = "|".join(gap.join(r.split()) for r in sorted(roles, key=len, reverse=True))
-    name = rf"{_NAME_WORD}(?:{gap}{_NAME_WORD}){{1,2}}"
     return regexes.compile(
-        rf"(?<![\w-])(?P<role>(?i:{alternation}))(?P<comma>,)?{gap}(?P<name>{name})"
+        rf"(?<![\w-])(?P<role>(?i:{alternation}))(?P<comma>,)?{gap}(?P<name>{_NAME})"
     )
 
 
@@ -604,9 +611,21 @@ def _short_name(name: str, counts: _WordCounts) -> str:
     words = name.split()
     if len(words) == 1:
         return name
+    # "von der Leyen", "bin Salman": a surname that begins with a particle keeps it
+    particle = next((i for i, w in enumerate(words) if i and w in PARTICLES), None)
+    if particle is not None:
+        surname = " ".join(words[particle:])
+        given = counts.pairs[(words[particle - 1], words[particle])]
+        if _occurrences(surname, counts) - given >= 2:
+            return surname
     last, first = words[-1], words[0]
     if counts.alone(last, after=words[-2]) >= 2:
         return last
     if counts.alone(first, before=words[1]) >= 2:
         return first
+    for before, word, after in zip(words, words[1:-1], words[2:], strict=False):
+        # "Lula" of "Luiz Inacio Lula da Silva"
+        inside = max(counts.pairs[(before, word)], counts.pairs[(word, after)])
+        if word not in PARTICLES and counts.single[word] - inside >= 2:
+            return word
     return name
