@@ -599,22 +599,29 @@ def test_today_in_a_live_blog_is_the_stamps_day(tmp_path: Path, body: str, expec
     assert got == expected
 
 
-def test_a_blog_that_calls_its_principal_by_title(tmp_path: Path) -> None:
-    """A royal visit as British blogs tell it: "the King" throughout, his name once, and
-    headlines that end on another person's name above text that opens with "The King"."""
+def _royal_visit(tmp_path: Path, entries: str) -> list[tuple[str, str]]:
+    """(title, start) of the events of a British blog of a royal visit to Canada, on BST,
+    whose `entries` are on 26 May 2025."""
     path = tmp_path / "k.txt"
     path.write_text(
         "Royal visit: as it happened\nAll times BST\nKing Zog is in Canada for two days.\n"
-        "Monday 26 May 2025\n"
+        "Monday 26 May 2025\n" + entries,
+        "utf-8",
+    )
+    events = itinerary([read_path(path, ReadOptions(slug="k"))], Gazetteer.load(), Site())
+    return [(e.title, e.start.isoformat()) for e in events]
+
+
+def test_a_blog_that_calls_its_principal_by_title(tmp_path: Path) -> None:
+    """A royal visit as British blogs tell it: "the King" throughout, his name once, and
+    headlines that end on another person's name above text that opens with "The King"."""
+    assert _royal_visit(
+        tmp_path,
         "23:10\nKing meets Prime Minister Rui Sato\n"
         "The King held an audience with Prime Minister Rui Sato at Rideau Hall this evening.\n"
         "20:30\nThe King and Queen arrive\n"
         "The King and Queen landed at Ottawa airport at 15:30 local time.\n",
-        "utf-8",
-    )
-    doc = read_path(path, ReadOptions(slug="k"))
-    events = itinerary([doc], Gazetteer.load(), Site())
-    assert [(e.title, e.start.isoformat()) for e in events] == [
+    ) == [
         ("Arrival at Ottawa", "2025-05-26T15:30:00-04:00"),
         ("Meeting with Prime Minister Rui Sato", "2025-05-26T23:10:00+01:00"),
     ]
@@ -714,17 +721,9 @@ def test_a_speech_is_titled_by_whom_it_was_to(tmp_path: Path, line: str, title: 
 def test_an_update_that_names_the_principal_by_title_is_about_him(tmp_path: Path) -> None:
     """ "King's plane lands": the title he alone holds names him, so the royal plane of
     the text below is his, and its local time tells the arrival's."""
-    path = tmp_path / "k.txt"
-    path.write_text(
-        "Royal visit: as it happened\nAll times BST\nKing Zog is in Canada for two days.\n"
-        "Monday 26 May 2025\n"
+    assert _royal_visit(
+        tmp_path,
         "21:00\nKing's plane lands in Ottawa\n"
         "The royal plane touched down in Ottawa at 15:30 local time.\n"
         "12:00\nKing Zog waves. Zog smiles. Zog sleeps.\n",
-        "utf-8",
-    )
-    doc = read_path(path, ReadOptions(slug="k"))
-    events = itinerary([doc], Gazetteer.load(), Site())
-    assert [(e.title, e.start.isoformat()) for e in events] == [
-        ("Arrival at Ottawa", "2025-05-26T15:30:00-04:00")
-    ]
+    ) == [("Arrival at Ottawa", "2025-05-26T15:30:00-04:00")]
