@@ -26,10 +26,10 @@ _NAME_WORD = r"(?:(?:al|el|ad|ash|bin|ibn|abu|abd)-)?[A-Z][a-zà-ÿ'’-]+"  # "
 PARTICLES = frozenset(
     "bin ibn bint van von der den de da di du dos das del della la le al el".split()
 )
-_PARTICLE = rf"(?:(?:{'|'.join(sorted(PARTICLES))})[^\S\n]+){{0,2}}"
+_PARTICLE = rf"(?:{'|'.join(sorted(PARTICLES))})[^\S\n]+"
 _NAME = (  # never across a line; a fourth word after a particle ("Luiz Inacio Lula da Silva")
-    rf"{_NAME_WORD}(?:[^\S\n]+{_PARTICLE}{_NAME_WORD}){{0,2}}"
-    rf"(?:[^\S\n]+(?:{'|'.join(sorted(PARTICLES))})[^\S\n]+{_NAME_WORD})?"
+    rf"{_NAME_WORD}(?:[^\S\n]+(?:{_PARTICLE}){{0,2}}{_NAME_WORD}){{0,2}}"
+    rf"(?:[^\S\n]+(?:{_PARTICLE}){{1,2}}{_NAME_WORD})?"
 )
 
 
