@@ -40,7 +40,7 @@ _PRONOUNS = (
 @cache
 def _pronoun_subject() -> re.Pattern[str]:
     """A subject that stands for whoever the update is about: a pronoun, "the two
-    leaders", or what carries them ("Air Force One", `carriers` in the vocabulary)."""
+    leaders", or what carries them ("her plane", `carriers` in the vocabulary)."""
     carriers = "|".join(vocabulary()["carriers"])
     return regexes.compile(
         r"^(?:(?:and|but|then|later|earlier|meanwhile|afterwards|after\s+that),?\s+)?"

@@ -22,12 +22,12 @@ from exporter.lexicon import MONTHS, WEEKDAYS
 from exporter.understand.place_phrases import title_case
 
 _NAME_WORD = r"(?:(?:al|el|ad|ash|bin|ibn|abu|abd)-)?[A-Z][a-zà-ÿ'’-]+"  # "al-Sato"
-#: Small words inside a name: "Mohammed bin Salman", "Ursula von der Leyen", "Lula da Silva".
+#: Small words inside a name: "Zia bin Sato", "Ana von der Sato", "Rui Costa da Sato".
 PARTICLES = frozenset(
     "bin ibn bint van von der den de da di du dos das del della la le al el".split()
 )
 _PARTICLE = rf"(?:{'|'.join(sorted(PARTICLES))})[^\S\n]+"
-_NAME = (  # never across a line; a fourth word after a particle ("Luiz Inacio Lula da Silva")
+_NAME = (  # never across a line; a fourth word after a particle ("Ana Maria Costa da Sato")
     rf"{_NAME_WORD}(?:[^\S\n]+(?:{_PARTICLE}){{0,2}}{_NAME_WORD}){{0,2}}"
     rf"(?:[^\S\n]+(?:{_PARTICLE}){{1,2}}{_NAME_WORD})?"
 )
@@ -611,7 +611,7 @@ def _short_name(name: str, counts: _WordCounts) -> str:
     words = name.split()
     if len(words) == 1:
         return name
-    # "von der Leyen", "bin Salman": a surname that begins with a particle keeps it
+    # "von der Sato", "bin Sato": a surname that begins with a particle keeps it
     particle = next((i for i, w in enumerate(words) if i and w in PARTICLES), None)
     if particle is not None:
         surname = " ".join(words[particle:])
@@ -624,7 +624,7 @@ def _short_name(name: str, counts: _WordCounts) -> str:
     if counts.alone(first, before=words[1]) >= 2:
         return first
     for before, word, after in zip(words, words[1:-1], words[2:], strict=False):
-        # "Lula" of "Luiz Inacio Lula da Silva"
+        # "Costa" of "Ana Maria Costa da Sato"
         inside = max(counts.pairs[(before, word)], counts.pairs[(word, after)])
         if word not in PARTICLES and counts.single[word] - inside >= 2:
             return word
