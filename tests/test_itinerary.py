@@ -727,3 +727,46 @@ def test_an_update_that_names_the_principal_by_title_is_about_him(tmp_path: Path
         "The royal plane touched down in Ottawa at 15:30 local time.\n"
         "12:00\nKing Zog waves. Zog smiles. Zog sleeps.\n",
     ) == [("Arrival at Ottawa", "2025-05-26T15:30:00-04:00")]
+
+
+def _placed(events) -> list[tuple[str, object, str, str | None]]:
+    return [(e.title, e.start, e.status.value, e.place and e.place.name) for e in events]
+
+
+def _at(hour: int, minute: int = 0) -> datetime:
+    return TOKYO.localize(datetime(2025, 6, 2, hour, minute))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the clock and the "will" of a "where" clause are the meeting's, not the departure's
+        (
+            "8:00 a.m. Costa leaves Tokyo by helicopter for Osaka, "
+            "where she will meet Emperor Naruhito at 11 a.m.\n",
+            [
+                ("Departure for Osaka", _at(8), "happened", "Tokyo"),
+                ("Audience with Emperor Naruhito", _at(11), "planned", "Osaka"),
+            ],
+        ),
+        # "after landing": done before the update's news, whatever the "will" after it
+        (
+            "8:00 a.m. After landing in Osaka, Costa moves to her car, "
+            "which will take her to the castle.\n",
+            [("Arrival at Osaka", _at(7, 45), "approximate", "Osaka")],
+        ),
+        # the afternoon is told in the speech's clause; 11 a.m. in the landing's
+        (
+            "9:00 a.m. Costa will land in Osaka at 11 a.m. and then travel to Kyoto, "
+            "where she is to speak to students in the afternoon.\n",
+            [
+                ("Arrival at Osaka", _at(11), "planned", "Osaka"),
+                ("Speech at Kyoto", _at(12), "planned", "Kyoto"),
+            ],
+        ),
+    ],
+)
+def test_a_where_clause_tells_its_own_time_tense_and_place(
+    tmp_path: Path, body: str, expected
+) -> None:
+    assert _placed(_blog(body + _COSTA, tmp_path)) == expected

@@ -75,6 +75,9 @@ _NOT_A_PARTY = frozenset(
     each both some any no not up
     """.split()
 )
+#: "After", "upon" or "on" right before a trigger ("After landing at …", "upon arriving"):
+#: what was done before the main clause.
+_AFTER_DOING = regexes.compile(r"\b(?:after|upon|on)\s+$", re.I)
 _LEADING_WITH = regexes.compile(r"^(?:with|alongside)\s+", re.I)
 #: What follows a trigger: "meeting with" (a happening), "signed by" (a thing done before).
 _WITH = regexes.compile(r"\s+with\b")
@@ -487,15 +490,29 @@ def _places(
             [m for m in mentions if m.span[0] < pos and m.preposition in ("at", "from")]
         )
         return here, destination
+    where = _where_clause_of(sentence, mentions, pos)
     if kind == "visit":
-        return _pick([m for m in after if m.preposition in (*_LOCATIVE, "to", None)]), None
+        here = _pick([m for m in after if m.preposition in (*_LOCATIVE, "to", None)])
+        return here or where, None
     if kind == "arrival":
         here = _pick(
             [m for m in after if m.preposition in ("at", "in", "to", "on", "aboard", None)]
         )
-        return here or _pick([m for m in mentions if m.preposition in _LOCATIVE]), None
+        return here or where or _pick([m for m in mentions if m.preposition in _LOCATIVE]), None
     located = [m for m in mentions if m.preposition in _LOCATIVE]
-    return _pick([m for m in located if m.span[0] >= pos]) or _pick(located), None
+    return _pick([m for m in located if m.span[0] >= pos]) or where or _pick(located), None
+
+
+def _where_clause_of(sentence: str, mentions: list[PlaceMention], pos: int) -> Place | None:
+    """The place a "where" clause holding the trigger at `pos` tells of: "flies to Zenda,
+    where she will meet …" (no other place named between)."""
+    before = [m for m in mentions if m.span[1] <= pos]
+    if before and (where := _WHERE.match(sentence, before[-1].span[1])) and where.end() <= pos:
+        return before[-1].place
+    return None
+
+
+_WHERE = regexes.compile(r",?\s+where\b", re.I)
 
 
 def _own_clause_first(mentions: list[PlaceMention], until: int) -> list[PlaceMention]:
@@ -627,13 +644,16 @@ def _kind_of(place: Place) -> str:
     return place.kind
 
 
-_NEXT_ACT = regexes.compile(r"\s(?:and\s+then|and|but|then|while|after|before|until)\s")
+_NEXT_ACT = regexes.compile(
+    r"\s(?:and\s+then|and|but|then|while|after|before|until)\s|,\s+where\s"
+)
 
 
 def _not_after(tags: list[timex.Timex], sentence: str, end: int) -> list[timex.Timex]:
     """The tags, less the times of day told after the next act the sentence goes on to:
     "toured the museum before departing in the evening" (the evening is the departure's),
-    "met Sato at 10 a.m. and left at 2 p.m.". A date stays: it dates the whole sentence."""
+    "met Sato at 10 a.m. and left at 2 p.m.", "leaves Avalon for Zenda, where she will meet
+    Sato at 11 a.m.". A date stays: it dates the whole sentence."""
     starts = {t.span[0] for t in tags}
     for nxt in _NEXT_ACT.finditer(sentence, end):
         if nxt.start() + 1 not in starts and nxt.end() not in starts:  # "after 5 p.m.": a time
@@ -674,6 +694,8 @@ def _time(
         # the trigger's own clause is not the day of a time told in another's
         clocks = [t for t in clocks if _own_or_on(t, dates[0], clause)]
         parts = [t for t in parts if _own_or_on(t, dates[0], clause)]
+    if clocks and parts and _told_in(parts[0], clause) and not _told_in(clocks[0], clause):
+        clocks = []  # "land before noon, then speak in the afternoon": the speech's own part
     if clocks:
         t = clocks[0]
         end = t.end if isinstance(t.end, datetime) else None
@@ -707,9 +729,13 @@ def _time(
     return None, None, 0, True, None
 
 
+def _told_in(t: timex.Timex, clause: Span) -> bool:
+    return clause[0] <= t.span[0] < clause[1]
+
+
 def _own_or_on(t: timex.Timex, day: timex.Timex, clause: Span) -> bool:
     """Whether a time is told in the clause `clause`, or on the day `day` names."""
-    return clause[0] <= t.span[0] < clause[1] or t.start.date() == day.start
+    return _told_in(t, clause) or t.start.date() == day.start
 
 
 def _range_of(tags: list[timex.Timex]) -> tuple[date, date] | None:
@@ -775,10 +801,18 @@ def mentions_in(
             if reported and not cues["planned"].search(said):
                 continue
             own = _own_clause(sentence, clause, m_start, m_end)
-            # the tense of the trigger's own clause: "arrives …, where a crowd has gathered"
-            verb_tense = tense if tense == "future" else timex.tense_of(sentence[own[0] : own[1]])
+            # the tense of the trigger's own clause: "arrives …, where a crowd has gathered";
+            # a future told before the trigger ("will land … and then travel") is its own,
+            # not one told after it ("leaves …, where she will meet …")
+            verb_tense = (
+                tense
+                if tense == "future" and timex.tense_of(sentence[:m_end]) == "future"
+                else timex.tense_of(sentence[own[0] : own[1]])
+            )
             if trigger.endswith("ed") and _BY.match(sentence, m_end):
                 verb_tense = "past"  # "documents signed by …": done before, not now
+            elif verb_tense != "future" and _AFTER_DOING.search(clause):
+                verb_tense = "past"  # "After landing at …, she moves to …": done before
             start, end, precision, approximate, local = _time(
                 _not_after(tags, sentence, m_end), ref, verb_tense, live, kind, ctx, own
             )

@@ -157,11 +157,12 @@ _PREP_BEFORE = regexes.compile(
     rf"(?<![\w'’])(?P<prep>(?i:{_LOCATIVE_PREPOSITIONS}|{_KNOWN_ONLY_PREPOSITIONS}|for))\s+"
     rf"(?:(?i:the)\s+)?(?:(?:{_PART_OF})\s+of\s+(?:(?i:the)\s+)?)?(?:(?:{_MODIFIERS})\s+)?\Z"
 )
-#: "left Avalon for", "Departs the Grand Hall for": the place left stands between the verb
-#: of leaving and the "for" that names where the principal goes.
+#: "left Avalon for", "Departs the Grand Hall for", "leaves Avalon by helicopter for": the
+#: place left, and how, stand between the verb of leaving and the "for" that names where
+#: the principal goes (in the same clause: no punctuation between).
 _LEFT_FOR = regexes.compile(
     rf"(?<![\w'’])(?i:{'|'.join(sorted(_DEPARTURE_VERBS))})\s+(?:(?i:the)\s+)?"
-    rf"(?:[{_UPPER}][\w'’.-]*\s+){{1,5}}\Z"
+    rf"[{_UPPER}][\w'’.-]*\s+(?:[\w'’.-]+\s+){{0,5}}\Z"
 )
 _WORD = regexes.compile(r"[^\W_]+")
 _WORD_BEFORE = regexes.compile(r"([^\s]+)[ \t]+\Z")
