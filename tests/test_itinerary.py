@@ -770,3 +770,22 @@ def test_a_where_clause_tells_its_own_time_tense_and_place(
     tmp_path: Path, body: str, expected
 ) -> None:
     assert _placed(_blog(body + _COSTA, tmp_path)) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the summit is where she spoke, not a happening of its own
+        (
+            "3:00 p.m. Costa gives a keynote speech at the Avalon Business Summit.\n",
+            [("Speech", _at(15), "happened", None)],
+        ),
+        (
+            "9:00 a.m. Costa will be welcomed at the palace "
+            "before a summit with Prime Minister Rui Sato at 10 a.m.\n",
+            [("Summit with Prime Minister Rui Sato", _at(10), "planned", None)],
+        ),
+    ],
+)
+def test_a_summit_named_as_the_setting_is_no_summit(tmp_path: Path, body: str, expected) -> None:
+    assert _placed(_blog(body + _COSTA, tmp_path)) == expected

@@ -78,6 +78,13 @@ _NOT_A_PARTY = frozenset(
 #: "After", "upon" or "on" right before a trigger ("After landing at …", "upon arriving"):
 #: what was done before the main clause.
 _AFTER_DOING = regexes.compile(r"\b(?:after|upon|on)\s+$", re.I)
+#: A summit named as the setting of what is told: "at the Avalon Business …", "during the
+#: …", "on the sidelines of the annual …" (not "at the palace before a summit with …").
+_SETTING = regexes.compile(
+    r"\b(?:at|during|of|amid)\s+the\s+"
+    r"(?:(?!(?:a|an|before|after|ahead|with|and|or|to|for|from|in|on|by)\s)[\w.&'’-]+\s+){0,4}$",
+    re.I,
+)
 _LEADING_WITH = regexes.compile(r"^(?:with|alongside)\s+", re.I)
 #: What follows a trigger: "meeting with" (a happening), "signed by" (a thing done before).
 _WITH = regexes.compile(r"\s+with\b")
@@ -795,6 +802,8 @@ def mentions_in(
                 continue  # "the first meeting is …": a noun, not a happening
             if kind == "visit" and _is_noun(sentence, m_start) and not days:
                 continue  # "during Ruiz's visit": background unless it gives the span
+            if kind == "summit" and _SETTING.search(sentence, max(0, m_start - 60), m_start):
+                continue  # "spoke at the Avalon Business Summit": where, not a happening
             clause = _clause_before(sentence, m_start)
             said = text[m_start - len(clause) : m_start]  # the clause as the cues read it
             reported = cues["reporting"].search(text[max(actor_pos, 0) : m_start])
