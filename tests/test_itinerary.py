@@ -789,3 +789,40 @@ def test_a_where_clause_tells_its_own_time_tense_and_place(
 )
 def test_a_summit_named_as_the_setting_is_no_summit(tmp_path: Path, body: str, expected) -> None:
     assert _placed(_blog(body + _COSTA, tmp_path)) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the airport lies some 70 km from the city she flies on to: two arrivals
+        (
+            "12:40 p.m. Costa arrives in Kyoto by helicopter.\n"
+            "11:55 a.m. Costa's plane touches down at Kansai International Airport.\n",
+            [
+                ("Arrival at Kansai International Airport", _at(11, 55), "happened"),
+                ("Visit to Kyoto", _at(12, 40), "happened"),
+            ],
+        ),
+        # two cities some 30 km apart
+        (
+            "12:25 p.m. Costa arrives in Kobe.\n11:55 a.m. Costa lands in Osaka.\n",
+            [
+                ("Arrival at Osaka", _at(11, 55), "happened"),
+                ("Visit to Kobe", _at(12, 25), "happened"),
+            ],
+        ),
+        # arrived in the city; the speech at a hall there is a happening of its own
+        (
+            "2:05 p.m. Costa speaks to students at Kyoto University.\n"
+            "12:40 p.m. Costa arrives in Kyoto.\n",
+            [
+                ("Arrival at Kyoto", _at(12, 40), "happened"),
+                ("Speech at Kyoto University", _at(14, 5), "happened"),
+            ],
+        ),
+    ],
+)
+def test_an_arrival_in_a_city_is_not_what_happens_elsewhere(
+    tmp_path: Path, body: str, expected
+) -> None:
+    assert _told(_blog(body + _COSTA, tmp_path)) == expected

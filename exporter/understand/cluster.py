@@ -8,6 +8,7 @@ stops at all, and how an article's dated statements join the live blog's groups.
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -224,14 +225,43 @@ BROAD = ("city", "region", "country")
 
 
 def _same_place(a: Place | None, b: Place | None) -> bool | None:
-    """True/False when both are specific, None when either is missing or only a city/country."""
+    """True/False when both are specific, None when either is missing or only a city/country.
+
+    A city is not where a place far outside it is: a landing at a city's airport and an
+    arrival in another city an hour's flight away are two arrivals.
+    """
     if a is None or b is None:
         return None
     if a.name == b.name:
         return True
     if a.kind in BROAD or b.kind in BROAD:
-        return None
+        return False if _far_apart(a, b) else None
     return False
+
+
+#: Farther apart than this, a place is not in a city (its airports lie well within it) …
+_FAR_KM = 50.0
+#: … and two cities are two (a city's centre is nearer its districts than another city's).
+_FAR_CITIES_KM = 15.0
+
+
+@lru_cache(maxsize=4096)
+def _far_apart(a: Place, b: Place) -> bool:
+    """Whether two places, neither a country or region, lie too far apart to be one."""
+    if not (a.has_geo and b.has_geo) or {a.kind, b.kind} & {"country", "region"}:
+        return False
+    far = _FAR_CITIES_KM if a.kind == b.kind == "city" else _FAR_KM
+    return _distance_km(a.lat, a.lon, b.lat, b.lon) > far
+
+
+def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, on a sphere of the Earth's mean radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 @lru_cache(maxsize=4096)
@@ -260,6 +290,7 @@ _STAY_KINDS = frozenset(TALKS | {"ceremony", "speech", "visit"})
 _TALKS_OR_VISIT = frozenset(TALKS | {"visit"})
 _VISIT_OR_ARRIVAL = frozenset({"visit", "arrival"})
 _ARRIVAL_OR_SPEECH = frozenset({"arrival", "speech"})
+_ARRIVAL = frozenset({"arrival"})
 
 
 def _fits(cluster: Cluster, m: Mention) -> int:
@@ -340,6 +371,8 @@ def _fits(cluster: Cluster, m: Mention) -> int:
         return 0
     if place:
         return 3
+    if kinds == _ARRIVAL and here is not None and here.kind in BROAD and _specific(m.place):
+        return 0  # arrived in the city; a speech at a hall there is a happening of its own
     if m.place is None and kind in _STAY_KINDS and _stays(here, kinds):
         return 2
     if kind in TALKS and kinds & TALKS:
@@ -353,6 +386,10 @@ def _fits(cluster: Cluster, m: Mention) -> int:
     if kind in kinds and kind != "arrival":
         return 1
     return 0
+
+
+def _specific(place: Place | None) -> bool:
+    return place is not None and place.kind not in BROAD
 
 
 def _stays(here: Place | None, kinds: set[str]) -> bool:
