@@ -826,3 +826,49 @@ def test_an_arrival_in_a_city_is_not_what_happens_elsewhere(
     tmp_path: Path, body: str, expected
 ) -> None:
     assert _told(_blog(body + _COSTA, tmp_path)) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "7:30 p.m. Emperor Naruhito hosts Costa at a banquet at the Imperial Palace.\n",
+            [("Banquet with Emperor Naruhito", _at(19, 30), "happened")],
+        ),
+        (
+            "7:30 p.m. Costa is at the palace. Emperor Naruhito welcomes her to a banquet.\n",
+            [("Banquet with Emperor Naruhito", _at(19, 30), "happened")],
+        ),
+        # someone else's meeting
+        ("3:00 p.m. Emperor Naruhito met Costa's husband at the palace.\n", []),
+    ],
+)
+def test_a_host_named_first_tells_the_principals_happening(
+    tmp_path: Path, body: str, expected
+) -> None:
+    assert _told(_blog(body + _COSTA, tmp_path)) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the other of two joined as one subject is whom she meets, named first or second
+        (
+            "3:00 p.m. Emperor Naruhito and Costa will meet at the Imperial Palace at 5 p.m.\n",
+            [("Audience with Emperor Naruhito", _at(17), _at(18), "planned")],
+        ),
+        (
+            "3:00 p.m. Costa and Emperor Naruhito shake hands at the Imperial Palace.\n",
+            [("Audience with Emperor Naruhito", _at(15), _at(16), "happened")],
+        ),
+        # a surname of two letters is a name
+        (
+            "3:00 p.m. Costa and Xi shake hands at the Imperial Palace. Xi smiles.\n"
+            "2:00 p.m. Chinese President Xi Jinping is in Tokyo.\n",
+            [("Summit with President Xi", _at(15), _at(16), "happened")],
+        ),
+    ],
+)
+def test_two_named_as_one_subject_meet(tmp_path: Path, body: str, expected) -> None:
+    events = _blog(body + _COSTA, tmp_path)
+    assert [(e.title, e.start, e.end, e.status.value) for e in events] == expected

@@ -2,7 +2,8 @@
 
 Rules about English news language only (the trigger phrases and cues live in
 `data/happenings.yaml`): a happening counts when the principal (or a pronoun or role that
-stands for them) is the first actor named in the sentence, the trigger is not inside a
+stands for them) is the first actor named in the sentence, or is whom that actor hosts or
+acts with ("Sato hosts Costa", "Sato and Costa met"), the trigger is not inside a
 quotation, not reported speech, not hypothetical and not negated. Everything else —
 quotes, reactions, background, menus, anecdotes — is commentary and yields nothing.
 """
@@ -10,6 +11,7 @@ quotes, reactions, background, menus, anecdotes — is commentary and yields not
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -339,6 +341,36 @@ def _first_actor(
     return -1, None, False
 
 
+def _with_principal(sentence: str, at: int, cast: Cast, in_focus: bool) -> bool:
+    """Whether the actor named at `at` hosts, welcomes or meets the principal ("Sato hosts
+    Costa at a dinner", "The emperor greeted her"), or does it with them ("Sato and Costa
+    met"): a happening of the principal's."""
+    host = _HOSTS.match(sentence, at) or _AND_NEXT.match(sentence, at)
+    if host is None:
+        return False
+    if _HOSTED_PRONOUN.match(sentence, host.end()):
+        return in_focus
+    guest = _GUEST.match(sentence, host.end())
+    if guest is None or _POSSESSIVE_IN.search(guest.group()):
+        return False  # "met Costa's husband"
+    found = cast.find(guest.group())
+    return bool(found) and found[0][1] == cast.principal
+
+
+#: The actor's name (its words, no punctuation, no "and"), then a verb of hosting someone.
+_HOSTS = regexes.compile(
+    r"[^\W\d_][\w.'’-]*(?:\s+(?!and\s)[\w.'’-]+){0,4}?\s+"
+    r"(?:hosts?|hosted|welcomes?|welcomed|greets?|greeted|receives?|received|meets?|met)\s+",
+    re.I,
+)
+#: The actor's name, then "and" ("Sato and …").
+_AND_NEXT = regexes.compile(r"[^\W\d_][\w.'’-]*(?:\s+[\w.'’-]+){0,3}?\s+(?:and|&)\s+")
+_HOSTED_PRONOUN = regexes.compile(r"(?:him|her)\b(?!['’])", re.I)
+_POSSESSIVE_IN = regexes.compile(r"\w['’]s?\b")
+#: Whom the actor hosts: up to five words before any punctuation ("U.S. President Ana Costa").
+_GUEST = regexes.compile(r"(?:[\w.'’-]+\s+){0,4}[\w'’-]+")
+
+
 def _subject_start(sentence: str, tags: list[timex.Timex]) -> int:
     """Where the subject begins: past a time the sentence opens with, and its comma."""
     for t in tags:
@@ -375,7 +407,7 @@ def _noun_phrase(text: str) -> str:
 
 
 def _counterpart(
-    kind: str, sentence: str, end: int, ctx: Context, tags: list[timex.Timex] = ()
+    kind: str, sentence: str, start: int, end: int, ctx: Context, tags: list[timex.Timex] = ()
 ) -> tuple[str | None, str | None]:
     """Whom the principal meets (or dines with): a known person's display name, or the phrase."""
     if kind not in ("meeting", "summit", "meal"):
@@ -429,13 +461,35 @@ def _counterpart(
         return None, None
     phrase = re.sub(r"^(?:the|a|an|his|her|their)\s+", "", phrase, flags=re.I)
     words = phrase.split()
-    if words and (words[0].lower() in _NOT_A_PARTY or re.match(r"^\d", words[0])):
-        return None, None
-    if not words or len(words) > 12 or phrase.lower() in ("him", "her", "them", "it", "us"):
-        return None, None
-    if re.match(r"^(?:him|her|them|it)\b", phrase, re.I):
-        return None, None
+    if (
+        not words
+        or words[0].lower() in _NOT_A_PARTY
+        or re.match(r"^\d", words[0])
+        or len(words) > 12
+        or re.match(r"^(?:him|her|them|it|us)\b", phrase, re.I)
+    ):
+        other = _co_subject(sentence, start, ctx.cast)
+        return (other.display, other.role_class) if other else (None, None)
     return phrase, None
+
+
+def _co_subject(sentence: str, start: int, cast: Cast) -> Person | None:
+    """The other of "Costa and Sato met …", "Sato and Costa shake hands": a person joined
+    to the principal by "and" right before the trigger at `start`."""
+    found = cast.find(sentence[:start])
+    for (a, first), (b, second) in itertools.pairwise(found):
+        if cast.principal not in (first, second) or first == second:
+            continue
+        if _JOINED.fullmatch(sentence, a, b) and _VERB_GROUP.fullmatch(sentence, b, start):
+            return second if first == cast.principal else first
+    return None
+
+
+#: Between two names joined as one subject: the first's words, "and", no punctuation.
+_JOINED = regexes.compile(r"[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s+(?:and|&)\s+(?:[\w.'’-]+\s+){0,3}")
+#: From the second name to the trigger: its words and at most a few more ("will", "are
+#: expected to").
+_VERB_GROUP = regexes.compile(r"[\w.'’-]+(?:\s+[\w.'’-]+){0,5}\s+")
 
 
 def _status(
@@ -651,9 +705,7 @@ def _kind_of(place: Place) -> str:
     return place.kind
 
 
-_NEXT_ACT = regexes.compile(
-    r"\s(?:and\s+then|and|but|then|while|after|before|until)\s|,\s+where\s"
-)
+_NEXT_ACT = regexes.compile(r"\s(?:and\s+then|and|but|then|while|after|before|until)\s|,\s+where\s")
 
 
 def _not_after(tags: list[timex.Timex], sentence: str, end: int) -> list[timex.Timex]:
@@ -784,7 +836,13 @@ def mentions_in(
     found: list[Mention] = []
     actor_pos, actor, pronoun = _first_actor(sentence, ctx.cast, tags)
     principal = ctx.cast.principal
-    is_principal = (actor is not None and actor == principal) or (pronoun and principal_in_focus)
+    is_principal = (
+        (actor is not None and actor == principal)
+        or (pronoun and principal_in_focus)
+        or (
+            actor is not None and _with_principal(sentence, actor_pos, ctx.cast, principal_in_focus)
+        )
+    )
     if not is_principal:
         remember_places(sentence, ctx, recent)
         return found
@@ -852,7 +910,7 @@ def mentions_in(
                 destination = onward(place or recent.get(_LAST))
             if purpose and place is None:
                 place = arrival.place  # where the journey led
-            counterpart, role_class = _counterpart(kind, sentence, m_end, ctx, tags)
+            counterpart, role_class = _counterpart(kind, sentence, m_start, m_end, ctx, tags)
             if kind == "meeting" and counterpart is None and "summit" not in sentence.lower():
                 continue
             seen_kinds.add(kind)

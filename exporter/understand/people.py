@@ -180,8 +180,21 @@ def _ROLE_WORDS() -> frozenset[str]:
 
 
 def _name_words(person: Person) -> list[str]:
-    words = [w for w in person.name.split() if len(w) > 2 and w not in PARTICLES]
+    """The words a person is found by: each of their name's, but particles and what a
+    capitalised English word of two letters may be ("An", "Go"): "Xi", "Li", "Wu" count."""
+    words = [
+        w
+        for w in person.name.split()
+        if (len(w) > 2 or (len(w) == 2 and w not in _SHORT_WORDS)) and w not in PARTICLES
+    ]
     return [person.name, *words] if len(words) > 1 else words
+
+
+#: Capitalised two-letter words and abbreviations English text opens sentences with.
+_SHORT_WORDS = frozenset(
+    "Ah Am An As At Be By Do Dr Eh Go He Hi If In Is It Jr Me Mr Ms My No Of Oh Ok On Or "
+    "So Sr St To Up Us We".split()
+)
 
 
 def _role_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
