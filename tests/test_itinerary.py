@@ -867,6 +867,12 @@ def test_a_host_named_first_tells_the_principals_happening(
             "2:00 p.m. Chinese President Xi Jinping is in Tokyo.\n",
             [("Summit with President Xi", _at(15), _at(16), "happened")],
         ),
+        # "a five-nation Asia tour" is a noun: no visit at 1:15 p.m. stretches the audience
+        (
+            "1:15 p.m. Costa is headed home, ending a five-nation Asia tour.\n"
+            "11:10 a.m. Costa and Emperor Naruhito shake hands at the Imperial Palace.\n",
+            [("Audience with Emperor Naruhito", _at(11, 10), _at(12, 10), "happened")],
+        ),
     ],
 )
 def test_two_named_as_one_subject_meet(tmp_path: Path, body: str, expected) -> None:

@@ -308,14 +308,17 @@ def _quote_positions(sentence: str) -> tuple[int, ...]:
 
 
 def _is_noun(sentence: str, pos: int) -> bool:
-    """A trigger right after a possessive or article is a noun ("his visit", "the visit")."""
-    return bool(
-        re.search(
-            r"(?:['’]s|\b(?:his|her|their|its|the|a|this|that))\s+(?:\w+\s+)?$",
-            sentence[:pos],
-            re.I,
-        )
-    )
+    """A trigger right after a possessive or article is a noun ("his visit", "the visit"),
+    also with a compound before it ("a five-nation Asia tour", "her three-day state
+    visit"); not "the two leaders visit"."""
+    return _NOUN_BEFORE.search(sentence, max(0, pos - 80), pos) is not None
+
+
+_NOUN_BEFORE = regexes.compile(
+    r"(?:['’]s|\b(?:his|her|their|its|the|a|an|this|that))\s+"
+    r"(?:\w+\s+|(?:[\w.]+\s+)?\w+(?:-\w+)+\s+(?:[\w.]+\s+)?)?$",
+    re.I,
+)
 
 
 def _first_actor(
