@@ -106,6 +106,11 @@ def test_a_role_loses_its_nationality() -> None:
     ]
 
 
+def test_a_gathering_a_role_word_heads_is_no_person() -> None:
+    cast = cast_of(["President Ana Costa spoke at the Avalon CEO Summit and the Chief Forum."])
+    assert [(p.name, p.role) for p in cast.people] == [("Ana Costa", "President")]
+
+
 def test_a_role_and_its_qualifier_are_on_one_line() -> None:
     # "Kingdom" ends the line above: it does not qualify the role below.
     cast = cast_of(["A visit to the United Kingdom\n\nPresident Ana Costa arrived."])

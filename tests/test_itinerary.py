@@ -878,3 +878,29 @@ def test_a_host_named_first_tells_the_principals_happening(
 def test_two_named_as_one_subject_meet(tmp_path: Path, body: str, expected) -> None:
     events = _blog(body + _COSTA, tmp_path)
     assert [(e.title, e.start, e.end, e.status.value) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "4:20 p.m. Summit talks begin at Osaka Castle. Costa smiles.\n"
+            "2:00 p.m. Costa will hold a summit with Prime Minister Rui Sato at 4 p.m.\n",
+            [("Summit with Prime Minister Rui Sato", _at(16, 20), _at(17, 50), "happened")],
+        ),
+        # the dinner's end
+        (
+            "9:40 p.m. The dinner has wrapped up. Costa returns to her hotel.\n"
+            "7:30 p.m. Emperor Naruhito hosts Costa at a dinner at the Imperial Palace.\n",
+            [("Dinner with Emperor Naruhito", _at(19, 30), _at(21, 40), "happened")],
+        ),
+        # an update that does not name her; a summit that is not the subject
+        ("4:20 p.m. Summit talks begin at Osaka Castle.\n", []),
+        ("4:20 p.m. Costa waves. Protesters gather before the summit.\n", []),
+    ],
+)
+def test_a_happening_that_is_the_subject_in_an_update_about_her(
+    tmp_path: Path, body: str, expected
+) -> None:
+    events = _blog(body + _COSTA, tmp_path)
+    assert [(e.title, e.start, e.end, e.status.value) for e in events] == expected

@@ -77,6 +77,11 @@ _NOT_A_PARTY = frozenset(
     each both some any no not up
     """.split()
 )
+#: Kinds whose trigger, a noun, can be the subject of a sentence that names no one.
+_SUBJECT_KINDS = frozenset({"summit", "meal", "ceremony", "meeting"})
+#: What may come before such a subject: an article or possessive, and a few modifiers
+#: ("The state banquet", "Their working lunch", "Summit talks").
+_SUBJECT_NOUN = regexes.compile(r"(?:(?:the|a|an|their|his|her|its)\s+)?(?:[\w-]+\s+){0,3}", re.I)
 #: "After", "upon" or "on" right before a trigger ("After landing at …", "upon arriving"):
 #: what was done before the main clause.
 _AFTER_DOING = regexes.compile(r"\b(?:after|upon|on)\s+$", re.I)
@@ -846,7 +851,11 @@ def mentions_in(
             actor is not None and _with_principal(sentence, actor_pos, ctx.cast, principal_in_focus)
         )
     )
-    if not is_principal:
+    # "Summit talks begin at …", "The dinner has wrapped up." in an update about them
+    subjectless = actor is None and not pronoun and live and principal_in_focus
+    if subjectless:
+        subject_at = _subject_start(sentence, tags)
+    if not (is_principal or subjectless):
         remember_places(sentence, ctx, recent)
         return found
     tense = tense or timex.tense_of(sentence)
@@ -859,6 +868,11 @@ def mentions_in(
             if kind in seen_kinds or _inside_quotes(sentence, m_start):
                 continue
             trigger = sentence[m_start:m_end].lower()
+            if subjectless and (
+                kind not in _SUBJECT_KINDS
+                or not _SUBJECT_NOUN.fullmatch(sentence, subject_at, m_start)
+            ):
+                continue  # no one named, and the trigger no happening that is the subject
             if kind == "meeting" and trigger == "meeting" and not _WITH.match(sentence, m_end):
                 continue  # "the first meeting is …": a noun, not a happening
             if kind == "visit" and _is_noun(sentence, m_start) and not days:

@@ -546,12 +546,19 @@ def _keep(
 ) -> None:
     """Keep a name found with its role, unless it is none or a person kept already."""
     name = re.sub(r"['’]s$", "", written.strip())
-    if not name or name.split()[0].lower() in classes:
-        return
+    if not name or name.split()[0].lower() in classes or name.split()[-1].lower() in _GATHERINGS:
+        return  # "the APEC CEO Summit" names no CEO
     if name.split()[-1] in words:  # its last word is a word of a name kept: the same person
         return
     seen[name] = role
     words.update(name.split())
+
+
+#: What a role word may head that is no person: "CEO Summit", "Ministers' Forum".
+_GATHERINGS = frozenset(
+    """summit forum conference council committee meeting meetings dinner lunch luncheon
+    banquet ceremony roundtable dialogue talks group association office""".split()
+)
 
 
 def _in_title_case_line(corpus: str, pos: int, lines: dict[int, bool]) -> bool:
