@@ -904,3 +904,36 @@ def test_a_happening_that_is_the_subject_in_an_update_about_her(
 ) -> None:
     events = _blog(body + _COSTA, tmp_path)
     assert [(e.title, e.start, e.end, e.status.value) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # 10 a.m. is the landing's, told in the act before; "Avalon and Zenda" is no new act
+        (
+            "8:00 a.m. Costa is due to land in Osaka around 10 a.m. and will witness the "
+            "signing of a trade pact between Avalon and Zenda in the early afternoon.\n",
+            [
+                ("Arrival at Osaka", _at(10), "planned"),
+                ("Signing of a trade pact", _at(12), "planned"),
+            ],
+        ),
+        # others sign as she looks on: her happening
+        (
+            "1:15 p.m. Prime Minister Rui Sato and King Zog sign a peace declaration "
+            "as Costa looks on.\n",
+            [("Signing of a peace declaration", _at(13, 15), "happened")],
+        ),
+        # joining a summit is attending it; talks on its sidelines are a meeting of their own
+        (
+            "4:30 p.m. Costa holds talks with Emperor Naruhito on the sidelines of the summit.\n"
+            "2:50 p.m. Costa joins the Avalon-U.S. summit at Osaka Castle.\n",
+            [
+                ("Avalon-U.S. summit", _at(14, 50), "happened"),
+                ("Audience with Emperor Naruhito", _at(16, 30), "happened"),
+            ],
+        ),
+    ],
+)
+def test_signings_she_witnesses_and_summits_she_joins(tmp_path: Path, body: str, expected) -> None:
+    assert _told(_blog(body + _COSTA, tmp_path)) == expected

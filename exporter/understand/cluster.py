@@ -348,6 +348,8 @@ def _fits(cluster: Cluster, m: Mention) -> int:
             return 4
         if parties and kind in _TALKS_OR_MEAL:
             return 0  # someone else: another meeting
+        if kind in TALKS and "attendance" in kinds:
+            return 0  # talks with one leader on the sidelines of a gathering she attends
     if "meal" in kinds or kind == "meal":
         meals = cluster.meals
         if kind == "meal" and "meal" in kinds:

@@ -352,13 +352,20 @@ def _first_actor(
 def _with_principal(sentence: str, at: int, cast: Cast, in_focus: bool) -> bool:
     """Whether the actor named at `at` hosts, welcomes or meets the principal ("Sato hosts
     Costa at a dinner", "The emperor greeted her"), or does it with them ("Sato and Costa
-    met"): a happening of the principal's."""
+    met"), or as they look on ("Sato and Rui sign a pact as Costa looks on"): a happening
+    of the principal's."""
     host = _HOSTS.match(sentence, at) or _AND_NEXT.match(sentence, at)
-    if host is None:
-        return False
-    if _HOSTED_PRONOUN.match(sentence, host.end()):
+    if host is not None and _principal_at(sentence, host.end(), cast, in_focus):
+        return True
+    watching = _LOOKS_ON.search(sentence, at)
+    return watching is not None and _principal_at(sentence, watching.start("who"), cast, in_focus)
+
+
+def _principal_at(sentence: str, at: int, cast: Cast, in_focus: bool) -> bool:
+    """Whether the words at `at` name the principal ("her" in an update about them)."""
+    if _HOSTED_PRONOUN.match(sentence, at):
         return in_focus
-    guest = _GUEST.match(sentence, host.end())
+    guest = _GUEST.match(sentence, at)
     if guest is None or _POSSESSIVE_IN.search(guest.group()):
         return False  # "met Costa's husband"
     found = cast.find(guest.group())
@@ -373,6 +380,12 @@ _HOSTS = regexes.compile(
 )
 #: The actor's name, then "and" ("Sato and …").
 _AND_NEXT = regexes.compile(r"[^\W\d_][\w.'’-]*(?:\s+[\w.'’-]+){0,3}?\s+(?:and|&)\s+")
+#: "as Costa looks on", "as she watched".
+_LOOKS_ON = regexes.compile(
+    r"\bas\s+(?P<who>[\w.'’-]+(?:\s+[\w.'’-]+){0,4}?)\s+"
+    r"(?:looks?\s+on|looked\s+on|looking\s+on|watch(?:es|ed)?)\b",
+    re.I,
+)
 _HOSTED_PRONOUN = regexes.compile(r"(?:him|her)\b(?!['’])", re.I)
 _POSSESSIVE_IN = regexes.compile(r"\w['’]s?\b")
 #: Whom the actor hosts: up to five words before any punctuation ("U.S. President Ana Costa").
@@ -723,9 +736,46 @@ def _not_after(tags: list[timex.Timex], sentence: str, end: int) -> list[timex.T
     Sato at 11 a.m.". A date stays: it dates the whole sentence."""
     starts = {t.span[0] for t in tags}
     for nxt in _NEXT_ACT.finditer(sentence, end):
-        if nxt.start() + 1 not in starts and nxt.end() not in starts:  # "after 5 p.m.": a time
+        if _goes_on(sentence, nxt, starts):
             return [t for t in tags if t.kind == "date" or t.span[0] < nxt.start()]
     return tags
+
+
+def _goes_on(sentence: str, act: re.Match[str], starts: set[int]) -> bool:
+    """Whether `act` (a `_NEXT_ACT` match) goes on to another act: not "after 5 p.m."
+    (a time starts there) nor "Avalon and Zenda" (two names)."""
+    if act.start() + 1 in starts or act.end() in starts:
+        return False
+    return not (
+        _NAME_END.search(sentence, 0, act.start()) and _NAME_START.match(sentence, act.end())
+    )
+
+
+_NAME_END = regexes.compile(r"\b[A-Z][\w'’.-]*$")
+_NAME_START = regexes.compile(r"(?!(?:He|She|They|It|We|I|The)\b)[A-Z]")
+
+
+def _not_before(tags: list[timex.Timex], sentence: str, start: int) -> list[timex.Timex]:
+    """The tags, less the times of day told in an act before the trigger's when a time is
+    told after it: "land around 10 a.m. and will witness the signing … in the early
+    afternoon" (10 a.m. is the landing's). A time the sentence opens with stays."""
+    times = [t for t in tags if t.kind != "date" and t.kind != "duration"]
+    if not any(t.span[0] >= start for t in times):
+        return tags
+    starts = {t.span[0] for t in tags}
+    boundary = None
+    for act in _NEXT_ACT.finditer(sentence, 0, start):
+        if _goes_on(sentence, act, starts):
+            boundary = act.start()
+    if boundary is None:
+        return tags
+    return [
+        t
+        for t in tags
+        if t.kind in ("date", "duration")
+        or t.span[0] >= boundary
+        or _BEFORE_OPENING_TIME.fullmatch(sentence, 0, t.span[0])
+    ]
 
 
 def _nearest(tags: list[timex.Timex], clause: Span) -> list[timex.Timex]:
@@ -898,7 +948,13 @@ def mentions_in(
             elif verb_tense != "future" and _AFTER_DOING.search(clause):
                 verb_tense = "past"  # "After landing at …, she moves to …": done before
             start, end, precision, approximate, local = _time(
-                _not_after(tags, sentence, m_end), ref, verb_tense, live, kind, ctx, own
+                _not_before(_not_after(tags, sentence, m_end), sentence, m_start),
+                ref,
+                verb_tense,
+                live,
+                kind,
+                ctx,
+                own,
             )
             where = None
             if local is not None and (ref is not None or not local.floating):
@@ -1017,6 +1073,7 @@ def _audience(sentence: str, start: int, end: int) -> str | None:
 _ADDRESSED = regexes.compile(r"address(?:es|ed|ing)?\s+", re.I)
 _TO_END = regexes.compile(r"\sto$", re.I)
 _TO = regexes.compile(r"\s+to\s+", re.I)
+_OF = regexes.compile(r"\s+of\s+", re.I)
 _PRONOUN_OBJECT = regexes.compile(r"(?:him|her|them|it|us|you|me)", re.I)
 _MEAL_WORD = regexes.compile(r"^(?:\S+\s+){0,3}(?:dinner|lunch|luncheon|breakfast|banquet)\b", re.I)
 _LEADING_CONNECTIVE = regexes.compile(r"^(?:(?:and|but|then|where|when|while|which|as)\s+)+", re.I)
@@ -1033,6 +1090,8 @@ def _object_phrase(kind: str, sentence: str, start: int, end: int) -> str | None
         return _audience(sentence, start, end)
     if kind not in ("signing", "attendance", "visit"):
         return None
+    if kind == "signing" and (of := _OF.match(sentence, end)):
+        end = of.end()  # "witnessed the signing of a ceasefire agreement"
     if (passive := _PASSIVE.search(sentence, 0, start)) is not None:
         clause = re.split(r"[,;:(\"“”]", sentence[: passive.start()])[-1]
         words = _LEADING_CONNECTIVE.sub("", clause.strip()).split()
@@ -1042,7 +1101,10 @@ def _object_phrase(kind: str, sentence: str, start: int, end: int) -> str | None
         if kind == "signing"
         else r"by|with|during|after|before|in|at|on|and|while|as"
     )
-    phrase = re.split(rf"[,.;:!?\"“”(]|\s(?:{stops})\s", sentence[end:].strip() + " ")[0]
+    # a full stop ends it, not an initial's ("the ASEAN-U.S. summit")
+    phrase = re.split(rf"[,;:!?\"“”(]|(?<![A-Z])\.|\s(?:{stops})\s", sentence[end:].strip() + " ")[
+        0
+    ]
     phrase = phrase.strip()
     if not phrase or len(phrase.split()) > 14:
         phrase = " ".join(phrase.split()[:10])
