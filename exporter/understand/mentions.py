@@ -378,8 +378,10 @@ _HOSTS = regexes.compile(
     r"(?:hosts?|hosted|welcomes?|welcomed|greets?|greeted|receives?|received|meets?|met)\s+",
     re.I,
 )
-#: The actor's name, then "and" ("Sato and …").
-_AND_NEXT = regexes.compile(r"[^\W\d_][\w.'’-]*(?:\s+[\w.'’-]+){0,3}?\s+(?:and|&)\s+")
+#: A name's words, then "and" ("Rui Sato and …").
+_NAME_AND = r"[^\W\d_][\w.'’-]*(?:\s+[\w.'’-]+){0,3}?\s+(?:and|&)\s+"
+#: The actor's name, then "and".
+_AND_NEXT = regexes.compile(_NAME_AND)
 #: "as Costa looks on", "as she watched".
 _LOOKS_ON = regexes.compile(
     r"\bas\s+(?P<who>[\w.'’-]+(?:\s+[\w.'’-]+){0,4}?)\s+"
@@ -506,8 +508,9 @@ def _co_subject(sentence: str, start: int, cast: Cast) -> Person | None:
     return None
 
 
-#: Between two names joined as one subject: the first's words, "and", no punctuation.
-_JOINED = regexes.compile(r"[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s+(?:and|&)\s+(?:[\w.'’-]+\s+){0,3}")
+#: Between two names joined as one subject: the first's words, "and", and the words of
+#: the second's before the one it was found by ("Emperor"), no punctuation.
+_JOINED = regexes.compile(_NAME_AND + r"(?:[\w.'’-]+\s+){0,3}")
 #: From the second name to the trigger: its words and at most a few more ("will", "are
 #: expected to").
 _VERB_GROUP = regexes.compile(r"[\w.'’-]+(?:\s+[\w.'’-]+){0,5}\s+")
@@ -759,8 +762,7 @@ def _not_before(tags: list[timex.Timex], sentence: str, start: int) -> list[time
     """The tags, less the times of day told in an act before the trigger's when a time is
     told after it: "land around 10 a.m. and will witness the signing … in the early
     afternoon" (10 a.m. is the landing's). A time the sentence opens with stays."""
-    times = [t for t in tags if t.kind != "date" and t.kind != "duration"]
-    if not any(t.span[0] >= start for t in times):
+    if not any(t.span[0] >= start and t.kind not in ("date", "duration") for t in tags):
         return tags
     starts = {t.span[0] for t in tags}
     boundary = None
