@@ -732,16 +732,36 @@ def _kind_of(place: Place) -> str:
 _NEXT_ACT = regexes.compile(r"\s(?:and\s+then|and|but|then|while|after|before|until)\s|,\s+where\s")
 
 
-def _not_after(tags: list[timex.Timex], sentence: str, end: int) -> list[timex.Timex]:
-    """The tags, less the times of day told after the next act the sentence goes on to:
-    "toured the museum before departing in the evening" (the evening is the departure's),
-    "met Sato at 10 a.m. and left at 2 p.m.", "leaves Avalon for Zenda, where she will meet
-    Sato at 11 a.m.". A date stays: it dates the whole sentence."""
+def _own_act(tags: list[timex.Timex], sentence: str, start: int, end: int) -> list[timex.Timex]:
+    """The tags of the act of the trigger at `start:end`. Less the times of day told after
+    the next act the sentence goes on to: "toured the museum before departing in the
+    evening" (the evening is the departure's), "met Sato at 10 a.m. and left at 2 p.m.",
+    "leaves Avalon for Zenda, where she will meet Sato at 11 a.m.". And, when a time is
+    told after the trigger, less those told in an act before it: "land around 10 a.m. and
+    will witness the signing … in the early afternoon" (10 a.m. is the landing's). A date
+    stays (it dates the whole sentence), and so does a time the sentence opens with."""
+    if not tags:
+        return tags
     starts = {t.span[0] for t in tags}
     for nxt in _NEXT_ACT.finditer(sentence, end):
         if _goes_on(sentence, nxt, starts):
-            return [t for t in tags if t.kind == "date" or t.span[0] < nxt.start()]
-    return tags
+            tags = [t for t in tags if t.kind == "date" or t.span[0] < nxt.start()]
+            break
+    if not any(t.span[0] >= start and t.kind not in ("date", "duration") for t in tags):
+        return tags
+    boundary = None
+    for act in _NEXT_ACT.finditer(sentence, 0, start):
+        if _goes_on(sentence, act, starts):
+            boundary = act.start()
+    if boundary is None:
+        return tags
+    return [
+        t
+        for t in tags
+        if t.kind in ("date", "duration")
+        or t.span[0] >= boundary
+        or _BEFORE_OPENING_TIME.fullmatch(sentence, 0, t.span[0])
+    ]
 
 
 def _goes_on(sentence: str, act: re.Match[str], starts: set[int]) -> bool:
@@ -758,37 +778,14 @@ _NAME_END = regexes.compile(r"\b[A-Z][\w'’.-]*$")
 _NAME_START = regexes.compile(r"(?!(?:He|She|They|It|We|I|The)\b)[A-Z]")
 
 
-def _not_before(tags: list[timex.Timex], sentence: str, start: int) -> list[timex.Timex]:
-    """The tags, less the times of day told in an act before the trigger's when a time is
-    told after it: "land around 10 a.m. and will witness the signing … in the early
-    afternoon" (10 a.m. is the landing's). A time the sentence opens with stays."""
-    if not any(t.span[0] >= start and t.kind not in ("date", "duration") for t in tags):
-        return tags
-    starts = {t.span[0] for t in tags}
-    boundary = None
-    for act in _NEXT_ACT.finditer(sentence, 0, start):
-        if _goes_on(sentence, act, starts):
-            boundary = act.start()
-    if boundary is None:
-        return tags
-    return [
-        t
-        for t in tags
-        if t.kind in ("date", "duration")
-        or t.span[0] >= boundary
-        or _BEFORE_OPENING_TIME.fullmatch(sentence, 0, t.span[0])
-    ]
-
-
 def _nearest(tags: list[timex.Timex], clause: Span) -> list[timex.Timex]:
     """`tags` with the one that belongs to the trigger first: the first inside the
     trigger's own clause, else the one that starts nearest to it. "Costa attended the
     summit on October 26 and flew to Freedonia on October 27": each its own day."""
     if len(tags) < 2:
         return tags
-    lo, hi = clause
-    own = next((t for t in tags if lo <= t.span[0] < hi), None)
-    best = own or min(tags, key=lambda t: abs(t.span[0] - lo))
+    own = next((t for t in tags if _told_in(t, clause)), None)
+    best = own or min(tags, key=lambda t: abs(t.span[0] - clause[0]))
     return [best, *(t for t in tags if t is not best)]
 
 
@@ -905,8 +902,7 @@ def mentions_in(
     )
     # "Summit talks begin at …", "The dinner has wrapped up." in an update about them
     subjectless = actor is None and not pronoun and live and principal_in_focus
-    if subjectless:
-        subject_at = _subject_start(sentence, tags)
+    subject_at = _subject_start(sentence, tags) if subjectless else 0
     if not (is_principal or subjectless):
         remember_places(sentence, ctx, recent)
         return found
@@ -950,7 +946,7 @@ def mentions_in(
             elif verb_tense != "future" and _AFTER_DOING.search(clause):
                 verb_tense = "past"  # "After landing at …, she moves to …": done before
             start, end, precision, approximate, local = _time(
-                _not_before(_not_after(tags, sentence, m_end), sentence, m_start),
+                _own_act(tags, sentence, m_start, m_end),
                 ref,
                 verb_tense,
                 live,
