@@ -121,6 +121,14 @@ _CONNECTORS = (
     "the",
     "and",
     "de",
+    "del",
+    "della",
+    "dei",
+    "delle",
+    "der",
+    "do",
+    "dos",
+    "das",
     "du",
     "des",
     "la",
@@ -140,7 +148,8 @@ _TOKEN = (
     r"|(?:St|Mt|Ft|Pt)\."  # abbreviated heads: St. Zenda
     rf"|[{_UPPER}][^\W_]*(?:[-–‑][^\W_]+)*(?:['’]s)?(?![\w]))"  # words, hyphens, possessive
 )
-_RUN = rf"{_TOKEN}(?:(?:\s+(?:{'|'.join(_CONNECTORS)})\s+|\s+){_TOKEN})*"
+#: ("Tomb of the Unknown Soldier", "Place de la Concorde": two particles at most in a row)
+_RUN = rf"{_TOKEN}(?:(?:(?:\s+(?:{'|'.join(_CONNECTORS)})){{1,2}}\s+|\s+){_TOKEN})*"
 #: A locative phrase: preposition, optional "the" and modifier, then a run of capitalised words.
 _LOCATIVE = regexes.compile(
     rf"(?<![\w'’])(?P<prep>(?i:{_LOCATIVE_PREPOSITIONS}|for))\s+"
@@ -171,6 +180,10 @@ _POSSESSIVE = regexes.compile(r"['’]s(?!\w)|(?<=s)['’](?![\w'’])")
 _OF_BEFORE = regexes.compile(r"([^\s]+)\s+of\s+(?P<the>the\s+)?\Z")
 _IN_GAP = regexes.compile(r"\s+in\s+(?:the\s+)?")
 _POSSESSIVE_GAP = regexes.compile(r"['’]s?\s+")
+#: A run's words before the particles that join it to a known place ("Rose Garden of the").
+_BEFORE_PARTICLES = regexes.compile(
+    rf"(?P<head>.*?\S)(?:\s+(?:{'|'.join(_CONNECTORS)})){{1,2}}\s+\Z"
+)
 _AND = regexes.compile(r"\s+and\s+(?:the\s+)?")
 _OPENING = "\"“‘'([{«"
 _CLOSING = ".,;:!?\"”’')]}»"

@@ -44,6 +44,7 @@ from exporter.understand.gazetteer_data import (
 from exporter.understand.people import is_headline_verb
 from exporter.understand.place_phrases import (
     _ADJECTIVE_SUFFIXES,
+    _BEFORE_PARTICLES,
     _CLOSING,
     _CONNECTORS,
     _FUNCTION_WORDS,
@@ -556,7 +557,8 @@ class Gazetteer:
     def _leftover(
         sentence: str, start: int, end: int, known: list[_Found], starts: list[int]
     ) -> tuple[int, int] | None:
-        """What of a run is not yet a known place: "at Avalon's Grand Hotel" → "Grand Hotel".
+        """What of a run is not yet a known place: "at Avalon's Grand Hotel" → "Grand Hotel",
+        "in the Palm Court of the Grand Palace" → "Palm Court".
 
         `known` is in order and never overlaps (`starts` are its starts), so the last known
         place starting before the run's end is the only one to look at: found by bisection,
@@ -566,6 +568,10 @@ class Gazetteer:
         if i < 0 or known[i].end <= start:
             return start, end
         last = known[i]
+        if last.start > start and (i == 0 or known[i - 1].end <= start):
+            # "the Palm Court of the Grand Palace" (known): the court, the run's only place
+            head = _BEFORE_PARTICLES.match(sentence, start, last.start)
+            return (start, head.end("head")) if head else None
         if not last.possessive:
             return None
         m = _POSSESSIVE_GAP.match(sentence, last.end)
