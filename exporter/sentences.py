@@ -23,6 +23,11 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = regexes.compile(r"([.!?…])([\"'”’)\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 
 
+def is_headline(text: str) -> bool:
+    """A line that ends without a full stop, as headlines do ("Costa lands in Zenda")."""
+    return len(text) <= 100 and not text.rstrip().endswith((".", "!", "?", '"', "”", ":"))
+
+
 def split_sentences(text: str, longest: int | None = None) -> list[str]:
     """Split a paragraph into sentences, keeping abbreviations and initials intact.
 

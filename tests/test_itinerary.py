@@ -131,13 +131,12 @@ def test_another_visit_from_another_newsroom() -> None:
     ]
 
 
-def _blog(body: str, tmp_path: Path):
+_HEAD = "Visit live (Tokyo time)\nPrime Minister Ana Costa is in Japan.\n"
+
+
+def _blog(body: str, tmp_path: Path, head: str = _HEAD):
     path = tmp_path / "b.txt"
-    path.write_text(
-        "Visit live (Tokyo time)\nPrime Minister Ana Costa is in Japan.\nMonday, June 2, 2025\n"
-        + body,
-        "utf-8",
-    )
+    path.write_text(head + "Monday, June 2, 2025\n" + body, "utf-8")
     doc = read_path(path, ReadOptions(slug="b"))
     return itinerary([doc], Gazetteer.load(), Site())
 
@@ -937,3 +936,47 @@ def test_a_happening_that_is_the_subject_in_an_update_about_her(
 )
 def test_signings_she_witnesses_and_summits_she_joins(tmp_path: Path, body: str, expected) -> None:
     assert _told(_blog(body + _COSTA, tmp_path)) == expected
+
+
+_KING_HEAD = "King Rui in Japan: live (Tokyo time)\nThe state visit runs until Wednesday.\n"
+_KING = (
+    "12:30 p.m. The King is in Tokyo.\n12:20 p.m. The King smiles.\n12:10 p.m. The King waves.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # only the blog's title names him: "the King" is King Rui all the same
+        (
+            "3:00 p.m. The King lands at Haneda Airport.\n",
+            [("Arrival at Haneda Airport", _at(15), "happened")],
+        ),
+        # the entry's news is the first sentence after its headline, not background
+        (
+            "3:00 p.m. Touchdown\nThe King and Queen have landed at Haneda Airport.\n",
+            [("Arrival at Haneda Airport", _at(14, 45), "approximate")],
+        ),
+        # "the royal couple" are the King and Queen
+        (
+            "3:00 p.m. Royal couple land at Haneda Airport\nThe King waves to the crowd.\n",
+            [("Arrival at Haneda Airport", _at(15), "happened")],
+        ),
+        # a wreath laid is a ceremony; a visitors' book signed, no signing
+        (
+            "4:00 p.m. The King laid a wreath at the Tomb of the Unknown Soldier and signed "
+            "the visitors' book.\n",
+            [("Wreath-laying at Tomb of the Unknown Soldier", _at(16), "happened")],
+        ),
+        # a speech to a joint session of parliament, begun at a time of its own
+        (
+            "3:00 p.m. The King has become the first foreign monarch to address a joint "
+            "session of the Diet. He began his speech at 2:55 p.m.\n",
+            [("Speech to a joint session of the Diet", _at(14, 55), "happened")],
+        ),
+    ],
+)
+def test_a_king_the_title_names_and_the_ceremonies_of_a_state_visit(
+    tmp_path: Path, body: str, expected
+) -> None:
+    assert _told(_blog(body + _KING, tmp_path, _KING_HEAD)) == expected

@@ -25,7 +25,7 @@ import pytz
 from exporter import parallel, regexes, zones
 from exporter.model import Document, Event, Evidence, Place, Status, Update
 from exporter.readers.stamps import parse_stamp
-from exporter.sentences import split_sentences
+from exporter.sentences import is_headline, split_sentences
 from exporter.understand import timex
 from exporter.understand.cluster import (
     TALKS,
@@ -133,6 +133,13 @@ def _title(cluster: Cluster, principal_class: str | None, first_arrival: bool) -
         if subject:
             name = _trim(re.sub(r"^(?:the|a|an)\s+", "", subject, flags=re.I))
             return name[:1].upper() + name[1:], "Attendance"
+    if main == "ceremony":
+        what = next(
+            (m.subject for m in cluster.mentions if m.kind == "ceremony" and m.subject), None
+        )
+        if what:
+            what = what[:1].upper() + what[1:]
+            return (f"{what} at {place.name}" if place else what), "Ceremony"
     if main == "speech" and not kinds & {"arrival", "visit"}:  # else a visit, with its speech
         if place:
             return f"Speech at {place.name}", "Speech"
@@ -281,8 +288,11 @@ def _walk(
     """An update as reading goes through it: a schedule line's mention, a sentence only
     remembered for its places (the text), or one read for happenings (`_Told`, whose
     places are remembered after). A sentence dated far from its update is background: it
-    gives nothing, not even its places."""
-    for number, paragraph in enumerate(update.paragraphs):
+    gives nothing, not even its places. The update's news is its first sentence, and
+    the first after its headline ("Costa lands in Zenda" / "Costa landed at …")."""
+    paragraphs = update.paragraphs
+    news = 1 if len(paragraphs) > 1 and is_headline(paragraphs[0]) else 0
+    for number, paragraph in enumerate(paragraphs):
         item = _agenda_item(doc, update, paragraph, site)
         if item is not None:
             yield item
@@ -296,7 +306,7 @@ def _walk(
             tense = timex.tense_of(sentence)  # once: the tagger and the rules both need it
             tags = timex.tag(sentence, update.instant, tense=tense, first_day=first_day)
             if not _background(tags, update.instant.date()):
-                lead = number == 0 and i == 0
+                lead = number <= news and i == 0
                 yield _Told(sentence, tense, tags, partial(onward.after, i), lead)
 
 
@@ -510,7 +520,7 @@ def itinerary(
     process while the first worker finds the cast (which every run needs) and the workers
     read, and its run of updates is shorter by as much, less the cast's weight.
     """
-    texts = [" ".join(d.intro) + "\n" + "\n".join(u.text for u in d.updates) for d in documents]
+    texts = ["\n".join((d.title, *d.intro, *(u.text for u in d.updates))) for d in documents]
     texts += ["\n".join(p.text for p in d.paragraphs) for d in documents]
     blogs = [d for d in documents if d.kind == "liveblog"]
     updates = sum(len(d.updates) for d in blogs)

@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
 from exporter.model import Place, Status
+from exporter.sentences import is_headline
 from exporter.understand.mentions import PRESENCE, Mention
 
 #: Kinds that are all talks between parties (one meeting may be reported as either).
@@ -177,7 +178,7 @@ class Cluster:
             if self._told is None:
                 self._told = {}
             key = (m.evidence.anchor, m.kind)
-            self._told[key] = self._told.get(key, False) or _headline(m.evidence.text)
+            self._told[key] = self._told.get(key, False) or is_headline(m.evidence.text)
 
     def retells(self, m: Mention) -> bool:
         """Whether `m` tells again what a member from its update told, the one or the other
@@ -186,7 +187,7 @@ class Cluster:
         if self._told is None or m.evidence.anchor is None:
             return False
         headline = self._told.get((m.evidence.anchor, m.kind))
-        return headline is not None and (headline or _headline(m.evidence.text))
+        return headline is not None and (headline or is_headline(m.evidence.text))
 
     @property
     def day(self) -> date | None:
@@ -277,11 +278,6 @@ def _meal_of(m: Mention) -> str | None:
         if word in text:
             return word
     return None
-
-
-def _headline(text: str) -> bool:
-    """A line that ends without a full stop, as headlines do ("Costa lands in Zenda")."""
-    return len(text) <= 100 and not text.rstrip().endswith((".", "!", "?", '"', "”", ":"))
 
 
 #: What the rules of `_fits` test kinds against, made once rather than at every call.

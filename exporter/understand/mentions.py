@@ -33,9 +33,10 @@ PRESENCE = "presence"
 LONGEST_SENTENCE = 1_000
 
 _PRONOUNS = (
-    r"he|she|they|the\s+two(?:\s+leaders|\s+men|\s+women|\s+of\s+them)?|the\s+leaders|"
-    r"both\s+leaders|the\s+pair|the\s+(?:[\w.]+\s+)?(?:president|prime\s+minister|chancellor|"
-    r"premier|king|queen|emperor|pope)"
+    r"he|she|they|the\s+two(?:\s+leaders|\s+men|\s+women|\s+of\s+them|\s+heads\s+of\s+state)?|"
+    r"the\s+leaders|both\s+(?:leaders|heads\s+of\s+state)|the\s+heads\s+of\s+state|the\s+pair|"
+    r"(?:the\s+)?(?:royal|imperial|presidential)\s+couple|the\s+couple|the\s+royals|"
+    r"the\s+(?:[\w.]+\s+)?(?:president|prime\s+minister|chancellor|premier|king|queen|emperor|pope)"
 )
 
 
@@ -1057,6 +1058,8 @@ def _audience(sentence: str, start: int, end: int) -> str | None:
     trigger = sentence[start:end]
     if addressed := _ADDRESSED.match(trigger):
         phrase = trigger[addressed.end() :]  # the trigger names the audience
+        if (of := _OF.match(sentence, end)) and (whole := _noun_phrase(sentence[of.end() :])):
+            phrase = f"{phrase} of {whole}"  # "a joint session of the Diet"
     elif _TO_END.search(trigger):  # "spoke to"
         phrase = _noun_phrase(sentence[end:])
     elif to := _TO.match(sentence, end):  # "delivered a speech to"
@@ -1083,9 +1086,12 @@ _PASSIVE = regexes.compile(
 def _object_phrase(kind: str, sentence: str, start: int, end: int) -> str | None:
     """What was signed or attended ("a pact to cooperate on …"), for titles: the words
     after the trigger, or before it when it is passive ("a framework agreement … was
-    signed between …"); whom a speech was to (`_audience`)."""
+    signed between …"); whom a speech was to (`_audience`); what ceremony it was."""
     if kind == "speech":
         return _audience(sentence, start, end)
+    if kind == "ceremony":  # "welcome ceremony"; "laid a wreath": a wreath-laying
+        trigger = sentence[start:end].lower()
+        return "wreath-laying" if "wreath" in trigger else " ".join(trigger.split())
     if kind not in ("signing", "attendance", "visit"):
         return None
     if kind == "signing" and (of := _OF.match(sentence, end)):
