@@ -622,7 +622,8 @@ def test_a_blog_that_calls_its_principal_by_title(tmp_path: Path) -> None:
         "The King and Queen landed at Ottawa airport at 15:30 local time.\n",
     ) == [
         ("Arrival at Ottawa", "2025-05-26T15:30:00-04:00"),
-        ("Meeting with Prime Minister Rui Sato", "2025-05-26T23:10:00+01:00"),
+        # 23:10 on the blog's clock, at a hall in the city she landed in: on its clock
+        ("Meeting with Prime Minister Rui Sato", "2025-05-26T18:10:00-04:00"),
     ]
 
 
@@ -980,3 +981,26 @@ def test_a_king_the_title_names_and_the_ceremonies_of_a_state_visit(
     tmp_path: Path, body: str, expected
 ) -> None:
     assert _told(_blog(body + _KING, tmp_path, _KING_HEAD)) == expected
+
+
+def test_local_time_at_a_place_only_the_text_names_is_that_of_the_city_she_is_in(
+    tmp_path: Path,
+) -> None:
+    # a blog on UK time; the gazetteer knows Rome, not the palace the dinner is at
+    body = (
+        "9:00 p.m. The King sat down to dinner at the Palazzo Chigi at 8.30pm local time.\n"
+        "6:00 p.m. The King lands in Rome.\n"
+        "12:30 p.m. The King is in London.\n12:20 p.m. The King smiles.\n"
+    )
+    rome = pytz.timezone("Europe/Rome")
+    events = _blog(body, tmp_path, "King Rui in Italy – live\nAll times BST\n")
+    assert _placed(events) == [
+        ("Arrival at Rome", rome.localize(datetime(2025, 6, 2, 19)), "happened", "Rome"),
+        (
+            "Dinner at Palazzo Chigi",
+            rome.localize(datetime(2025, 6, 2, 20, 30)),
+            "happened",
+            "Palazzo Chigi",
+        ),
+    ]
+    assert events[1].start.tzinfo.zone == "Europe/Rome"  # shown on the clock there

@@ -14,7 +14,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache, cached_property, lru_cache
 
@@ -692,6 +692,17 @@ _GENERIC = {
 }
 
 
+def _zone_there(place: Place | None, recent: dict[str, Place]) -> str | None:
+    """The clock of where a happening is: its place's, or, for a place the gazetteer does
+    not know (or none named), that of the city the blog named last, where the principal
+    is: "The banquet started at 8.30pm local time" in a blog on GMT that follows her to
+    Avalon is on Avalon's clock, and so is the palace it was held in."""
+    if place is not None and place.zone:
+        return place.zone
+    city = recent.get("city")
+    return city.zone if city is not None else None
+
+
 def _resolve_generic(mention: PlaceMention, recent: dict[str, Place]) -> PlaceMention:
     """ "the airport", "the vessel": the place of that kind the story last named."""
     if mention.known:
@@ -700,8 +711,6 @@ def _resolve_generic(mention: PlaceMention, recent: dict[str, Place]) -> PlaceMe
     if word in _GENERIC and len(mention.place.name.split()) == 1:
         for kind in _GENERIC[word]:
             if kind in recent:
-                from dataclasses import replace
-
                 return replace(mention, place=recent[kind], known=True)
     return mention
 
@@ -959,9 +968,9 @@ def mentions_in(
             if local is not None and (ref is not None or not local.floating):
                 # "local time": the clock of the place where it happens, when known
                 where = _places(sentence, m_start, kind, ctx, recent, own[1])
-                if where[0] is not None and where[0].zone:
+                if zone := _zone_there(where[0], recent):
                     start, end = timex.on_local_clock(
-                        local, where[0].zone, ref, start, end, ahead=tense == "future"
+                        local, zone, ref, start, end, ahead=tense == "future"
                     )
             purpose = (
                 arrival is not None
@@ -978,6 +987,8 @@ def mentions_in(
             if status == Status.CANCELLED and precision == 0 and ref is not None:
                 start, end = ref, None  # called off: shown where the news came, marked approximate
             place, destination = where or _places(sentence, m_start, kind, ctx, recent, own[1])
+            if place is not None and place.zone is None and (zone := _zone_there(place, recent)):
+                place = replace(place, zone=zone)  # "Palazzo Chigi", in the city last named
             if kind == "departure" and destination is None and onward is not None:
                 destination = onward(place or recent.get(_LAST))
             if purpose and place is None:
