@@ -975,6 +975,23 @@ _KING = (
             "session of the Diet. He began his speech at 2:55 p.m.\n",
             [("Speech to a joint session of the Diet", _at(14, 55), "happened")],
         ),
+        # welcomed by his host: a meeting with them
+        (
+            "3:00 p.m. The King was welcomed by Prime Minister Rui Sato at the Akasaka Palace.\n",
+            [("Meeting with Prime Minister Rui Sato", _at(14), "approximate")],
+        ),
+        # … but on landing, the arrival's welcome
+        (
+            "3:00 p.m. The King lands at Haneda Airport, where he is welcomed by Prime "
+            "Minister Rui Sato.\n",
+            [("Arrival at Haneda Airport", _at(15), "happened")],
+        ),
+        # "the two heads of state": he and the other one the sentence before named
+        (
+            "3:00 p.m. The King and Prime Minister Rui Sato walked into the hall. The two "
+            "heads of state then held talks.\n",
+            [("Meeting with Prime Minister Rui Sato", _at(14), "approximate")],
+        ),
     ],
 )
 def test_a_king_the_title_names_and_the_ceremonies_of_a_state_visit(

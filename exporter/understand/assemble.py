@@ -280,6 +280,8 @@ class _Told:
     onward: Callable[[Place | None], Place | None]
     #: The update's first sentence: what it reports, not background.
     lead: bool = False
+    #: The sentence before this one in its paragraph, for whom "the two leaders" are.
+    earlier: str = ""
 
 
 def _walk(
@@ -307,7 +309,8 @@ def _walk(
             tags = timex.tag(sentence, update.instant, tense=tense, first_day=first_day)
             if not _background(tags, update.instant.date()):
                 lead = number <= news and i == 0
-                yield _Told(sentence, tense, tags, partial(onward.after, i), lead)
+                earlier = sentences[i - 1] if i else ""
+                yield _Told(sentence, tense, tags, partial(onward.after, i), lead, earlier)
 
 
 def _in_order(doc: Document) -> list[Update]:
@@ -350,6 +353,7 @@ def _liveblog_mentions(
                         onward=step.onward,
                         tense=step.tense,
                         lead=step.lead,
+                        earlier=step.earlier,
                     )
                 )
     return found

@@ -497,6 +497,32 @@ def _counterpart(
     return phrase, None
 
 
+def _arrives_before(triggers: Triggers, pos: int) -> bool:
+    """Whether the sentence tells an arrival before `pos`."""
+    return any(kind == "arrival" and spans[0][0] < pos for kind, spans in triggers.kinds)
+
+
+def _pair_member(
+    kind: str, sentence: str, at: int, ctx: Context, earlier: str
+) -> tuple[str | None, str | None]:
+    """Whom "the two leaders held talks" has the principal meet: the last other person
+    the sentence before named ("Costa was welcomed by Sato at the palace. The two heads
+    of state then held talks …")."""
+    if kind not in ("meeting", "summit") or not _PAIR.match(sentence, at):
+        return None, None
+    principal = ctx.cast.principal
+    others = [p for _, p in ctx.cast.find(earlier) if p != principal]
+    return (others[-1].display, others[-1].role_class) if others else (None, None)
+
+
+#: A subject that is the principal and one other: "the two leaders", "both heads of state".
+_PAIR = regexes.compile(
+    r"(?:(?:and|but|then|later|earlier|meanwhile),?\s+)?"
+    r"(?:the\s+two|both|the\s+pair|the\s+(?:leaders|heads\s+of\s+state))\b",
+    re.I,
+)
+
+
 def _co_subject(sentence: str, start: int, cast: Cast) -> Person | None:
     """The other of "Costa and Sato met …", "Sato and Costa shake hands": a person joined
     to the principal by "and" right before the trigger at `start`."""
@@ -893,10 +919,12 @@ def mentions_in(
     onward: Callable[[Place | None], Place | None] | None = None,
     tense: str | None = None,
     lead: bool = False,
+    earlier: str = "",
 ) -> list[Mention]:
     """Every happening of the principal in one sentence (usually none).
 
-    `onward` tells where a departure from a place leads, from the sentences after this one.
+    `onward` tells where a departure from a place leads, from the sentences after this one;
+    `earlier` is the sentence before it, where "the two leaders" were named.
     """
     lowered = _lowered(sentence)
     text, cues = (sentence, _cues(False)) if lowered is None else (lowered, _cues(True))
@@ -933,6 +961,8 @@ def mentions_in(
                 continue  # no one named, and the trigger no happening that is the subject
             if kind == "meeting" and trigger == "meeting" and not _WITH.match(sentence, m_end):
                 continue  # "the first meeting is …": a noun, not a happening
+            if kind == "meeting" and trigger.endswith(" by") and _arrives_before(triggers, m_start):
+                continue  # "lands at …, where she is welcomed by Sato": the arrival's welcome
             if kind == "visit" and _is_noun(sentence, m_start) and not days:
                 continue  # "during Ruiz's visit": background unless it gives the span
             if kind == "summit" and _SETTING.search(sentence, max(0, m_start - 60), m_start):
@@ -994,6 +1024,8 @@ def mentions_in(
             if purpose and place is None:
                 place = arrival.place  # where the journey led
             counterpart, role_class = _counterpart(kind, sentence, m_start, m_end, ctx, tags)
+            if counterpart is None and pronoun and earlier:
+                counterpart, role_class = _pair_member(kind, sentence, actor_pos, ctx, earlier)
             if kind == "meeting" and counterpart is None and "summit" not in sentence.lower():
                 continue
             seen_kinds.add(kind)
