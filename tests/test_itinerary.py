@@ -1021,3 +1021,10 @@ def test_local_time_at_a_place_only_the_text_names_is_that_of_the_city_she_is_in
         ),
     ]
     assert events[1].start.tzinfo.zone == "Europe/Rome"  # shown on the clock there
+
+
+def test_a_departure_told_in_a_headline_and_again_below_it_is_one(tmp_path: Path) -> None:
+    body = "5:00 p.m. Costa leaves Parliament\nCosta has left Palazzo Chigi after an hour.\n"
+    assert _placed(_blog(body + _COSTA, tmp_path)) == [
+        ("Departure from Palazzo Chigi", _at(17), "happened", "Palazzo Chigi")
+    ]

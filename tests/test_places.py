@@ -202,6 +202,10 @@ def _found(gaz: Gazetteer, sentence: str) -> Expected:
             [("Tomb of the Unknown Warrior", False, "at")],
         ),
         ("They stood at the Altare della Patria.", [("Altare della Patria", False, "at")]),
+        # what is left, when its first or last word says it is a place; people are left too
+        ("They have left Palazzo Chigi after an hour.", [("Palazzo Chigi", False, None)]),
+        ("He left Harbour Lights Tower.", [("Harbour Lights Tower", False, None)]),
+        ("She left Sato speechless.", []),
         ("Welcoming Ceremony and Official Program in Tokyo", [("Tokyo", True, "in")]),
         # a possessive place owns the next name: no preposition of its own, no unknown project
         (

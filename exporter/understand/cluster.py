@@ -322,6 +322,8 @@ def _fits(cluster: Cluster, m: Mention) -> int:
         if kinds == {"departure"}:
             if not cluster.placed or not (m.place or m.destination):
                 return 1 if close else 0
+            if close and cluster.retells(m):
+                return 3  # "leaves parliament" above "has left Palazzo Chigi": one departure
             same_dest = m.destination is not None and m.destination.name in cluster.destinations
             # hours apart, two departures for one place are two ("leaves Avalon for Zenda", …
             # "leaves Ruritania for Zenda")

@@ -156,10 +156,18 @@ _LOCATIVE = regexes.compile(
     rf"(?:(?i:the)\s+)?(?:(?:{_PART_OF})\s+of\s+(?:(?i:the)\s+)?)?(?:(?:{_MODIFIERS})\s+)?"
     rf"(?P<run>{_RUN})"
 )
-#: What is visited or toured, "visits the Harbour Memorial": a place only when its last word
-#: says so (`PLACE_HEADS`), since people are visited too.
+#: What is visited, toured or left, "visits the Harbour Memorial", "left Palazzo Chigi": a
+#: place only when its last word says so (`PLACE_HEADS`), or its first (`PLACE_FIRSTS`),
+#: since people are visited and left too.
 _VISITED = regexes.compile(
-    rf"(?<![\w'’])(?i:visit(?:s|ed|ing)?|tour(?:s|ed|ing)?)\s+(?:(?i:the)\s+)?(?P<run>{_RUN})"
+    rf"(?<![\w'’])(?i:visit(?:s|ed|ing)?|tour(?:s|ed|ing)?|leav(?:e|es|ing)|left)\s+"
+    rf"(?:(?i:the)\s+)?(?P<run>{_RUN})"
+)
+#: First words that make a name a place's, in the languages its names keep: "Palazzo Chigi".
+_PLACE_FIRSTS = frozenset(
+    """palazzo palacio palais palácio villa casa castello castillo château chateau schloss
+    piazza plaza praça museo musée museu teatro basilica abbey fort mount lake port camp
+    hotel""".split()
 )
 #: The preposition governing a known place that starts at the end of the text before it.
 _PREP_BEFORE = regexes.compile(

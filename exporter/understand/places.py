@@ -53,6 +53,7 @@ from exporter.understand.place_phrases import (
     _NOT_PLACE_HEADS,
     _OF_BEFORE,
     _OPENING,
+    _PLACE_FIRSTS,
     _PLACE_HEADS,
     _POSSESSIVE,
     _POSSESSIVE_GAP,
@@ -525,16 +526,20 @@ class Gazetteer:
         return found + self._visited(sentence, known, starts)
 
     def _visited(self, sentence: str, known: list[_Found], starts: list[int]) -> list[_Found]:
-        """What "visits the Harbour Memorial" visits, when its last word names a kind of
-        place (no preposition comes between: no locative phrase found it)."""
+        """What "visits the Harbour Memorial" visits, or "left Palazzo Chigi" leaves, when a
+        word names a kind of place (no preposition comes between: no locative phrase found
+        it)."""
         visited: list[_Found] = []
         for m in _VISITED.finditer(sentence):
             seg = self._leftover(sentence, m.start("run"), m.end("run"), known, starts)
             if seg is None:
                 continue
             text = sentence[seg[0] : seg[1]]
-            last = text.split()[-1].rstrip(".").casefold()
-            if last in _PLACE_HEADS and self._looks_like_place(text, ""):
+            words = text.split()
+            named = words[-1].rstrip(".").casefold() in _PLACE_HEADS or (
+                len(words) > 1 and words[0].casefold() in _PLACE_FIRSTS
+            )
+            if named and self._looks_like_place(text, ""):
                 visited.append(_Found(seg[0], seg[1], self._named_only(text), False, None))
         return visited
 
