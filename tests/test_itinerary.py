@@ -992,6 +992,17 @@ _KING = (
             "heads of state then held talks.\n",
             [("Meeting with Prime Minister Rui Sato", _at(14), "approximate")],
         ),
+        # the subject comes after the phrase the sentence opens with, and whom it names
+        (
+            "9:00 p.m. Speaking at the state banquet in the Akasaka Palace, hosted by Prime "
+            "Minister Rui Sato, the King said the two nations were old friends.\n",
+            [("State banquet with Prime Minister Rui Sato", _at(21), "happened")],
+        ),
+        (
+            "4:00 p.m. Accompanied by Prime Minister Rui Sato, the King laid a wreath at the "
+            "Tomb of the Unknown Soldier.\n",
+            [("Wreath-laying at Tomb of the Unknown Soldier", _at(16), "happened")],
+        ),
     ],
 )
 def test_a_king_the_title_names_and_the_ceremonies_of_a_state_visit(
@@ -1027,4 +1038,14 @@ def test_a_departure_told_in_a_headline_and_again_below_it_is_one(tmp_path: Path
     body = "5:00 p.m. Costa leaves Parliament\nCosta has left Palazzo Chigi after an hour.\n"
     assert _placed(_blog(body + _COSTA, tmp_path)) == [
         ("Departure from Palazzo Chigi", _at(17), "happened", "Palazzo Chigi")
+    ]
+
+
+def test_whom_an_opening_phrase_names_is_not_the_subject(tmp_path: Path) -> None:
+    body = (
+        "4:00 p.m. Accompanied by Prime Minister Rui Sato, Costa laid a wreath at the Tomb "
+        "of the Unknown Soldier.\n"
+    )
+    assert _told(_blog(body + _COSTA, tmp_path)) == [
+        ("Wreath-laying at Tomb of the Unknown Soldier", _at(16), "happened")
     ]

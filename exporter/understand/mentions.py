@@ -344,9 +344,9 @@ def _first_actor(
             return at, person, False
     if _pronoun_subject().match(subject):
         return at, None, True
-    found = cast.find(sentence)
-    for pos, person in found:
-        return pos, person, False
+    for pos, person in cast.find(sentence):
+        if pos >= at:  # not one an opening phrase names ("Accompanied by the Queen, …")
+            return pos, person, False
     return -1, None, False
 
 
@@ -396,16 +396,26 @@ _GUEST = regexes.compile(r"(?:[\w.'’-]+\s+){0,4}[\w'’-]+")
 
 
 def _subject_start(sentence: str, tags: list[timex.Timex]) -> int:
-    """Where the subject begins: past a time the sentence opens with, and its comma."""
+    """Where the subject begins: past a time the sentence opens with, and its comma, or
+    past a participle's phrase and its comma ("Speaking at the banquet, the King said",
+    "Accompanied by the Queen, the King laid a wreath")."""
     for t in tags:
         if _BEFORE_OPENING_TIME.fullmatch(sentence, 0, t.span[0]):
             return _SPACE_OR_COMMA.match(sentence, t.span[1]).end()
-    return 0
+    opener = _PARTICIPLE_OPENING.match(sentence)
+    return opener.end() if opener else 0
 
 
 #: What may come before the time a sentence opens with: "On Friday", "Early Monday".
 _BEFORE_OPENING_TIME = regexes.compile(r"(?:(?:on|at|by|in|early|late)\s+)?", re.I)
 _SPACE_OR_COMMA = regexes.compile(r"[\s,]*")
+#: A participle's phrase a sentence opens with, up to its comma.
+_PARTICIPLE_OPENING = regexes.compile(
+    r"(?:(?:speaking|addressing|standing|sitting|toasting|talking|responding|replying|"
+    r"walking|smiling|waving)\s|(?:accompanied|flanked|joined|escorted|watched|cheered)\s+by\s)"
+    r"[^,]{1,150},\s+(?:(?:hosted|given|held|organi[sz]ed)\s+by\s[^,]{1,80},\s+)?",
+    re.I,
+)
 
 
 def _own_clause(sentence: str, head: str, start: int, end: int) -> Span:
