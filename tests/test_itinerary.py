@@ -761,7 +761,7 @@ def _at(hour: int, minute: int = 0) -> datetime:
             "where she is to speak to students in the afternoon.\n",
             [
                 ("Arrival at Osaka", _at(11), "planned", "Osaka"),
-                ("Speech at Kyoto", _at(12), "planned", "Kyoto"),
+                ("Speech to students", _at(12), "planned", "Kyoto"),
             ],
         ),
     ],
@@ -1049,3 +1049,61 @@ def test_whom_an_opening_phrase_names_is_not_the_subject(tmp_path: Path) -> None
     assert _told(_blog(body + _COSTA, tmp_path)) == [
         ("Wreath-laying at Tomb of the Unknown Soldier", _at(16), "happened")
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "her Kansai Region tour" is a noun: the landing is an arrival, not a visit
+        (
+            "3:15 p.m. Costa lands in Osaka\nCosta has arrived in Osaka on the first stop of "
+            "her Kansai Region tour.\n",
+            [("Arrival at Osaka", _at(15, 15), "happened", "Osaka")],
+        ),
+        # the place of the clause after "Before departing" is no destination
+        (
+            "4:00 p.m. Before departing, Costa met Emperor Naruhito in Osaka.\n"
+            "3:50 p.m. Costa leaves Osaka\n",
+            [
+                ("Audience with Emperor Naruhito", _at(15), "approximate", "Osaka"),
+                ("Departure from Osaka", _at(15, 50), "happened", "Osaka"),
+            ],
+        ),
+        # what was signed, and to whom a speech was, as the text says it, not its headline
+        (
+            "2:00 p.m. Costa and Sato sign partnership\nCosta and Prime Minister Rui Sato "
+            "signed a strategic economic partnership at the Akasaka Palace.\n",
+            [
+                (
+                    "Signing of a strategic economic partnership",
+                    _at(14),
+                    "happened",
+                    "Akasaka State Guest House",
+                )
+            ],
+        ),
+        (
+            "5:00 p.m. Costa addresses forum\nCosta spoke for nearly an hour at the "
+            "Avalon-U.S. Investment Forum in Osaka.\n",
+            [("Speech to the Avalon-U.S. Investment Forum", _at(17), "happened", "Osaka")],
+        ),
+        # speaking at a banquet is what she said there: the banquet is the happening
+        (
+            "10:30 p.m. Speaking at the state banquet in the Akasaka Palace, Costa said the "
+            "two nations were old friends.\n"
+            "7:00 p.m. Costa sits down to the state banquet at the Akasaka Palace.\n",
+            [
+                (
+                    "State banquet at Akasaka State Guest House",
+                    _at(19),
+                    "happened",
+                    "Akasaka State Guest House",
+                )
+            ],
+        ),
+    ],
+)
+def test_tours_departures_signings_and_speeches_as_the_text_tells_them(
+    tmp_path: Path, body: str, expected
+) -> None:
+    assert _placed(_blog(body + _COSTA, tmp_path)) == expected

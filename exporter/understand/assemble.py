@@ -28,6 +28,7 @@ from exporter.readers.stamps import parse_stamp
 from exporter.sentences import is_headline, split_sentences
 from exporter.understand import timex
 from exporter.understand.cluster import (
+    BROAD,
     TALKS,
     Cluster,
     cluster_mentions,
@@ -83,6 +84,14 @@ _CATEGORY = {
 }
 
 
+def _subject_of(cluster: Cluster, kind: str) -> str | None:
+    """What its mentions of `kind` say was signed, or to whom a speech was: as the text
+    says it, rather than its headline's shorthand ("sign partnership")."""
+    said = [m for m in cluster.mentions if m.kind == kind and m.subject]
+    told = [m for m in said if not is_headline(m.evidence.text)] or said
+    return told[0].subject if told else None
+
+
 def _title(cluster: Cluster, principal_class: str | None, first_arrival: bool) -> tuple[str, str]:
     """(title, category) a person would write, from who met whom, what was signed, where."""
     kinds = cluster.kinds
@@ -105,9 +114,7 @@ def _title(cluster: Cluster, principal_class: str | None, first_arrival: bool) -
             return f"Meeting with {name}", "Meeting"
         return ("Summit", "Summit") if "summit" in kinds else ("Meeting", "Meeting")
     if main == "signing":
-        subject = next(
-            (m.subject for m in cluster.mentions if m.kind == "signing" and m.subject), None
-        )
+        subject = _subject_of(cluster, "signing")
         return (f"Signing of {_trim(subject)}" if subject else "Signing ceremony"), "Signing"
     if main == "meal":
         meal = _meal_word(cluster)
@@ -141,11 +148,9 @@ def _title(cluster: Cluster, principal_class: str | None, first_arrival: bool) -
             what = what[:1].upper() + what[1:]
             return (f"{what} at {place.name}" if place else what), "Ceremony"
     if main == "speech" and not kinds & {"arrival", "visit"}:  # else a visit, with its speech
-        if place:
-            return f"Speech at {place.name}", "Speech"
-        audience = next(
-            (m.subject for m in cluster.mentions if m.kind == "speech" and m.subject), None
-        )
+        audience = _subject_of(cluster, "speech")
+        if place and (place.kind not in BROAD or not audience):
+            return f"Speech {'in' if place.kind in BROAD else 'at'} {place.name}", "Speech"
         if audience:
             return f"Speech to {_trim(audience)}", "Speech"
     if place:

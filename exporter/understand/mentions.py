@@ -66,7 +66,7 @@ _PRESENCE = regexes.compile(
 _QUOTES = regexes.compile(r"[\"“”]")
 _CLAUSE_BREAK = regexes.compile(r"[,;:]|\s(?:and|but|while|as|after|before|where|which|who)\s")
 _NP_STOP = regexes.compile(
-    r"[,.;:!?()\"“”]|\s(?:at|in|on|during|before|after|alongside|for|to|from|when|where|while|"
+    r"[,;:!?()\"“”]|(?<![A-Z])\.|\s(?:at|in|on|during|before|after|alongside|for|to|from|when|where|while|"
     r"and\s+(?:then|later)|who|which|as|since|until|amid|with\s+(?:his|her|their))\s|"
     r"\sand\s+(?=[a-z])"  # "meet party leaders and deliver a speech": a name goes on capitalised
 )
@@ -316,13 +316,13 @@ def _quote_positions(sentence: str) -> tuple[int, ...]:
 def _is_noun(sentence: str, pos: int) -> bool:
     """A trigger right after a possessive or article is a noun ("his visit", "the visit"),
     also with a compound before it ("a five-nation Asia tour", "her three-day state
-    visit"); not "the two leaders visit"."""
+    visit") or a name ("his Middle East tour"); not "the two leaders visit"."""
     return _NOUN_BEFORE.search(sentence, max(0, pos - 80), pos) is not None
 
 
 _NOUN_BEFORE = regexes.compile(
     r"(?:['’]s|\b(?:his|her|their|its|the|a|an|this|that))\s+"
-    r"(?:\w+\s+|(?:[\w.]+\s+)?\w+(?:-\w+)+\s+(?:[\w.]+\s+)?)?$",
+    r"(?:\w+\s+|(?-i:[A-Z][\w.]*\s+){2,3}|(?:[\w.]+\s+)?\w+(?:-\w+)+\s+(?:[\w.]+\s+)?)?$",
     re.I,
 )
 
@@ -606,7 +606,11 @@ def _places(
     destination = None
     if kind == "departure":
         origin = [m for m in after if m.preposition in (None, "from")]
-        onward = [m for m in after if m.preposition in ("for", "to", "in")]
+        onward = [  # "in" its own clause: not "Before leaving, she met Sato in Avalon"
+            m
+            for m in after
+            if m.preposition in ("for", "to") or (m.preposition == "in" and _within(m, until))
+        ]
         destination = _pick(onward, broad=True)
         here = _pick(origin) or _pick(
             [m for m in mentions if m.span[0] < pos and m.preposition in ("at", "from")]
@@ -623,6 +627,10 @@ def _places(
         return here or where or _pick([m for m in mentions if m.preposition in _LOCATIVE]), None
     located = [m for m in mentions if m.preposition in _LOCATIVE]
     return _pick([m for m in located if m.span[0] >= pos]) or where or _pick(located), None
+
+
+def _within(mention: PlaceMention, until: int | None) -> bool:
+    return until is None or mention.span[0] < until
 
 
 def _where_clause_of(sentence: str, mentions: list[PlaceMention], pos: int) -> Place | None:
@@ -975,6 +983,8 @@ def mentions_in(
                 continue  # "lands at …, where she is welcomed by Sato": the arrival's welcome
             if kind == "visit" and _is_noun(sentence, m_start) and not days:
                 continue  # "during Ruiz's visit": background unless it gives the span
+            if kind == "speech" and m_start == 0 and _PARTICIPLE_OPENING.match(sentence):
+                continue  # "Speaking at the banquet, she said …": what she said there
             if kind == "summit" and _SETTING.search(sentence, max(0, m_start - 60), m_start):
                 continue  # "spoke at the Avalon Business Summit": where, not a happening
             clause = _clause_before(sentence, m_start)
@@ -1113,7 +1123,7 @@ def _audience(sentence: str, start: int, end: int) -> str | None:
         phrase = trigger[addressed.end() :]  # the trigger names the audience
         if (of := _OF.match(sentence, end)) and (whole := _noun_phrase(sentence[of.end() :])):
             phrase = f"{phrase} of {whole}"  # "a joint session of the Diet"
-    elif _TO_END.search(trigger):  # "spoke to"
+    elif _TO_END.search(trigger):  # "spoke to", "spoke for an hour at"
         phrase = _noun_phrase(sentence[end:])
     elif to := _TO.match(sentence, end):  # "delivered a speech to"
         phrase = _noun_phrase(sentence[to.end() :])
@@ -1125,7 +1135,7 @@ def _audience(sentence: str, start: int, end: int) -> str | None:
 
 
 _ADDRESSED = regexes.compile(r"address(?:es|ed|ing)?\s+", re.I)
-_TO_END = regexes.compile(r"\sto$", re.I)
+_TO_END = regexes.compile(r"\s(?:to|at|before)$", re.I)
 _TO = regexes.compile(r"\s+to\s+", re.I)
 _OF = regexes.compile(r"\s+of\s+", re.I)
 _PRONOUN_OBJECT = regexes.compile(r"(?:him|her|them|it|us|you|me)", re.I)

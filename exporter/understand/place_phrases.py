@@ -146,7 +146,8 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _TOKEN = (
     rf"(?:(?:[{_UPPER}]\.){{2,}}"  # initialisms: A.B., X.Y.Z.
     r"|(?:St|Mt|Ft|Pt)\."  # abbreviated heads: St. Zenda
-    rf"|[{_UPPER}][^\W_]*(?:[-–‑][^\W_]+)*(?:['’]s)?(?![\w]))"  # words, hyphens, possessive
+    # words, hyphens (also to an initialism: "Avalon-U.S."), possessive
+    rf"|[{_UPPER}][^\W_]*(?:[-–‑](?:(?:[{_UPPER}]\.){{2,}}|[^\W_]+))*(?:['’]s)?(?![\w]))"
 )
 #: ("Tomb of the Unknown Soldier", "Place de la Concorde": two particles at most in a row)
 _RUN = rf"{_TOKEN}(?:(?:(?:\s+(?:{'|'.join(_CONNECTORS)})){{1,2}}\s+|\s+){_TOKEN})*"
