@@ -85,8 +85,8 @@ _CATEGORY = {
 
 
 def _subject_of(cluster: Cluster, kind: str) -> str | None:
-    """What its mentions of `kind` say was signed, or to whom a speech was: as the text
-    says it, rather than its headline's shorthand ("sign partnership")."""
+    """What its mentions of `kind` say was signed, to whom a speech was, what ceremony it
+    was: as the text says it, rather than its headline's shorthand ("sign partnership")."""
     said = [m for m in cluster.mentions if m.kind == kind and m.subject]
     told = [m for m in said if not is_headline(m.evidence.text)] or said
     return told[0].subject if told else None
@@ -141,9 +141,7 @@ def _title(cluster: Cluster, principal_class: str | None, first_arrival: bool) -
             name = _trim(re.sub(r"^(?:the|a|an)\s+", "", subject, flags=re.I))
             return name[:1].upper() + name[1:], "Attendance"
     if main == "ceremony":
-        what = next(
-            (m.subject for m in cluster.mentions if m.kind == "ceremony" and m.subject), None
-        )
+        what = _subject_of(cluster, "ceremony")
         if what:
             what = what[:1].upper() + what[1:]
             return (f"{what} at {place.name}" if place else what), "Ceremony"

@@ -32,9 +32,13 @@ PRESENCE = "presence"
 #: so that its cost grows with its length, not with the square of it.
 LONGEST_SENTENCE = 1_000
 
+#: Subjects that are the principal and one other: "the two leaders", "both heads of state".
+_PAIRS = (
+    r"the\s+two(?:\s+leaders|\s+men|\s+women|\s+of\s+them|\s+heads\s+of\s+state)?|"
+    r"the\s+leaders|both\s+(?:leaders|heads\s+of\s+state)|the\s+heads\s+of\s+state|the\s+pair"
+)
 _PRONOUNS = (
-    r"he|she|they|the\s+two(?:\s+leaders|\s+men|\s+women|\s+of\s+them|\s+heads\s+of\s+state)?|"
-    r"the\s+leaders|both\s+(?:leaders|heads\s+of\s+state)|the\s+heads\s+of\s+state|the\s+pair|"
+    rf"he|she|they|{_PAIRS}|"
     r"(?:the\s+)?(?:royal|imperial|presidential)\s+couple|the\s+couple|the\s+royals|"
     r"the\s+(?:[\w.]+\s+)?(?:president|prime\s+minister|chancellor|premier|king|queen|emperor|pope)"
 )
@@ -525,11 +529,8 @@ def _pair_member(
     return (others[-1].display, others[-1].role_class) if others else (None, None)
 
 
-#: A subject that is the principal and one other: "the two leaders", "both heads of state".
 _PAIR = regexes.compile(
-    r"(?:(?:and|but|then|later|earlier|meanwhile),?\s+)?"
-    r"(?:the\s+two|both|the\s+pair|the\s+(?:leaders|heads\s+of\s+state))\b",
-    re.I,
+    rf"(?:(?:and|but|then|later|earlier|meanwhile),?\s+)?(?:{_PAIRS})\b", re.IGNORECASE
 )
 
 
