@@ -610,7 +610,8 @@ def _places(
         onward = [  # "in" its own clause: not "Before leaving, she met Sato in Avalon"
             m
             for m in after
-            if m.preposition in ("for", "to") or (m.preposition == "in" and _within(m, until))
+            if m.preposition in ("for", "to")
+            or (m.preposition == "in" and (until is None or m.span[0] < until))
         ]
         destination = _pick(onward, broad=True)
         here = _pick(origin) or _pick(
@@ -628,10 +629,6 @@ def _places(
         return here or where or _pick([m for m in mentions if m.preposition in _LOCATIVE]), None
     located = [m for m in mentions if m.preposition in _LOCATIVE]
     return _pick([m for m in located if m.span[0] >= pos]) or where or _pick(located), None
-
-
-def _within(mention: PlaceMention, until: int | None) -> bool:
-    return until is None or mention.span[0] < until
 
 
 def _where_clause_of(sentence: str, mentions: list[PlaceMention], pos: int) -> Place | None:
