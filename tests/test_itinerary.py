@@ -11,6 +11,7 @@ import pytz
 from exporter.model import Document, Status
 from exporter.readers import read_path
 from exporter.readers.options import ReadOptions
+from exporter.understand import mentions
 from exporter.understand.assemble import Site, itinerary
 from exporter.understand.mentions import LONGEST_SENTENCE
 from exporter.understand.places import Gazetteer
@@ -1107,3 +1108,69 @@ def test_tours_departures_signings_and_speeches_as_the_text_tells_them(
     tmp_path: Path, body: str, expected
 ) -> None:
     assert _placed(_blog(body + _COSTA, tmp_path)) == expected
+
+
+def _timed(events) -> list[tuple[str, object, object, str]]:
+    return [(e.title, e.start, e.end, e.status.value) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the "will" before "and" governs the lunch too; "later today" is a window much
+        # longer than a lunch, which is shown at a lunch's usual hour inside it
+        (
+            "10:00 a.m. Later today, Costa will hold talks with Emperor Naruhito and attend "
+            "a lunch at the Imperial Palace.\n",
+            [("Lunch with Emperor Naruhito", _at(12, 30), _at(14), "planned")],
+        ),
+        # the opening phrase tells the plan, though the verb is in the present tense
+        (
+            "10:00 a.m. Later today, Costa attends a lunch at the Imperial Palace.\n",
+            [("Lunch at Imperial Palace", _at(12, 30), _at(14), "planned")],
+        ),
+        (
+            "3:00 p.m. This evening, Costa will attend a state banquet at the Imperial Palace.\n",
+            [("State banquet at Imperial Palace", _at(20), _at(21, 30), "planned")],
+        ),
+        # a window that begins after the usual hour keeps its own start
+        (
+            "1:00 p.m. Later today, Costa will attend a lunch at the Imperial Palace.\n",
+            [
+                (
+                    "Lunch at Imperial Palace",
+                    _at(13),
+                    TOKYO.localize(datetime(2025, 6, 3)),
+                    "planned",
+                )
+            ],
+        ),
+    ],
+)
+def test_a_plan_told_before_the_clause_and_a_meal_at_its_usual_hour(
+    tmp_path: Path, body: str, expected
+) -> None:
+    events = [e for e in _blog(body + _COSTA, tmp_path) if "Tokyo" not in e.title]
+    assert _timed(events) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "planned"),
+    [
+        ("Costa will meet Sato and attend a lunch at the palace.", True),
+        ("Costa will meet Sato and then attend a lunch at the palace.", True),
+        ("Costa will meet Sato, and attend a lunch at the palace.", True),
+        ("Later today, Costa attends a lunch at the palace.", True),
+        ("Costa met Sato and attended a lunch at the palace.", False),
+        ("Costa will meet Sato, and the prime minister attends a lunch at the palace.", False),
+        ("Costa will meet Sato, and she attends a lunch at the palace.", False),
+        ("Costa will meet Sato and Rui Sato attends a lunch at the palace.", False),
+        ("Earlier today, Costa attended a lunch at the palace.", False),
+    ],
+)
+def test_a_plan_before_the_clause_governs_it_only_through_a_shared_verb_group(
+    sentence: str, planned: bool
+) -> None:
+    lunch = sentence.index("lunch")
+    at = lunch - len(mentions._clause_before(sentence, lunch))
+    assert mentions._planned_before(sentence, at, mentions._cues(False)["planned"]) is planned

@@ -49,6 +49,7 @@ from exporter.understand.mentions import (
     mentions_in,
     places_remembered,
     remember_places,
+    usual_starts,
 )
 from exporter.understand.people import Cast, Person, cast_of
 from exporter.understand.places import Gazetteer
@@ -92,16 +93,21 @@ def _subject_of(cluster: Cluster, kind: str) -> str | None:
     return told[0].subject if told else None
 
 
+def _main_kind(kinds: set[str] | frozenset[str]) -> str:
+    """The kind an event is named and timed by: the first in `_TITLE_ORDER`, but a meal
+    over a meeting ("talks over lunch" is a lunch)."""
+    main = next(k for k in _TITLE_ORDER if k in kinds)
+    return "meal" if main == "meeting" and "meal" in kinds else main
+
+
 def _title(cluster: Cluster, principal_class: str | None, first_arrival: bool) -> tuple[str, str]:
     """(title, category) a person would write, from who met whom, what was signed, where."""
     kinds = cluster.kinds
     place = cluster.place()
     counterparts = cluster.counterparts()
-    main = next(k for k in _TITLE_ORDER if k in kinds)
+    main = _main_kind(kinds)
     if main == "agenda":
         return cluster.mentions[0].subject or "Scheduled", "Agenda"
-    if "meal" in kinds and main == "meeting":
-        main = "meal"
     if main in TALKS or (counterparts and main not in ("meal", "signing")):
         if counterparts:
             # the most named; between equals, a person of the cast, then the fuller name
@@ -203,7 +209,7 @@ def _start_end(
     start = first.start
     approximate = first.approximate or (first.precision < 2 and isinstance(first.start, datetime))
     start_guessed = approximate
-    main = next(k for k in _TITLE_ORDER if k in kinds)
+    main = _main_kind(kinds)
     # an arrival's end is no end of the audience it was for
     own_end = first.kind == main or first.kind not in ("arrival", "departure")
     end: datetime | date | None = (
@@ -233,7 +239,32 @@ def _start_end(
         default = start + timedelta(minutes=minutes.get(main, 30))
         end = max([default, *later])
         approximate = True
+    if main == "meal" and first.precision == 1 and isinstance(end, datetime):
+        place = cluster.place()
+        length = timedelta(minutes=minutes.get(main, 30))
+        usual = _at_usual_hour(_meal_word(cluster), start, end, place and place.zone, length)
+        start, end = usual or (start, end)
     return start, end, approximate, start_guessed
+
+
+def _at_usual_hour(
+    name: str, start: datetime, end: datetime, zone: str | None, length: timedelta
+) -> tuple[datetime, datetime] | None:
+    """A meal told only by a window much wider than it lasts ("attend a lunch later
+    today", "this evening's banquet") at the hour such a meal usually starts on the
+    clock where it is held, when that hour falls inside the window: "later today",
+    written at 10:15, is no lunch from 10:15 to midnight. None when there is no such hour."""
+    usual = usual_starts()
+    hour = next((usual[w] for w in name.lower().split() if w in usual), None)
+    zone = zone or getattr(start.tzinfo, "zone", None)
+    if hour is None or zone is None or end - start < 2 * length:
+        return None
+    day = start.astimezone(pytz.timezone(zone)).date()
+    for on in (day, day + timedelta(days=1)):
+        at = zones.localize(zone, datetime.combine(on, time(*hour)))
+        if start <= at and at + length <= end:
+            return at, at + length
+    return None
 
 
 def _status(cluster: Cluster) -> Status:

@@ -305,6 +305,16 @@ def default_minutes() -> dict[str, int]:
     return {kind: spec.get("default_minutes", 30) for kind, spec in vocabulary()["kinds"].items()}
 
 
+@cache
+def usual_starts() -> dict[str, tuple[int, int]]:
+    """When a happening named by a word usually starts ("lunch": 12:30), as (hour, minute)."""
+    return {
+        word: (int(hhmm[:2]), int(hhmm[3:]))
+        for spec in vocabulary()["kinds"].values()
+        for word, hhmm in spec.get("usual_start", {}).items()
+    }
+
+
 def _inside_quotes(sentence: str, pos: int) -> bool:
     """True after an odd number of quotation marks: counted in the sentence's list of them
     (made once), not by scanning everything before `pos` for every place and trigger,
@@ -573,13 +583,46 @@ def _status(
         return None
     if p["hypothetical"].search(clause):
         return None
-    if p["planned"].search(clause) or p["planned"].search(text[end : end + 25]):
+    if (
+        p["planned"].search(clause)
+        or p["planned"].search(text[end : end + 25])
+        or _planned_before(text, pos - len(clause), p["planned"])
+    ):
         return Status.PLANNED
     if isinstance(when, datetime) and ref is not None and when > ref + timedelta(minutes=5):
         return Status.PLANNED
     if type(when) is date and ref is not None and when > ref.date():
         return Status.PLANNED  # "and deliver a speech" of "Tomorrow he will meet … and …"
     return Status.HAPPENED
+
+
+#: A sentence's opening phrase, up to its first comma: "Later today, …"; it tells a
+#: plan when it opens with a plan's cue.
+_OPENER = regexes.compile(r"[^,;:]{1,40},")
+#: The end of the clause before, when the clause is joined to it by "and".
+_AND_END = regexes.compile(r"\sand\s+$")
+#: The first word of a clause after "and", past the adverbs that may come first.
+_FIRST_WORD = regexes.compile(r"\s*(?:(?:then|also|later)\s+)?([\w'’]+)")
+#: Words that open a clause with a subject of its own: its verb is not the one before's.
+_OWN_SUBJECT = frozenset(
+    "the a an his her their its our this that these those he she they it we i there".split()
+)
+
+
+def _planned_before(text: str, at: int, planned: re.Pattern[str]) -> bool:
+    """A plan told before the trigger's clause (which starts at `at`) that still governs
+    it: the sentence's opening phrase ("Later today, she meets …"), or the clause before
+    when the trigger's shares its verb group ("will hold talks with Sato and attend a
+    lunch"; not "will meet Sato, and the prime minister attends a lunch")."""
+    opener = _OPENER.match(text)
+    if opener and opener.end() <= at and planned.match(opener.group()):
+        return True
+    joined = _AND_END.search(text, 0, at)
+    first = _FIRST_WORD.match(text, at) if joined else None
+    if first is None or first[1] in _OWN_SUBJECT or not first[1].islower():
+        return False
+    before = joined.start() - (text[joined.start() - 1 : joined.start()] == ",")
+    return planned.search(_clause_before(text, before)) is not None
 
 
 def _places(
@@ -880,7 +923,13 @@ def _time(
             return dates[0].start, None, 1, False, None  # an article's "later that day"
         if vague:
             return None, None, 0, True, None
-        if live and ref is not None and tense == "present" and t.start <= ref <= (t.end or ref):
+        if (
+            live
+            and ref is not None
+            and tense == "present"
+            and t.start <= ref <= (t.end or ref)
+            and not t.text.lower().startswith("later")  # "later today, she attends …"
+        ):
             return ref, None, 2, False, None  # "spends the evening with …" written that evening
         return t.start, t.end, 1, True, None
     if dates and not (
