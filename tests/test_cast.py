@@ -366,3 +366,26 @@ def test_a_particle_alone_finds_no_one() -> None:
     cast = cast_of(["Crown Prince Zia bin Sato came. Sato left. Sato slept."])
     assert [p.name for _, p in cast.find("The bin was full of der and von.")] == []
     assert [p.name for _, p in cast.find("Sato smiled.")] == ["Zia bin Sato"]
+
+
+_HOST_NAMED_MORE = (
+    " King Rui Sato greeted her. The King spoke. The King toasted her. The King waved."
+    " Costa smiled. Costa left."
+)
+
+
+@pytest.mark.parametrize(
+    ("opening", "principal"),
+    [
+        ("The state visit of Ana Costa to Avalon took place in May.", "Ana Costa"),
+        ("The 2031 state visit by Freedonian President Ana Costa to Avalon.", "Ana Costa"),
+        ("Ana Costa's three-day visit to Avalon began in May.", "Ana Costa"),
+        # no opening that says: the most named
+        ("Ana Costa was in Avalon in May.", "Rui Sato"),
+        # a pair's visit: neither alone
+        ("King Rui Sato and Ana Costa's visit to Zenda began in May.", "Rui Sato"),
+    ],
+)
+def test_the_opening_says_whose_visit_it_is(opening: str, principal: str) -> None:
+    cast = cast_of([opening + _HOST_NAMED_MORE])
+    assert cast.principal is not None and cast.principal.name == principal

@@ -217,7 +217,9 @@ def _role_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     firsts = {role[:1] for role in f"{alternation}|{capitals}".split("|")}
     lead = "(?=[A-Z])" if firsts <= set(string.ascii_uppercase) else ""
     pattern = regexes.compile(
-        rf"{lead}(?:\b(?P<role>{qualifier}(?:{alternation})){gap}(?P<name>{_NAME})|"
+        rf"{lead}(?:\b(?P<role>{qualifier}(?:{alternation}))"
+        # "the Prime Minister, Rui Sato,": a name in apposition, closed by punctuation
+        rf"(?:{gap}(?P<name>{_NAME})|,{gap}(?P<name3>{_NAME})(?=[,.;)]))|"
         rf"\b(?P<role2>(?:{capitals}|CEO)){gap}(?P<name2>{_NAME}))"
     )
     return pattern, classes
@@ -383,8 +385,12 @@ def cast_of(texts: Iterable[str], is_place: Callable[[str], bool] | None = None)
     Avalon") from a person's when only the names are to go by.
     """
     pattern, classes = _role_pattern()
+    texts = list(texts)
     corpus = "\n".join(texts)
     seen, words = _titled(corpus, pattern, classes)
+    subject = _visit_subject(texts, seen, words, classes, is_place or (lambda _: False))
+    if subject is not None:
+        return _cast(corpus, seen, words, classes, subject)
     cast = _cast(corpus, seen, words, classes)
     if cast.principal is None:
         for found in _lower_case_roles(corpus, classes):
@@ -424,9 +430,16 @@ def _titled(
     return seen, words
 
 
-def _cast(corpus: str, seen: dict[str, str], words: set[str], classes: dict[str, str]) -> Cast:
+def _cast(
+    corpus: str,
+    seen: dict[str, str],
+    words: set[str],
+    classes: dict[str, str],
+    subject: str | None = None,
+) -> Cast:
     """The people of `seen` (name → role as written), with the names the corpus uses for
-    them, and the most-named as the principal when named at least three times."""
+    them, and as the principal the `subject` the document says it is about, or else the
+    most-named when named at least three times."""
     roles = {name: _bare_role(role, classes) for name, role in seen.items()}
     # "the King", "King and Queen land": a one-word title one person holds is that person
     titles = _sole_titles(list(roles.values()))
@@ -448,10 +461,50 @@ def _cast(corpus: str, seen: dict[str, str], words: set[str], classes: dict[str,
         }
     )
     principal = None
-    if named:
+    if subject is not None:
+        principal = next(p for p in people if p.name == subject)
+    elif named:
         top = named.most_common(1)[0]
         principal = next(p for p in people if p.name == top[0]) if top[1] >= 3 else None
     return Cast(people=people, principal=principal)
+
+
+#: Whom a document says it is about, in its first lines: "The state visit of Ana Costa
+#: to Avalon", "2031 state visit by Ana Costa", "Ana Costa's visit to Avalon".
+_RUN = rf"{_NAME_WORD}(?:[^\S\n]+(?:{_PARTICLE}){{0,2}}{_NAME_WORD}){{0,5}}"  # with its titles
+_VISIT_OF = regexes.compile(
+    rf"\b(?:visit|trip|tour|journey)[^\S\n]+(?:of|by)[^\S\n]+(?P<of>{_RUN})|"
+    rf"(?<!and )(?P<own>{_RUN})['’]s?[^\S\n]+(?:[\w-]+[^\S\n]+){{0,3}}?"
+    r"(?:visit|trip|tour|journey)\b"
+)
+
+
+def _visit_subject(
+    texts: list[str],
+    seen: dict[str, str],
+    words: set[str],
+    classes: dict[str, str],
+    is_place: Callable[[str], bool],
+) -> str | None:
+    """The name, as `seen` keeps it, of whom the opening of a text says the visit is
+    ("The state visit of Emmanuel Sato to …"), adding it to `seen` without a role when the
+    text gives it none; None when no opening says. It outweighs how often others are
+    named: an article about a state visit names its host's title ("the King") as often."""
+    for text in texts:
+        m = _VISIT_OF.search(text, 0, 300)
+        if m is None:
+            continue
+        parts = re.sub(r"['’]s$", "", m["of"] or m["own"]).split()
+        for name in seen:  # "President of Avalon Rui Sato’s visit": "Rui Sato"
+            if name.split() == parts[-len(name.split()) :] or parts == name.split()[-1:]:
+                return name
+        while parts and (parts[0].lower() in _FUNCTION_WORDS or parts[0].lower() in _ROLE_WORDS()):
+            del parts[0]  # "The", "President"
+        name = " ".join(parts)
+        if 2 <= len(parts) <= 4 and not is_place(name) and not is_place(parts[-1]):
+            _keep(name, "", classes, seen, words)
+            return name if name in seen else None
+    return None
 
 
 def _lower_case_roles(corpus: str, classes: dict[str, str]) -> list[tuple[str, str]]:
@@ -529,7 +582,7 @@ def _named_with_roles(
     "President Ana Costa", "ANA COSTA" after a role in capitals, "Ana Costa, the
     president of Freedonia,"."""
     found = [
-        (m.start(), m["role"] or m["role2"], m["name"] or m["name2"])
+        (m.start(), m["role"] or m["role2"], m["name"] or m["name2"] or m["name3"])
         for m in pattern.finditer(corpus)
     ]
     for m in _appositive_pattern(classes).finditer(corpus):
