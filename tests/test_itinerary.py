@@ -371,6 +371,49 @@ def test_an_article_alone_gives_the_schedule_it_dates() -> None:
     ]
 
 
+def test_an_article_told_day_by_day() -> None:
+    # The principal is named with no role, and only the opening says the visit is hers
+    # (the King is named as often); most happenings take the day a sentence before gave,
+    # or a part of it ("In the afternoon", "That evening", "later").
+    london = pytz.timezone("Europe/London")
+    doc = read_path(
+        FIXTURES / "windsor-visit-article.txt", ReadOptions(slug="article", zone="Europe/London")
+    )
+    events = itinerary([doc], Gazetteer.load(), Site())
+    assert [(e.title, e.start, e.end, e.place and e.place.name) for e in events] == [
+        ("Visit to United Kingdom", date(2031, 6, 3), date(2031, 6, 6), "United Kingdom"),
+        (  # not "Meeting with by the Prince of Wales"; on London's clock, not Paris's
+            "Arrival at Kestrel Airfield",
+            london.localize(datetime(2031, 6, 3, 11)),
+            london.localize(datetime(2031, 6, 3, 11, 15)),
+            "Kestrel Airfield",
+        ),
+        (
+            "Speech at Royal Gallery",
+            london.localize(datetime(2031, 6, 3, 12)),
+            london.localize(datetime(2031, 6, 3, 18)),
+            "Royal Gallery",
+        ),
+        (  # hosted by the King, for the visitor; at a banquet's usual hour that evening
+            "State banquet with King Rui",
+            london.localize(datetime(2031, 6, 3, 20)),
+            london.localize(datetime(2031, 6, 3, 21, 30)),
+            "Windsor Castle",
+        ),
+        ("Meeting with Prime Minister Rui Sato", date(2031, 6, 4), None, "Downing Street"),
+        ("Visit to Oxford", date(2031, 6, 4), None, "Oxford"),
+        ("Signing of a treaty on energy research", date(2031, 6, 5), None, None),
+        ("Summit with Prime Minister Rui Sato", date(2031, 6, 5), None, "Lancaster House"),
+        (
+            "Departure from London",
+            london.localize(datetime(2031, 6, 5, 12)),
+            london.localize(datetime(2031, 6, 5, 18)),
+            "London",
+        ),
+    ]
+    assert str(events[1].start.tzinfo) == "Europe/London"
+
+
 def test_the_sample_article_alone() -> None:
     got = [(title, start) for title, start, _ in _alone(ARTICLE, "Asia/Tokyo")]
     assert got == [

@@ -115,7 +115,7 @@ def _title(cluster: Cluster, principal_class: str | None, first_arrival: bool) -
             name, role = max(counts, key=lambda c: (counts[c], c[1] is not None, len(c[0])))
             if role == "monarch":
                 return f"Audience with {name}", "Audience"
-            if role == "leader" and principal_class == "leader":
+            if role == "leader" and (principal_class == "leader" or "summit" in kinds):
                 return f"Summit with {name}", "Summit"
             return f"Meeting with {name}", "Meeting"
         return ("Summit", "Summit") if "summit" in kinds else ("Meeting", "Meeting")
@@ -510,15 +510,34 @@ def _article_mentions(doc: Document, zone: str, ctx: Context) -> list[Mention]:
     for paragraph in doc.paragraphs:
         if paragraph.heading:
             continue
+        told = False  # a sentence before, in this paragraph, gave its day
         for sentence in split_sentences(paragraph.text, LONGEST_SENTENCE):
             tags = narrative.tag(sentence)
-            explicit = any(
+            dated = any(
                 _MONTHISH.search(t.text) or (t.kind == "date" and t.grain == "day")
                 for t in tags
                 if t.kind in ("date", "datetime", "part")
             )
-            if not tags and narrative.reference is not None:
-                tags = [timex.Timex("", (0, 0), narrative.reference, None, "day", True, "date")]
+            on_the_day = narrative.reference is not None and not dated
+            timed = on_the_day and any(t.kind in ("part", "time") for t in tags)
+            carried = (
+                on_the_day
+                and told
+                and not any(t.kind == "date" for t in tags)
+                and timex.tense_of(sentence) == "past"
+            )
+            explicit = dated or timed or carried
+            one_day = any(
+                t.kind == "datetime" or (t.kind == "date" and t.grain == "day" and t.end is None)
+                for t in tags
+            )
+            told = one_day or (told and not any(t.kind == "date" for t in tags))
+            if on_the_day and not any(t.kind in ("date", "datetime") for t in tags):
+                # the day told before: "The two leaders later visited …" is on it
+                tags = [
+                    *tags,
+                    timex.Timex("", (0, 0), narrative.reference, None, "day", True, "date"),
+                ]
             evidence = Evidence(
                 text=sentence, source=doc.slug, written=None, anchor=None, url=doc.url
             )

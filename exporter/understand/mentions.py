@@ -372,6 +372,10 @@ def _with_principal(sentence: str, at: int, cast: Cast, in_focus: bool) -> bool:
     host = _HOSTS.match(sentence, at) or _AND_NEXT.match(sentence, at)
     if host is not None and _principal_at(sentence, host.end(), cast, in_focus):
         return True
+    if (meal := _HOSTS_A_MEAL.match(sentence, at)) is not None:
+        # "the King hosted a state banquet": a state visit's is the visitor's
+        honour = meal["honour"]
+        return in_focus if honour is None else _principal_at(sentence, meal.end(), cast, in_focus)
     watching = _LOOKS_ON.search(sentence, at)
     return watching is not None and _principal_at(sentence, watching.start("who"), cast, in_focus)
 
@@ -391,6 +395,14 @@ def _principal_at(sentence: str, at: int, cast: Cast, in_focus: bool) -> bool:
 _HOSTS = regexes.compile(
     r"[^\W\d_][\w.'’-]*(?:\s+(?!and\s)[\w.'’-]+){0,4}?\s+"
     r"(?:hosts?|hosted|welcomes?|welcomed|greets?|greeted|receives?|received|meets?|met)\s+",
+    re.I,
+)
+#: The actor's name, then the hosting of a state meal, or of a meal for someone ("Sato
+#: hosted a dinner in honour of …").
+_HOSTS_A_MEAL = regexes.compile(
+    r"[^\W\d_][\w.'’-]*(?:\s+(?!and\s)[\w.'’-]+){0,4}?\s+(?:hosts|hosted)\s+(?:a|an|the)\s+"
+    r"(?:state\s+(?:banquet|dinner)\b|[^,.;]{0,40}?\b(?:banquet|dinner|lunch|luncheon|breakfast)"
+    r"\s+(?P<honour>for|in\s+honou?r\s+of)\s+)",
     re.I,
 )
 #: A name's words, then "and" ("Rui Sato and …").
@@ -788,6 +800,25 @@ def _zone_there(place: Place | None, recent: dict[str, Place]) -> str | None:
     return city.zone if city is not None else None
 
 
+#: Between a place and the town it is in: "Sato Airfield in west Avalon City", "…, near Zenda".
+_IN_TOWN = regexes.compile(r",?\s+(?:in|near|outside)\s+(?:(?:north|south|east|west|central)\s+)?$")
+
+
+def _zone_beside(sentence: str, place: Place, ctx: Context) -> str | None:
+    """The clock of a place the gazetteer does not know, from the known one the sentence
+    puts it in ("Sato Airfield in west Zenda"): not the city the story named last."""
+    mentions = ctx.places_in(sentence)
+    for here, there in itertools.pairwise(mentions):
+        if (
+            here.place.name == place.name
+            and there.known
+            and there.place.zone
+            and _IN_TOWN.fullmatch(sentence, here.span[1], there.span[0])
+        ):
+            return there.place.zone
+    return None
+
+
 def _resolve_generic(mention: PlaceMention, recent: dict[str, Place]) -> PlaceMention:
     """ "the airport", "the vessel": the place of that kind the story last named."""
     if mention.known:
@@ -1026,8 +1057,12 @@ def mentions_in(
                 continue  # no one named, and the trigger no happening that is the subject
             if kind == "meeting" and trigger == "meeting" and not _WITH.match(sentence, m_end):
                 continue  # "the first meeting is …": a noun, not a happening
-            if kind == "meeting" and trigger.endswith(" by") and _arrives_before(triggers, m_start):
-                continue  # "lands at …, where she is welcomed by Sato": the arrival's welcome
+            if (
+                kind == "meeting"
+                and (trigger.endswith(" by") or _BY.match(sentence, m_end))
+                and _arrives_before(triggers, m_start)
+            ):
+                continue  # "lands at …, where she is welcomed (met) by Sato": the arrival's welcome
             if kind == "visit" and _is_noun(sentence, m_start) and not days:
                 continue  # "during Ruiz's visit": background unless it gives the span
             if kind == "speech" and m_start == 0 and _PARTICIPLE_OPENING.match(sentence):
@@ -1084,8 +1119,10 @@ def mentions_in(
             if status == Status.CANCELLED and precision == 0 and ref is not None:
                 start, end = ref, None  # called off: shown where the news came, marked approximate
             place, destination = where or _places(sentence, m_start, kind, ctx, recent, own[1])
-            if place is not None and place.zone is None and (zone := _zone_there(place, recent)):
-                place = replace(place, zone=zone)  # "Palazzo Chigi", in the city last named
+            if place is not None and place.zone is None:
+                # "Sato Airfield in west Zenda"; else "Palazzo Chigi", in the city last named
+                zone = _zone_beside(sentence, place, ctx) or _zone_there(place, recent)
+                place = replace(place, zone=zone) if zone else place
             if kind == "departure" and destination is None and onward is not None:
                 destination = onward(place or recent.get(_LAST))
             if purpose and place is None:
@@ -1211,7 +1248,9 @@ def _object_phrase(kind: str, sentence: str, start: int, end: int) -> str | None
         words = _LEADING_CONNECTIVE.sub("", clause.strip()).split()
         return " ".join(words[:20]) or None  # titles cut it short with an ellipsis
     stops = (
-        r"by|with|during|after|before|at|while|as|alongside|between"
+        # "a declaration on … and announced a scheme": the next act, not "and related …"
+        r"by|with|during|after|before|at|while|as|alongside|between|"
+        r"and(?=\s+(?:then\s+)?[a-z]+ed\s+(?:a|an|the|to|that|his|her|their)\s)"
         if kind == "signing"
         else r"by|with|during|after|before|in|at|on|and|while|as"
     )
