@@ -371,14 +371,14 @@ def test_an_article_alone_gives_the_schedule_it_dates() -> None:
     ]
 
 
-def test_an_article_told_day_by_day() -> None:
+@pytest.mark.parametrize("zone", ["Europe/London", None])
+def test_an_article_told_day_by_day(zone: str | None) -> None:
     # The principal is named with no role, and only the opening says the visit is hers
     # (the King is named as often); most happenings take the day a sentence before gave,
-    # or a part of it ("In the afternoon", "That evening", "later").
+    # or a part of it ("In the afternoon", "That evening", "later"). Given no zone, the
+    # article is read on the clock of the places it names most (not Paris's, nor UTC).
     london = pytz.timezone("Europe/London")
-    doc = read_path(
-        FIXTURES / "windsor-visit-article.txt", ReadOptions(slug="article", zone="Europe/London")
-    )
+    doc = read_path(FIXTURES / "windsor-visit-article.txt", ReadOptions(slug="article", zone=zone))
     events = itinerary([doc], Gazetteer.load(), Site())
     assert [(e.title, e.start, e.end, e.place and e.place.name) for e in events] == [
         ("Visit to United Kingdom", date(2031, 6, 3), date(2031, 6, 6), "United Kingdom"),

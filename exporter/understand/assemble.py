@@ -503,6 +503,19 @@ def _background(tags: list[timex.Timex], day: date) -> bool:
     return False
 
 
+def _zone_named_most(doc: Document, ctx: Context) -> str | None:
+    """The clock of the places an article names most, for one given no zone and read with
+    no live blog: a state visit to Avalon is told on Avalon's clock ("landed shortly
+    before noon"), though its background names the visitor's capital."""
+    counts = Counter(
+        m.place.zone
+        for paragraph in doc.paragraphs
+        for m in ctx.places_in(paragraph.text)
+        if m.known and m.place.zone
+    )
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def _article_mentions(doc: Document, zone: str, ctx: Context) -> list[Mention]:
     narrative = timex.Narrative(zone)
     found: list[Mention] = []
@@ -595,7 +608,8 @@ def itinerary(
     zone = blogs[0].zone if blogs else None
     for doc in documents:
         if doc.kind == "article":
-            mentions = _article_mentions(doc, doc.zone or zone or "UTC", ctx)
+            clock = doc.zone or zone or _zone_named_most(doc, ctx) or "UTC"
+            mentions = _article_mentions(doc, clock, ctx)
             clusters = fuse(clusters, mentions) if clusters else schedule_of(mentions)
     return _events(clusters, cast.principal.role_class if cast.principal else None, site)
 
