@@ -1217,3 +1217,39 @@ def test_a_plan_before_the_clause_governs_it_only_through_a_shared_verb_group(
     lunch = sentence.index("lunch")
     at = lunch - len(mentions._clause_before(sentence, lunch))
     assert mentions._planned_before(sentence, at, mentions._cues(False)["planned"]) is planned
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the welcome told in the sentence after the landing is the arrival's, no meeting
+        (
+            "9:00 a.m. Costa landed at Haneda Airport. She was welcomed by members of the "
+            "Freedonian community.\n",
+            [("Arrival at Haneda Airport", _at(8, 45), "approximate", "Haneda Airport")],
+        ),
+        # "US" is no "us": the person met is named
+        (
+            "9:00 a.m. Costa held talks with US Secretary of Commerce Rui Sato at the "
+            "Imperial Hotel.\n",
+            [
+                (
+                    "Meeting with US Secretary of Commerce Rui Sato",
+                    _at(8),
+                    "approximate",
+                    "Imperial Hotel",
+                )
+            ],
+        ),
+        # a departure as Indian English tells it
+        (
+            "9:00 a.m. Costa emplaned for Osaka from Haneda Airport.\n",
+            [("Departure from Haneda Airport", _at(8, 45), "approximate", "Haneda Airport")],
+        ),
+    ],
+)
+def test_welcomes_parties_and_departures_as_other_newsrooms_write_them(
+    tmp_path: Path, body: str, expected
+) -> None:
+    events = [e for e in _blog(body + _COSTA, tmp_path) if "Tokyo" not in e.title]
+    assert _placed(events) == expected

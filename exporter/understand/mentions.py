@@ -526,7 +526,7 @@ def _counterpart(
         or words[0].lower() in _NOT_A_PARTY
         or re.match(r"^\d", words[0])
         or len(words) > 12
-        or re.match(r"^(?:him|her|them|it|us)\b", phrase, re.I)
+        or re.match(r"^(?:him|her|them|it|us)\b", phrase)  # as written: "US Director …" is no "us"
     ):
         other = _co_subject(sentence, start, ctx.cast)
         return (other.display, other.role_class) if other else (None, None)
@@ -1060,9 +1060,14 @@ def mentions_in(
             if (
                 kind == "meeting"
                 and (trigger.endswith(" by") or _BY.match(sentence, m_end))
-                and _arrives_before(triggers, m_start)
+                and (
+                    _arrives_before(triggers, m_start)
+                    or (earlier and _arrives_before(triggers_in(earlier), len(earlier)))
+                )
             ):
-                continue  # "lands at …, where she is welcomed (met) by Sato": the arrival's welcome
+                # "lands at …, where she is welcomed (met) by Sato", or "She landed at …
+                # He was welcomed by …": the arrival's welcome
+                continue
             if kind == "visit" and _is_noun(sentence, m_start) and not days:
                 continue  # "during Ruiz's visit": background unless it gives the span
             if kind == "speech" and m_start == 0 and _PARTICIPLE_OPENING.match(sentence):
