@@ -533,18 +533,14 @@ def _article_mentions(doc: Document, zone: str, ctx: Context) -> list[Mention]:
             )
             on_the_day = narrative.reference is not None and not dated
             timed = on_the_day and any(t.kind in ("part", "time") for t in tags)
-            carried = (
-                on_the_day
-                and told
-                and not any(t.kind == "date" for t in tags)
-                and timex.tense_of(sentence) == "past"
-            )
+            has_date = any(t.kind == "date" for t in tags)
+            carried = on_the_day and told and not has_date and timex.tense_of(sentence) == "past"
             explicit = dated or timed or carried
             one_day = any(
                 t.kind == "datetime" or (t.kind == "date" and t.grain == "day" and t.end is None)
                 for t in tags
             )
-            told = one_day or (told and not any(t.kind == "date" for t in tags))
+            told = one_day or (told and not has_date)
             if on_the_day and not any(t.kind in ("date", "datetime") for t in tags):
                 # the day told before: "The two leaders later visited …" is on it
                 tags = [

@@ -392,15 +392,16 @@ def _principal_at(sentence: str, at: int, cast: Cast, in_focus: bool) -> bool:
 
 
 #: The actor's name (its words, no punctuation, no "and"), then a verb of hosting someone.
+_ACTOR_NAME = r"[^\W\d_][\w.'’-]*(?:\s+(?!and\s)[\w.'’-]+){0,4}?\s+"
 _HOSTS = regexes.compile(
-    r"[^\W\d_][\w.'’-]*(?:\s+(?!and\s)[\w.'’-]+){0,4}?\s+"
-    r"(?:hosts?|hosted|welcomes?|welcomed|greets?|greeted|receives?|received|meets?|met)\s+",
+    _ACTOR_NAME
+    + r"(?:hosts?|hosted|welcomes?|welcomed|greets?|greeted|receives?|received|meets?|met)\s+",
     re.I,
 )
 #: The actor's name, then the hosting of a state meal, or of a meal for someone ("Sato
 #: hosted a dinner in honour of …").
 _HOSTS_A_MEAL = regexes.compile(
-    r"[^\W\d_][\w.'’-]*(?:\s+(?!and\s)[\w.'’-]+){0,4}?\s+(?:hosts|hosted)\s+(?:a|an|the)\s+"
+    _ACTOR_NAME + r"(?:hosts|hosted)\s+(?:a|an|the)\s+"
     r"(?:state\s+(?:banquet|dinner)\b|[^,.;]{0,40}?\b(?:banquet|dinner|lunch|luncheon|breakfast)"
     r"\s+(?P<honour>for|in\s+honou?r\s+of)\s+)",
     re.I,
@@ -629,7 +630,7 @@ def _planned_before(text: str, at: int, planned: re.Pattern[str]) -> bool:
     opener = _OPENER.match(text)
     if opener and opener.end() <= at and planned.match(opener.group()):
         return True
-    joined = _AND_END.search(text, 0, at)
+    joined = _AND_END.search(text, max(0, at - 12), at)
     first = _FIRST_WORD.match(text, at) if joined else None
     if first is None or first[1] in _OWN_SUBJECT or not first[1].islower():
         return False
