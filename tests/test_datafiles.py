@@ -12,7 +12,10 @@ import yaml
 
 from exporter.datafiles import load_data, load_yaml, parsed_copy
 
-PACKAGED = sorted(p.name for p in resources.files("exporter").joinpath("data").iterdir())
+#: The data files; not the `__pycache__` their parsed copies go to when no prefix is set.
+PACKAGED = sorted(
+    p.name for p in resources.files("exporter").joinpath("data").iterdir() if p.is_file()
+)
 
 
 @pytest.fixture
