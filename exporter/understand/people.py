@@ -498,8 +498,7 @@ def _visit_subject(
         for name in seen:  # "President of Avalon Rui Sato’s visit": "Rui Sato"
             if name.split() == parts[-len(name.split()) :] or parts == name.split()[-1:]:
                 return name
-        while parts and (parts[0].lower() in _FUNCTION_WORDS or parts[0].lower() in _ROLE_WORDS()):
-            del parts[0]  # "The", "President"
+        parts = _past_titles(parts)  # "The", "President"
         name = " ".join(parts)
         if 2 <= len(parts) <= 4 and not is_place(name) and not is_place(parts[-1]):
             _keep(name, "", classes, seen, words)
@@ -542,6 +541,17 @@ def _lower_case_role_pattern(roles: tuple[str, ...]) -> re.Pattern[str]:
 _CAPITALISED = regexes.compile(rf"(?<![\w'’.-]){_NAME_WORD}(?:[^\S\n]+{_NAME_WORD}){{1,4}}\b")
 
 
+def _past_titles(words: list[str]) -> list[str]:
+    """A run of capitalised words less the small words and titles it opens with: what
+    may be a name."""
+    start = 0
+    while start < len(words) and (
+        words[start].lower() in _FUNCTION_WORDS or words[start].lower() in _ROLE_WORDS()
+    ):
+        start += 1
+    return words[start:]
+
+
 def _untitled(corpus: str, is_place: Callable[[str], bool]) -> list[str]:
     """Full names given with no role ("Ana Costa landed …"), in text order: two or three
     capitalised words, out of a headline, that are no place, whose last word the text also
@@ -552,8 +562,7 @@ def _untitled(corpus: str, is_place: Callable[[str], bool]) -> list[str]:
     lines: dict[int, bool] = {}
     for m in _CAPITALISED.finditer(corpus):
         parts = re.sub(r"['’]s$", "", m.group()).split()
-        while parts and (parts[0].lower() in _FUNCTION_WORDS or parts[0].lower() in _ROLE_WORDS()):
-            del parts[0]  # "Then Ana Costa", "US President Ana Costa"
+        parts = _past_titles(parts)  # "Then Ana Costa", "US President Ana Costa"
         if not 2 <= len(parts) <= 3 or any(w.lower() in _NO_NAME_WORDS for w in parts):
             continue
         if " ".join(parts) not in candidates and not _in_title_case_line(corpus, m.start(), lines):
