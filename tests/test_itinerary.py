@@ -1253,3 +1253,132 @@ def test_welcomes_parties_and_departures_as_other_newsrooms_write_them(
 ) -> None:
     events = [e for e in _blog(body + _COSTA, tmp_path) if "Tokyo" not in e.title]
     assert _placed(events) == expected
+
+
+def test_a_part_of_day_is_read_on_the_clock_of_where_it_happens(tmp_path: Path) -> None:
+    """A GMT blog follows a visit to Japan: "this evening" at a Tokyo palace is Tokyo's
+    evening, of the day it is in Tokyo when written; a "last night" with no place named
+    stays on the blog's clock (the city named last is no proof of where it was)."""
+    doc = _gmt_blog(
+        tmp_path,
+        "Costa in Japan: live\nAll times GMT.\nPrime Minister Ana Costa is in Japan.\n"
+        "Tuesday 28 October 2025\n"
+        "23:30 Costa will attend a banquet at the Imperial Palace this evening.\n"
+        "09:00 Markets in New York were calm. Costa met Emperor Naruhito last night.\n",
+    )
+    got = [
+        (e.title, e.start.isoformat(), e.end.isoformat())
+        for e in itinerary([doc], Gazetteer.load(), Site())
+    ]
+    assert got == [
+        # the evening of the 27th in London, as the blog's clock reads "last night"
+        (
+            "Audience with Emperor Naruhito",
+            "2025-10-27T17:00:00+00:00",
+            "2025-10-28T00:00:00+00:00",
+        ),
+        # written at 08:30 on the 29th in Tokyo: that evening, at a banquet's usual hour
+        ("Banquet at Imperial Palace", "2025-10-29T20:00:00+09:00", "2025-10-29T21:30:00+09:00"),
+    ]
+
+
+def test_an_event_with_no_clock_of_its_own_is_on_the_clock_of_where_she_is(
+    tmp_path: Path,
+) -> None:
+    """A GMT blog: a happening that names no place, after a landing in Tokyo, is shown on
+    Tokyo's clock, the same instant; once she has left, on the blog's again."""
+    doc = _gmt_blog(
+        tmp_path,
+        "Costa in Japan: live\nAll times GMT.\nPrime Minister Ana Costa is in Japan.\n"
+        "Tuesday 28 October 2025\n"
+        "20:00 Costa met Rui Sato, the head of the Zenda Institute.\n"
+        "12:00 Costa has left Tokyo.\n"
+        "10:00 Costa met Emperor Naruhito.\n"
+        "09:00 Costa landed in Tokyo.\n",
+    )
+    got = [(e.title, e.start.isoformat()) for e in itinerary([doc], Gazetteer.load(), Site())]
+    assert got == [
+        ("Arrival at Tokyo", "2025-10-28T17:45:00+09:00"),  # just before its stamp
+        ("Audience with Emperor Naruhito", "2025-10-28T18:00:00+09:00"),  # ends at 10:00 GMT
+        ("Departure from Tokyo", "2025-10-28T20:45:00+09:00"),
+        ("Meeting with Rui Sato", "2025-10-28T19:00:00+00:00"),  # after she left: GMT
+    ]
+
+
+_POPE_HEAD = "Pope Rui in Japan: live (Tokyo time)\nPope Rui is in Japan.\n"
+_POPE = "12:30 p.m. Pope Rui is in Tokyo.\n12:20 p.m. Pope Rui smiles.\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an entry's news, told with no time: the Mass just before its stamp
+        (
+            "10:00 a.m. Pope Rui celebrated an open-air Mass in Hiroshima.\n",
+            [("Open-air Mass in Hiroshima", _at(9), "approximate", "Hiroshima")],
+        ),
+        # a prayer and a wreath told in one sentence: one rite
+        (
+            "9:00 a.m. Pope Rui prayed in silence at the Hiroshima Peace Memorial, laying a "
+            "wreath.\n",
+            [
+                (
+                    "Wreath-laying at Hiroshima Peace Memorial",
+                    _at(9),
+                    "happened",
+                    "Hiroshima Peace Memorial",
+                )
+            ],
+        ),
+        (
+            "9:00 a.m. Pope Rui prayed in silence at the site of the bombing this morning, "
+            "laying a wreath.\n",
+            [("Wreath-laying", _at(9), "happened", None)],
+        ),
+        # two rites of one morning, one at no place named: two
+        (
+            "10:00 a.m. Pope Rui celebrated an open-air Mass in Hiroshima.\n"
+            "8:00 a.m. Pope Rui prayed in silence at the site of the bombing this morning.\n",
+            [
+                ("Prayer", _at(6), "approximate", None),
+                ("Open-air Mass in Hiroshima", _at(9), "approximate", "Hiroshima"),
+            ],
+        ),
+        # a prayer during a visit is the visit's
+        (
+            "11:00 a.m. Pope Rui visits the Oura Church in Nagasaki, where he prayed at the "
+            "altar.\n",
+            [("Visit to Nagasaki", _at(11), "happened", "Nagasaki")],
+        ),
+        (
+            "9:00 a.m. Pope Rui will lead prayers at the Hiroshima Peace Memorial at 11 a.m.\n",
+            [
+                (
+                    "Prayers at Hiroshima Peace Memorial",
+                    _at(11),
+                    "planned",
+                    "Hiroshima Peace Memorial",
+                )
+            ],
+        ),
+        # done before the departure, that morning: not at the stamp
+        (
+            "11:00 a.m. Pope Rui left Hiroshima after celebrating Mass at the Peace Memorial "
+            "Park this morning.\n",
+            [
+                (
+                    "Mass at Hiroshima Peace Memorial Park",
+                    _at(6),
+                    "approximate",
+                    "Hiroshima Peace Memorial Park",
+                ),
+                ("Departure from Hiroshima", _at(10, 45), "approximate", "Hiroshima"),
+            ],
+        ),
+        # no rite
+        ("9:00 a.m. Pope Rui led the service members in a song at Yokosuka.\n", []),
+    ],
+)
+def test_rites_of_worship(tmp_path: Path, body: str, expected) -> None:
+    events = [e for e in _blog(body + _POPE, tmp_path, head=_POPE_HEAD) if "Tokyo" not in e.title]
+    assert _placed(events) == expected

@@ -65,6 +65,7 @@ _TITLE_ORDER = (
     "ceremony",
     "speech",
     "visit",
+    "worship",
     "attendance",
     "arrival",
     "departure",
@@ -77,6 +78,7 @@ _CATEGORY = {
     "signing": "Signing",
     "meal": "Meal",
     "ceremony": "Ceremony",
+    "worship": "Worship",
     "speech": "Speech",
     "visit": "Visit",
     "attendance": "Attendance",
@@ -146,11 +148,13 @@ def _title(cluster: Cluster, principal_class: str | None, first_arrival: bool) -
         if subject:
             name = _trim(re.sub(r"^(?:the|a|an)\s+", "", subject, flags=re.I))
             return name[:1].upper() + name[1:], "Attendance"
-    if main == "ceremony":
-        what = _subject_of(cluster, "ceremony")
+    if main in ("ceremony", "worship"):
+        what = _subject_of(cluster, main)
         if what:
             what = what[:1].upper() + what[1:]
-            return (f"{what} at {place.name}" if place else what), "Ceremony"
+            if place:
+                what = f"{what} {'in' if place.kind in BROAD else 'at'} {place.name}"
+            return what, _CATEGORY[main]
     if main == "speech" and not kinds & {"arrival", "visit"}:  # else a visit, with its speech
         audience = _subject_of(cluster, "speech")
         if place and (place.kind not in BROAD or not audience):
@@ -718,7 +722,38 @@ def _events(clusters: list[Cluster], principal_class: str | None, site: Site) ->
                 evidence=evidence,
             )
         )
-    return _trim_overlaps(events)
+    return _trim_overlaps(_on_the_clock_there(events))
+
+
+#: How long after an event on a place's clock the principal is taken to be still there.
+_STILL_THERE = timedelta(hours=24)
+
+
+def _on_the_clock_there(events: list[Event]) -> list[Event]:
+    """Events whose place gives no clock (none named, or one the gazetteer cannot put on
+    a clock) on the clock of where the principal was last seen, within a day and not
+    since gone: "He met relatives of the victims" after a landing in Avalon, in a blog
+    stamped in GMT, is shown on Avalon's clock, as the events around it are. The same
+    instant either way, and the same identity (`_on_the_clock_of`)."""
+    here: tuple[str, datetime] | None = None
+    out = []
+    for event in events:
+        start, end = event.start, event.end
+        if not isinstance(start, datetime):
+            out.append(event)
+            continue
+        zone = event.place.zone if event.place else None
+        if zone:
+            here = None if event.category == "Departure" else (zone, start)
+        elif here is not None and start - here[1] <= _STILL_THERE:
+            tz = pytz.timezone(here[0])
+            event = replace(
+                event,
+                start=start.astimezone(tz),
+                end=end.astimezone(tz) if isinstance(end, datetime) else end,
+            )
+        out.append(event)
+    return out
 
 
 _Moment = TypeVar("_Moment", bound=date | None)

@@ -282,11 +282,15 @@ def _meal_of(m: Mention) -> str | None:
 
 #: What the rules of `_fits` test kinds against, made once rather than at every call.
 _TALKS_OR_MEAL = frozenset(TALKS | {"meal"})
-_STAY_KINDS = frozenset(TALKS | {"ceremony", "speech", "visit"})
+_STAY_KINDS = frozenset(TALKS | {"ceremony", "worship", "speech", "visit"})
 _TALKS_OR_VISIT = frozenset(TALKS | {"visit"})
 _VISIT_OR_ARRIVAL = frozenset({"visit", "arrival"})
 _ARRIVAL_OR_SPEECH = frozenset({"arrival", "speech"})
 _ARRIVAL = frozenset({"arrival"})
+_RITES = frozenset({"ceremony", "worship"})
+#: Kinds a day often has two of, told apart only by their places: two arrivals, a prayer
+#: at a memorial and a Mass in a square.
+_OFTEN_TWICE = frozenset({"arrival", "worship"})
 
 
 def _fits(cluster: Cluster, m: Mention) -> int:
@@ -379,13 +383,22 @@ def _fits(cluster: Cluster, m: Mention) -> int:
         return 2
     if kind == "ceremony" and kinds & _TALKS_OR_VISIT:
         return 2
+    if kind == "worship" and "visit" in kinds:
+        return 2  # "visits the shrine" … "where he prayed at the tomb"
+    if kind in _RITES and kinds & _RITES and _told_with(cluster, m):
+        return 2  # "prayed at …, laying a wreath": one act, told in one sentence
     if kind == "speech" and kinds & _VISIT_OR_ARRIVAL:
         return 2
     if kind == "visit" and kinds & _ARRIVAL_OR_SPEECH:
         return 2
-    if kind in kinds and kind != "arrival":
+    if kind in kinds and kind not in _OFTEN_TWICE:
         return 1
     return 0
+
+
+def _told_with(cluster: Cluster, m: Mention) -> bool:
+    """Whether `m` comes from the sentence a member of `cluster` comes from."""
+    return any(other.evidence == m.evidence for other in cluster.mentions)
 
 
 def _specific(place: Place | None) -> bool:

@@ -801,6 +801,13 @@ def _zone_there(place: Place | None, recent: dict[str, Place]) -> str | None:
     return city.zone if city is not None else None
 
 
+def _clock_of(sentence: str, place: Place, ctx: Context, recent: dict[str, Place]) -> str | None:
+    """The clock of a place a happening is at: its own; else, for one the gazetteer does
+    not know, the town the sentence puts it in ("Sato Airfield in west Zenda"), else the
+    city the story named last ("Palazzo Chigi")."""
+    return place.zone or _zone_beside(sentence, place, ctx) or _zone_there(place, recent)
+
+
 #: Between a place and the town it is in: "Sato Airfield in west Avalon City", "…, near Zenda".
 _IN_TOWN = regexes.compile(r",?\s+(?:in|near|outside)\s+(?:(?:north|south|east|west|central)\s+)?$")
 
@@ -925,8 +932,9 @@ def _time(
     ctx: Context,
     clause: Span = (0, 0),
 ) -> tuple[datetime | date | None, datetime | date | None, int, bool, timex.Timex | None]:
-    """(start, end, precision, approximate, the clock written "local time" they come from)
-    for a mention of `kind` whose trigger's clause spans `clause`."""
+    """(start, end, precision, approximate, the clock written "local time" or the part of
+    day they come from, which the clock of where it happens reads) for a mention of `kind`
+    whose trigger's clause spans `clause`."""
     clocks = [t for t in tags if t.kind in ("time", "datetime") and isinstance(t.start, datetime)]
     clocks = _nearest(clocks, clause)
     parts = [t for t in tags if t.kind == "part" and isinstance(t.start, datetime)]
@@ -963,7 +971,7 @@ def _time(
             and not t.text.lower().startswith("later")  # "later today, she attends …"
         ):
             return ref, None, 2, False, None  # "spends the evening with …" written that evening
-        return t.start, t.end, 1, True, None
+        return t.start, t.end, 1, True, t if live and ref is not None else None
     if dates and not (
         live and tense != "future" and ref is not None and dates[0].start == ref.date()
     ):
@@ -1091,7 +1099,9 @@ def mentions_in(
             )
             if trigger.endswith("ed") and _BY.match(sentence, m_end):
                 verb_tense = "past"  # "documents signed by …": done before, not now
-            elif verb_tense != "future" and _AFTER_DOING.search(clause):
+            elif verb_tense != "future" and _AFTER_DOING.search(
+                sentence, max(0, m_start - 12), m_start
+            ):
                 verb_tense = "past"  # "After landing at …, she moves to …": done before
             start, end, precision, approximate, local = _time(
                 _own_act(tags, sentence, m_start, m_end),
@@ -1104,9 +1114,15 @@ def mentions_in(
             )
             where = None
             if local is not None and (ref is not None or not local.floating):
-                # "local time": the clock of the place where it happens, when known
+                # "local time", "this evening": the clock of where it happens, when known
                 where = _places(sentence, m_start, kind, ctx, recent, own[1])
-                if zone := _zone_there(where[0], recent):
+                if local.kind == "part":
+                    # the clock of a place it names, not of the city named last when it
+                    # names none: "the meeting last night", after a word on a match abroad
+                    zone = _clock_of(sentence, where[0], ctx, recent) if where[0] else None
+                    if zone and ref is not None:
+                        start, end = timex.part_on_clock(sentence, local, zone, ref, tense)
+                elif zone := _zone_there(where[0], recent):
                     start, end = timex.on_local_clock(
                         local, zone, ref, start, end, ahead=tense == "future"
                     )
@@ -1120,14 +1136,13 @@ def mentions_in(
             status = _status(text, said, m_start, m_end, start, ref, cues)
             if status is None:
                 continue
-            if precision == 0 and lead and kind in ("arrival", "departure"):
-                precision = 1  # the entry's news, just before its stamp: not background
+            if precision == 0 and lead and _news_untimed(kind, tags):
+                precision = 1
             if status == Status.CANCELLED and precision == 0 and ref is not None:
                 start, end = ref, None  # called off: shown where the news came, marked approximate
             place, destination = where or _places(sentence, m_start, kind, ctx, recent, own[1])
             if place is not None and place.zone is None:
-                # "Sato Airfield in west Zenda"; else "Palazzo Chigi", in the city last named
-                zone = _zone_beside(sentence, place, ctx) or _zone_there(place, recent)
+                zone = _clock_of(sentence, place, ctx, recent)
                 place = replace(place, zone=zone) if zone else place
             if kind == "departure" and destination is None and onward is not None:
                 destination = onward(place or recent.get(_LAST))
@@ -1194,6 +1209,18 @@ def mentions_in(
     return found
 
 
+def _news_untimed(kind: str, tags: list[timex.Timex]) -> bool:
+    """Whether an entry's first sentence, told with no time, tells its news, just before
+    its stamp, rather than background: "Costa landed at …"; "Costa celebrated Mass on …"
+    with no "earlier" putting it before. Talks, signings and meals need not: the
+    itinerary keeps them however vaguely timed (`cluster.keep`)."""
+    return kind in ("arrival", "departure") or (not tags and kind not in _KEPT_UNTIMED)
+
+
+#: Kinds `cluster.keep` keeps however vaguely timed.
+_KEPT_UNTIMED = frozenset({"meeting", "summit", "signing", "meal"})
+
+
 def _after_arrival(
     arrival: Mention, minutes: int, start: datetime | date | None, end: datetime | date | None
 ) -> tuple[datetime | date | None, datetime | date | None]:
@@ -1236,6 +1263,10 @@ _PASSIVE = regexes.compile(
 )
 
 
+#: Words before a rite's name that titles leave out ("celebrated an open-air Mass").
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their"})
+
+
 def _object_phrase(kind: str, sentence: str, start: int, end: int) -> str | None:
     """What was signed or attended ("a pact to cooperate on …"), for titles: the words
     after the trigger, or before it when it is passive ("a framework agreement … was
@@ -1245,6 +1276,11 @@ def _object_phrase(kind: str, sentence: str, start: int, end: int) -> str | None
     if kind == "ceremony":  # "welcome ceremony"; "laid a wreath": a wreath-laying
         trigger = sentence[start:end].lower()
         return "wreath-laying" if "wreath" in trigger else " ".join(trigger.split())
+    if kind == "worship":  # "prayed at": a prayer; "celebrated an open-air Mass": that Mass
+        words = sentence[start:end].split()
+        if words[0].lower().startswith("pray"):
+            return "prayer"
+        return " ".join(words[2:] if words[1].lower() in _DETERMINERS else words[1:])
     if kind not in ("signing", "attendance", "visit"):
         return None
     if kind == "signing" and (of := _OF.match(sentence, end)):

@@ -716,6 +716,24 @@ def on_local_clock(
     return moved(start), moved(end) if isinstance(end, datetime) else end
 
 
+def part_on_clock(
+    sentence: str, part: Timex, zone: str, ref: datetime, tense: str | None
+) -> tuple[datetime | date, datetime | date | None]:
+    """A part of day of `sentence` ("this evening", "later today") read on the clocks of
+    `zone`, where it happens, rather than on the clock the sentence was written on: a blog
+    on GMT that follows a visit to Avalon means Avalon's evening, of the day it was there
+    when written. Tagged again from that clock, so its day and its cut at the moment of
+    writing ("later today") follow the same rules; told on the sentence's clock."""
+    there = ref.astimezone(pytz.timezone(zone))
+    if there.utcoffset() == ref.utcoffset():
+        return part.start, part.end
+    for t in tag(sentence, there, tense=tense):
+        if t.span == part.span and t.kind == "part" and isinstance(t.start, datetime):
+            end = t.end.astimezone(ref.tzinfo) if isinstance(t.end, datetime) else t.end
+            return t.start.astimezone(ref.tzinfo), end
+    return part.start, part.end
+
+
 def tag(
     sentence: str, ref: datetime, *, tense: str | None = None, first_day: date | None = None
 ) -> list[Timex]:
