@@ -9,7 +9,7 @@ import pytest
 import pytz
 
 from exporter.model import Document, Status
-from exporter.readers import read_path
+from exporter.readers import read_path, read_text
 from exporter.readers.options import ReadOptions
 from exporter.understand import mentions
 from exporter.understand.assemble import Site, itinerary
@@ -1382,3 +1382,67 @@ _POPE = "12:30 p.m. Pope Rui is in Tokyo.\n12:20 p.m. Pope Rui smiles.\n"
 def test_rites_of_worship(tmp_path: Path, body: str, expected) -> None:
     events = [e for e in _blog(body + _POPE, tmp_path, head=_POPE_HEAD) if "Tokyo" not in e.title]
     assert _placed(events) == expected
+
+
+def test_a_wire_story_is_dated_by_its_dateline() -> None:
+    """A news agency's story: its dateline ("AHMEDABAD, India, Jan 12 (Reuters) -") gives
+    the day its "on Monday" and "on Tuesday" count from (the latest Jan 12 before today
+    that is the Monday its first sentence names) and the clock of where it was filed. The
+    talks are with the leader the sentence before named; a continent and a capital named
+    for another reason place nothing; a "where" clause after a time of day is the place's."""
+    doc = read_path(
+        FIXTURES / "wire-story-article.txt", ReadOptions(slug="wire", today=date(2026, 11, 22))
+    )
+    assert (doc.published, doc.zone) == (date(2026, 1, 12), "Asia/Kolkata")
+    kolkata = pytz.timezone("Asia/Kolkata")
+    got = [
+        (e.title, e.start, e.status.value, e.place and e.place.name)
+        for e in itinerary([doc], Gazetteer.load(), Site())
+    ]
+    assert got == [
+        ("Visit to India", date(2026, 1, 12), "happened", "India"),
+        (
+            "Signing of agreements on green hydrogen and skilled workers",
+            kolkata.localize(datetime(2026, 1, 13, 6)),
+            "planned",
+            "New Delhi",
+        ),
+        (
+            "Summit with Prime Minister Ravi Menon",
+            kolkata.localize(datetime(2026, 1, 13, 6)),
+            "planned",
+            "New Delhi",
+        ),
+        (
+            "Arrival at Bengaluru",
+            kolkata.localize(datetime(2026, 1, 13, 17)),
+            "planned",
+            "Bengaluru",
+        ),
+        ("Visit to Bengaluru", date(2026, 1, 14), "planned", "Bengaluru"),
+    ]
+
+
+_WIRE = "Costa in Zenda\n\n{dateline} Chancellor Ana Costa arrived in Zenda {when} for talks.\n"
+
+
+@pytest.mark.parametrize(
+    ("dateline", "when", "today", "published"),
+    [
+        ("AVALON, Jan 12 (Reuters) -", "on Monday", date(2026, 11, 22), date(2026, 1, 12)),
+        # Jan 12, 2026 is yet to come: the last Jan 12 that was a Monday
+        ("AVALON, Jan 12 (Reuters) -", "on Monday", date(2026, 1, 5), date(2015, 1, 12)),
+        # no weekday named: the last Jan 12 before today
+        ("AVALON, Jan 12 (Reuters) -", "today", date(2026, 1, 5), date(2025, 1, 12)),
+        ("AVALON, Jan. 12, 2024 —", "on Monday", date(2026, 11, 22), date(2024, 1, 12)),
+        ("AVALON, Jan 12 (Reuters) -", "on Monday", None, None),  # nothing to count from
+        ("AVALON (AP) —", "on Monday", date(2026, 11, 22), None),
+        ("Published Jan 12, 2026\n\nAVALON (AP) —", "on Monday", None, date(2026, 1, 12)),
+    ],
+)
+def test_the_day_an_article_was_written(
+    dateline: str, when: str, today: date | None, published: date | None
+) -> None:
+    text = _WIRE.format(dateline=dateline, when=when)
+    doc = read_text(text, "wire.txt", ReadOptions(slug="w", kind="article", today=today))
+    assert doc.published == published

@@ -181,7 +181,8 @@ def _found(gaz: Gazetteer, sentence: str) -> Expected:
             "Trump will travel on board Air Force One to Anchorage.",
             [("Air Force One", False, "on board"), ("Anchorage", True, "to")],
         ),
-        ("He is on a whirlwind trip to Asia.", [("Asia", False, "to")]),
+        # a continent is too wide to place a happening
+        ("He is on a whirlwind trip to Asia.", []),
         # a generic venue name in another city is another building
         (
             "Protesters rallied outside the U.S. Embassy in Seoul.",
@@ -371,7 +372,7 @@ def test_mentions_never_overlap_and_are_ordered(gaz: Gazetteer) -> None:
                 "White House",
                 "Yokosuka",
             },
-            {"Air Force One", "Asia", "Middle East"},
+            {"Air Force One", "Middle East"},
         ),
         (
             "tokyo-state-visit-article.txt",

@@ -8,11 +8,14 @@ headings apart so evidence can cite where it came from.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from exporter import regexes, zones
 from exporter.errors import SourceError
+from exporter.lexicon import MONTHS, WEEKDAY_PATTERN, WEEKDAYS
 from exporter.model import Document, Paragraph
 from exporter.readers.options import ReadOptions
+from exporter.readers.stamps import WIRE_DATELINE, parse_dateline_date
 from exporter.sentences import split_sentences
 
 #: An encyclopedia's marks in running text: "[2]", "[a]", "[note 1]", "[citation needed]",
@@ -41,7 +44,12 @@ def read_article(lines: list[tuple[int, str]], path: str, options: ReadOptions) 
         )
     first = paragraphs[0]
     title = first.text if first.heading else split_sentences(first.text)[0]
-    zone = zones.check_zone(options.zone) if options.zone else ""
+    wire = next((m for p in body[:_TOP] if (m := WIRE_DATELINE.match(p.text))), None)
+    if options.zone:
+        zone = zones.check_zone(options.zone)
+    else:  # where a wire story was filed, when the dateline's place is known
+        resolve = options.zone_of_place or zones.zone_for_place
+        zone = (resolve(_place_of(wire)) if wire else None) or ""
     return Document(
         path=path,
         kind="article",
@@ -50,5 +58,69 @@ def read_article(lines: list[tuple[int, str]], path: str, options: ReadOptions) 
         slug=options.slug,
         intro=(body[0].text,),
         paragraphs=paragraphs,
+        published=_published(paragraphs[:_TOP], wire, options),
         url=options.url,
     )
+
+
+#: How many paragraphs from the top a publication line or a dateline may be.
+_TOP = 6
+_WEEKDAY = regexes.compile(rf"\b(?i:{WEEKDAY_PATTERN})\b")
+_YEAR = regexes.compile(r"\b(?:19[7-9]\d|20\d\d)\b")
+
+
+def _place_of(wire: re.Match[str]) -> str:
+    return wire["place"].title() + (f", {wire['region']}" if wire["region"] else "")
+
+
+def _published(
+    top: tuple[Paragraph, ...], wire: re.Match[str] | None, options: ReadOptions
+) -> date | None:
+    """The day an article was written, which its "on Monday" and "yesterday" count from:
+    a "Published …" or "Updated …" line near the top, else the day of a wire story's
+    dateline ("AVALON, Oct 29 (Reuters) -"). None when it gives none: an encyclopedia's
+    article dates its own sentences."""
+    for paragraph in top:
+        line = parse_dateline_date(paragraph.text)
+        if line is not None:
+            return line.day
+    if wire is None or not wire["mon"]:
+        return None
+    month, day = MONTHS[wire["mon"].lower()], int(wire["d"])
+    year = int(wire["y"]) if wire["y"] else options.year
+    if year is not None:
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+    return _dated_back(month, day, wire.string[wire.end() :], options)
+
+
+def _dated_back(month: int, day: int, story: str, options: ReadOptions) -> date | None:
+    """The day of a dateline that writes no year: a story is filed on or before the day it
+    is read, so the latest such day not after `today` (or after the latest year the story
+    names) whose weekday is the one its first sentence names ("arrived … on Monday"),
+    else the latest such day. None with neither a today nor a year to count from."""
+    lead = split_sentences(story)[0] if story.strip() else ""
+    named = _WEEKDAY.search(lead)
+    weekday = WEEKDAYS[named.group().lower()] if named else None
+    today = options.today
+    years = [int(y) for y in _YEAR.findall(story) if today is None or int(y) <= today.year]
+    if years:
+        first, step = max(years), 1
+    elif today is not None:
+        first, step = today.year, -1
+    else:
+        return None
+    found: list[date] = []
+    for year in range(first, first + 12 * step, step):
+        try:
+            on = date(year, month, day)
+        except ValueError:
+            continue
+        if today is not None and on > today:
+            continue
+        if weekday is None or on.weekday() == weekday:
+            return on
+        found.append(on)
+    return found[0] if found else None

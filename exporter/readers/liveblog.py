@@ -23,6 +23,7 @@ from exporter.readers.agenda import Line, agenda_lines
 from exporter.readers.clock import RawUpdate, Timed, resolve_days, resolve_instants
 from exporter.readers.options import ReadOptions
 from exporter.readers.stamps import (
+    WIRE_DATELINE,
     DatelineDate,
     DayHeader,
     Stamp,
@@ -56,14 +57,6 @@ _AGE = regexes.compile(
 )
 _DELETED = regexes.compile(
     r"\b(?:was|were|has been|have been)\s+(?:deleted|removed|withdrawn)\b", re.I
-)
-#: "AVALON --", "PORT ROYAL, Freedonia --", "NEW HAVEN, Ruritania (AP) —",
-#: "AVALON, Oct 29 (Reuters) -"
-#: (a lone hyphen only after an agency's name), followed by the story's first sentence.
-_DATELINE = regexes.compile(
-    r"^(?P<place>[A-Z][A-Z .'-]+[A-Z])(?:,\s*(?P<region>[A-Z][A-Za-z .'-]*?[A-Za-z.]))?"
-    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
-    r"\s*(?:(?:\([^()]{1,40}\)\s*)?(?:--|—|–)|\([^()]{1,40}\)\s*-)\s(?=.{30})"
 )
 
 
@@ -357,9 +350,9 @@ def _split_preamble(
     dateline = None
     title = ""
     if intro:
-        m = _DATELINE.match(intro[0])
+        m = WIRE_DATELINE.match(intro[0])
         for text in intro[:3]:
-            found = _DATELINE.match(text)
+            found = WIRE_DATELINE.match(text)
             if found:
                 dateline = found["place"].title() + (
                     f", {found['region']}" if found["region"] else ""

@@ -566,6 +566,17 @@ def _time_then_date(body: str) -> tuple[date, Stamp | None] | None:
     return (day, time) if day else None
 
 
+#: "AVALON --", "PORT ROYAL, Freedonia --", "NEW HAVEN, Ruritania (AP) —",
+#: "AVALON, Oct 29 (Reuters) -", "AVALON, Oct. 29, 2025 —" (a lone hyphen only after an
+#: agency's name), followed by the story's first sentence: the place, and the day when
+#: the dateline gives it (its year seldom).
+WIRE_DATELINE = regexes.compile(
+    r"^(?P<place>[A-Z][A-Z .'-]+[A-Z])(?:,\s*(?P<region>[A-Z][A-Za-z .'-]*?[A-Za-z.]))?"
+    rf"(?:,\s*(?P<mon>(?i:{MONTH_PATTERN}))\.?\s+(?P<d>\d{{1,2}})(?:,\s*(?P<y>\d{{4}}))?)?"
+    r"\s*(?:(?:\([^()]{1,40}\)\s*)?(?:--|—|–)|\([^()]{1,40}\)\s*-)\s(?=.{30})"
+)
+
+
 def _date_of(m: re.Match[str]) -> date | None:
     month = m["mon"] or m["mon2"]
     try:

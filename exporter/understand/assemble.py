@@ -521,9 +521,10 @@ def _zone_named_most(doc: Document, ctx: Context) -> str | None:
 
 
 def _article_mentions(doc: Document, zone: str, ctx: Context) -> list[Mention]:
-    narrative = timex.Narrative(zone)
+    narrative = timex.Narrative(zone, doc.published)
     found: list[Mention] = []
     recent: dict[str, Place] = {}
+    earlier = ""  # the sentence before, where "the two leaders" were named
     for paragraph in doc.paragraphs:
         if paragraph.heading:
             continue
@@ -565,8 +566,10 @@ def _article_mentions(doc: Document, zone: str, ctx: Context) -> list[Mention]:
                     explicit=explicit,
                     recent=recent,
                     principal_in_focus=True,
+                    earlier=earlier,
                 )
             )
+            earlier = sentence
     return found
 
 

@@ -675,6 +675,10 @@ def _places(
         )
         return here, destination
     where = _where_clause_of(sentence, mentions, pos)
+    if where is not None and until is not None and not any(m.span[0] < until for m in after):
+        # "flies to Zenda, where she will tour a factory before returning to Avalon": a
+        # place of its own clause would say more; one of a later act says less
+        return where, None
     if kind == "visit":
         here = _pick([m for m in after if m.preposition in (*_LOCATIVE, "to", None)])
         return here or where, None
@@ -696,18 +700,25 @@ def _where_clause_of(sentence: str, mentions: list[PlaceMention], pos: int) -> P
     return None
 
 
-_WHERE = regexes.compile(r",?\s+where\b", re.I)
+#: Between a place and the "where" clause that tells of it: "flies to Zenda (on Tuesday
+#: evening), where …".
+_WHERE = regexes.compile(r"(?:\s+[^,.;:]{1,40}?)?,?\s+where\b", re.I)
 
 
 def _own_clause_first(mentions: list[PlaceMention], until: int) -> list[PlaceMention]:
     """The places of the trigger's clause (before `until`), and only those after it that
-    say more precisely where ("arrive at Port Royal …, on the deck of the carrier")."""
+    say more precisely where ("arrive at Port Royal …, on the deck of the carrier"), not
+    a place a later clause is about ("…, as Zenda looks to …")."""
     inside = [m for m in mentions if m.span[0] < until]
     if not inside:
         return mentions
     best = min(SPECIFICITY.get(m.place.kind, 0) for m in inside)
     return inside + [
-        m for m in mentions if m.span[0] >= until and SPECIFICITY.get(m.place.kind, 0) < best
+        m
+        for m in mentions
+        if m.span[0] >= until
+        and m.preposition in _LOCATIVE
+        and SPECIFICITY.get(m.place.kind, 0) < best
     ]
 
 
