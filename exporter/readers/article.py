@@ -14,8 +14,9 @@ from exporter import regexes, zones
 from exporter.errors import SourceError
 from exporter.lexicon import MONTHS, WEEKDAY_PATTERN, WEEKDAYS
 from exporter.model import Document, Paragraph
+from exporter.readers.clock import YEAR
 from exporter.readers.options import ReadOptions
-from exporter.readers.stamps import WIRE_DATELINE, parse_dateline_date
+from exporter.readers.stamps import WIRE_DATELINE, dateline_place, parse_dateline_date
 from exporter.sentences import split_sentences
 
 #: An encyclopedia's marks in running text: "[2]", "[a]", "[note 1]", "[citation needed]",
@@ -49,7 +50,7 @@ def read_article(lines: list[tuple[int, str]], path: str, options: ReadOptions) 
         zone = zones.check_zone(options.zone)
     else:  # where a wire story was filed, when the dateline's place is known
         resolve = options.zone_of_place or zones.zone_for_place
-        zone = (resolve(_place_of(wire)) if wire else None) or ""
+        zone = (resolve(dateline_place(wire)) if wire else None) or ""
     return Document(
         path=path,
         kind="article",
@@ -66,11 +67,6 @@ def read_article(lines: list[tuple[int, str]], path: str, options: ReadOptions) 
 #: How many paragraphs from the top a publication line or a dateline may be.
 _TOP = 6
 _WEEKDAY = regexes.compile(rf"\b(?i:{WEEKDAY_PATTERN})\b")
-_YEAR = regexes.compile(r"\b(?:19[7-9]\d|20\d\d)\b")
-
-
-def _place_of(wire: re.Match[str]) -> str:
-    return wire["place"].title() + (f", {wire['region']}" if wire["region"] else "")
 
 
 def _published(
@@ -100,12 +96,12 @@ def _dated_back(month: int, day: int, story: str, options: ReadOptions) -> date 
     """The day of a dateline that writes no year: a story is filed on or before the day it
     is read, so the latest such day not after `today` (or after the latest year the story
     names) whose weekday is the one its first sentence names ("arrived … on Monday"),
-    else the latest such day. None with neither a today nor a year to count from."""
+    else the first such day tried. None with neither a today nor a year to count from."""
     lead = split_sentences(story)[0] if story.strip() else ""
     named = _WEEKDAY.search(lead)
     weekday = WEEKDAYS[named.group().lower()] if named else None
     today = options.today
-    years = [int(y) for y in _YEAR.findall(story) if today is None or int(y) <= today.year]
+    years = [int(y) for y in YEAR.findall(story) if today is None or int(y) <= today.year]
     if years:
         first, step = max(years), 1
     elif today is not None:

@@ -20,7 +20,8 @@ from exporter.errors import SourceError
 from exporter.readers.options import ReadOptions
 from exporter.readers.stamps import DatelineDate, DayHeader, Stamp
 
-_YEAR = regexes.compile(r"\b(19[7-9]\d|20\d\d)\b")
+#: A year a text names ("in 2019"), for the years undated days may belong to.
+YEAR = regexes.compile(r"\b(19[7-9]\d|20\d\d)\b")
 _DAY = 24 * 60
 _HALF_DAY = 12 * 60
 
@@ -89,7 +90,7 @@ def _infer_year(
         return max(set(written), key=written.count)
     if options.year:
         return options.year
-    mentioned = [int(y) for y in _YEAR.findall(text)]
+    mentioned = [int(y) for y in YEAR.findall(text)]
     if options.today:
         mentioned = [y for y in mentioned if y <= options.today.year]
     with_weekday = [h for _, h in headers if h.weekday is not None]

@@ -28,6 +28,7 @@ from exporter.readers.stamps import (
     DayHeader,
     Stamp,
     dateline_form_stamp,
+    dateline_place,
     impossible_stamp,
     parse_clock_declaration,
     parse_dateline_date,
@@ -354,9 +355,7 @@ def _split_preamble(
         for text in intro[:3]:
             found = WIRE_DATELINE.match(text)
             if found:
-                dateline = found["place"].title() + (
-                    f", {found['region']}" if found["region"] else ""
-                )
+                dateline = dateline_place(found)
                 break
         first = intro[0]
         is_headline = len(first) <= 160 and not m and not re.search(r"[.!?\"”]$", first)

@@ -577,6 +577,11 @@ WIRE_DATELINE = regexes.compile(
 )
 
 
+def dateline_place(m: re.Match[str]) -> str:
+    """The place of a `WIRE_DATELINE` match as a name: "Port Royal, Freedonia"."""
+    return m["place"].title() + (f", {m['region']}" if m["region"] else "")
+
+
 def _date_of(m: re.Match[str]) -> date | None:
     month = m["mon"] or m["mon2"]
     try:
