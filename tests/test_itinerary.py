@@ -389,7 +389,7 @@ def test_an_article_told_day_by_day(zone: str | None) -> None:
             "Kestrel Airfield",
         ),
         (
-            "Speech at Royal Gallery",
+            "Speech to both Houses of Parliament",
             london.localize(datetime(2031, 6, 3, 12)),
             london.localize(datetime(2031, 6, 3, 18)),
             "Royal Gallery",
@@ -1421,6 +1421,153 @@ def test_a_wire_story_is_dated_by_its_dateline() -> None:
         ),
         ("Visit to Bengaluru", date(2026, 1, 14), "planned", "Bengaluru"),
     ]
+
+
+def test_a_live_blog_on_indian_time_with_a_headline_for_each_entry() -> None:
+    """Entries stamped "Dec 5, 2025 9:40 PM IST", each under a headline: the schedule
+    gives the times that later reports in the past tense leave open; a headline with no
+    verb tells what the entry is about, not when; places the gazetteer does not know
+    stay on India's clock though the schedule names the city she leaves for."""
+    doc = read_path(FIXTURES / "state-visit-liveblog-ist.txt", ReadOptions(slug="ist"))
+    got = [
+        (
+            e.title,
+            e.start.isoformat(),
+            e.end.isoformat(),
+            e.status.value,
+            e.place and e.place.name,
+            len(e.evidence),
+        )
+        for e in itinerary([doc], Gazetteer.load(), Site())
+    ]
+    assert got == [
+        (
+            "Arrival at New Delhi",
+            "2025-12-04T18:55:00+05:30",
+            "2025-12-04T19:10:00+05:30",
+            "happened",
+            "New Delhi",
+            3,
+        ),
+        (
+            "Dinner with Prime Minister Sethu",  # "Sethu is hosting Voss for a private dinner"
+            "2025-12-04T20:10:00+05:30",
+            "2025-12-04T21:40:00+05:30",
+            "happened",
+            "9 Banyan Marg",
+            2,
+        ),
+        (
+            "Ceremonial welcome at Peacock Palace",  # at 10, as planned, told at 10:20
+            "2025-12-05T10:00:00+05:30",
+            "2025-12-05T10:30:00+05:30",
+            "approximate",
+            "Peacock Palace",  # "in the forecourt of Peacock Palace"; "received by" no meeting
+            3,
+        ),
+        (
+            "Wreath-laying at Garden of Remembrance",  # and the visit the schedule "then" gave
+            "2025-12-05T11:05:00+05:30",
+            "2025-12-05T11:30:00+05:30",
+            "happened",
+            "Garden of Remembrance",
+            2,
+        ),
+        (
+            "Summit with Prime Minister Sethu",  # "Talks with Sethu … are scheduled for 11:30"
+            "2025-12-05T11:30:00+05:30",
+            "2025-12-05T13:00:00+05:30",
+            "approximate",
+            "Lotus House",
+            2,
+        ),
+        (
+            "Speech to the India-Austria Business Forum",  # "… could double by 2030"
+            "2025-12-05T16:15:00+05:30",
+            "2025-12-05T16:45:00+05:30",
+            "happened",
+            "Harmony Hall",
+            2,
+        ),
+        (
+            "State banquet with President Vardhan",
+            "2025-12-05T19:05:00+05:30",
+            "2025-12-05T20:35:00+05:30",
+            "happened",
+            "Peacock Palace",
+            3,
+        ),
+        (
+            "Departure for Vienna",  # not for India: "bringing her visit to India to a close"
+            "2025-12-05T21:30:00+05:30",
+            "2025-12-05T21:45:00+05:30",
+            "approximate",
+            "Palam",
+            3,
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a report in the past tense, told at 3: the ceremony began at the 2:40 planned;
+        # its headline, with no verb, is no report that it was under way at 3
+        (
+            "3:00 p.m. Welcome ceremony at Zenda Palace\n"
+            "Costa was given a welcome ceremony at Zenda Palace.\n"
+            "1:00 p.m. Costa will attend a welcome ceremony at Zenda Palace at 2:40 p.m.\n",
+            [("Welcome ceremony at Zenda Palace", _at(14, 40), "approximate")],
+        ),
+        # not a plan for before the half-hour the report leaves
+        (
+            "3:00 p.m. Costa was given a welcome ceremony at Zenda Palace.\n"
+            "1:00 p.m. Costa will attend a welcome ceremony at Zenda Palace at 2 p.m.\n",
+            [("Welcome ceremony at Zenda Palace", _at(14, 30), "approximate")],
+        ),
+        # nor for a landing, which is told as it happens
+        (
+            "3:00 p.m. Costa arrived in Osaka.\n1:00 p.m. Costa will land in Osaka at 2:50 p.m.\n",
+            [("Arrival at Osaka", _at(14, 45), "approximate")],
+        ),
+        # the time before "then" is the ceremony's, not the visit's
+        (
+            "1:00 p.m. Costa will receive a welcome ceremony at Zenda Palace at 2 p.m., "
+            "then visit the Tomb of the Unknown Sailor.\n",
+            [("Welcome ceremony at Zenda Palace", _at(14), "planned")],
+        ),
+        # "Talks with …" as the subject, in an entry about her
+        (
+            "1:00 p.m. Costa will tour the Kantei gardens. "
+            "Talks with Prime Minister Rui Sato are scheduled for 4 p.m.\n",
+            [("Summit with Prime Minister Rui Sato", _at(16), "planned")],
+        ),
+        # what the two sides she and Sato lead sign
+        (
+            "3:00 p.m. Costa and Prime Minister Rui Sato held talks at the Kantei. "
+            "The two sides signed agreements on trade and energy.\n",
+            [
+                ("Summit with Prime Minister Rui Sato", _at(14), "approximate"),
+                ("Signing of agreements on trade and energy", _at(14, 30), "approximate"),
+            ],
+        ),
+        # a deadline in the sentence is no date of what it tells
+        (
+            "3:00 p.m. Costa is addressing students at Zenda University, where she said "
+            "trade could double by 2030.\n",
+            [("Speech at Zenda University", _at(15), "happened")],
+        ),
+        # the host is hosting her
+        (
+            "3:00 p.m. Rui Sato is hosting Costa for a private dinner at the Kantei.\n",
+            [("Dinner at Prime Minister's Office of Japan", _at(15), "happened")],
+        ),
+    ],
+)
+def test_what_an_entry_tells_with_its_headline_and_the_schedule_before_it(
+    tmp_path: Path, body: str, expected
+) -> None:
+    assert _told(_blog(body + _COSTA, tmp_path)) == expected
 
 
 _WIRE = "Costa in Zenda\n\n{dateline} Chancellor Ana Costa arrived in Zenda {when} for talks.\n"

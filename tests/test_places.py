@@ -207,6 +207,18 @@ def _found(gaz: Gazetteer, sentence: str) -> Expected:
         ("They have left Palazzo Chigi after an hour.", [("Palazzo Chigi", False, None)]),
         ("He left Harbour Lights Tower.", [("Harbour Lights Tower", False, None)]),
         ("She left Sato speechless.", []),
+        # or when a place's word comes first, before "of"
+        ("They visit the Garden of Remembrance.", [("Garden of Remembrance", False, None)]),
+        ("They visit the Order of Merit.", []),
+        # a house number is part of a street's name, a year is not
+        ("Dinner is at his residence at 9 Banyan Marg.", [("9 Banyan Marg", False, "at")]),
+        ("In 2019 Harbour Hall opened.", []),
+        ("She met them at 4 Grand Hall.", []),
+        # the forecourt of a place is there
+        (
+            "She was welcomed in the forecourt of Peacock Palace.",
+            [("Peacock Palace", False, "in")],
+        ),
         ("Welcoming Ceremony and Official Program in Tokyo", [("Tokyo", True, "in")]),
         # a possessive place owns the next name: no preposition of its own, no unknown project
         (

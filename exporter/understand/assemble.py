@@ -157,7 +157,10 @@ def _title(cluster: Cluster, principal_class: str | None, first_arrival: bool) -
             return what, _CATEGORY[main]
     if main == "speech" and not kinds & {"arrival", "visit"}:  # else a visit, with its speech
         audience = _subject_of(cluster, "speech")
-        if place and (place.kind not in BROAD or not audience):
+        # a named audience says more than where ("to the Avalon Business Forum"), a
+        # specific place more than a plain one ("at Zenda University", not "to students")
+        named = audience is not None and any(w[:1].isupper() for w in _trim(audience).split())
+        if place and not named and (place.kind not in BROAD or not audience):
             return f"Speech {'in' if place.kind in BROAD else 'at'} {place.name}", "Speech"
         if audience:
             return f"Speech to {_trim(audience)}", "Speech"
@@ -191,6 +194,10 @@ def _trim(text: str, limit: int = 70) -> str:
     return cut[: cut.rfind(" ")].rstrip(" ,;:") + "…"
 
 
+#: Happenings whose report is the moment itself, told as it happens.
+_JOURNEYS = frozenset({"arrival", "departure"})
+
+
 def _start_end(
     cluster: Cluster, minutes: dict[str, int]
 ) -> tuple[datetime | date, datetime | date | None, bool, bool]:
@@ -210,12 +217,18 @@ def _start_end(
     best = max(m.precision for m in pool)
     top = [m for m in pool if m.precision == best]
     first = min(top, key=sort_time)
+    scheduled = _as_scheduled(cluster, first)
+    first = scheduled or first
     start = first.start
-    approximate = first.approximate or (first.precision < 2 and isinstance(first.start, datetime))
+    approximate = (
+        scheduled is not None
+        or first.approximate
+        or (first.precision < 2 and isinstance(first.start, datetime))
+    )
     start_guessed = approximate
     main = _main_kind(kinds)
     # an arrival's end is no end of the audience it was for
-    own_end = first.kind == main or first.kind not in ("arrival", "departure")
+    own_end = first.kind == main or first.kind not in _JOURNEYS
     end: datetime | date | None = (
         first.end if own_end and isinstance(first.end, datetime) and first.end > start else None
     )
@@ -249,6 +262,31 @@ def _start_end(
         usual = _at_usual_hour(_meal_word(cluster), start, end, place and place.zone, length)
         start, end = usual or (start, end)
     return start, end, approximate, start_guessed
+
+
+def _as_scheduled(cluster: Cluster, first: Mention) -> Mention | None:
+    """The plan whose clock time a report that tells none confirms: "began the summit",
+    told at 11:50, or "was accorded a welcome" in the half-hour before 10:20, began at
+    the 11:30 (10:00) the schedule gave, when that falls in the window the report leaves.
+    Not a report that it is under way ("Summit talks begin", told at 4:20 after a plan
+    for 4): that is the moment itself, as a report of a landing is. Approximate all the
+    same: plans slip."""
+    if (
+        first.precision >= 2
+        or first.kind in _JOURNEYS
+        or not isinstance(first.start, datetime)
+        or not isinstance(first.end, datetime)
+    ):
+        return None
+    plans = [
+        m
+        for m in cluster.mentions
+        if m.status == Status.PLANNED
+        and m.precision == 3
+        and isinstance(m.start, datetime)
+        and first.start <= m.start <= first.end
+    ]
+    return min(plans, key=sort_time, default=None)
 
 
 def _at_usual_hour(
@@ -345,7 +383,7 @@ def _walk(
                 continue
             tense = timex.tense_of(sentence)  # once: the tagger and the rules both need it
             tags = timex.tag(sentence, update.instant, tense=tense, first_day=first_day)
-            if not _background(tags, update.instant.date()):
+            if not _background(tags, update.instant.date(), sentence, tense):
                 lead = number <= news and i == 0
                 earlier = sentences[i - 1] if i else ""
                 yield _Told(sentence, tense, tags, partial(onward.after, i), lead, earlier)
@@ -496,10 +534,20 @@ def _agenda_item(doc: Document, update: Update, paragraph: str, site: Site) -> M
     )
 
 
-def _background(tags: list[timex.Timex], day: date) -> bool:
-    """A sentence dated months or years away from its update is background, not schedule."""
+#: Before a year or month that says by when something is due or how long it lasts.
+_DEADLINE = regexes.compile(r"\b(?:by|until|till|through)\s+$", re.IGNORECASE)
+
+
+def _background(tags: list[timex.Timex], day: date, sentence: str, tense: str) -> bool:
+    """A sentence dated months or years away from its update is background, not schedule.
+    Not one that tells what is done or under way and a deadline in it: "signed a
+    programme until 2030", "are addressing the forum, where he said trade could reach
+    $100 billion by 2030". Told of the future, a deadline still says when: "will sign a
+    deal by March" is no item of the day."""
     for t in tags:
         if t.grain in ("year", "month"):
+            if tense != "future" and _DEADLINE.search(sentence, max(0, t.span[0] - 8), t.span[0]):
+                continue
             return True
         start = t.start.date() if isinstance(t.start, datetime) else t.start
         if isinstance(start, date) and abs((start - day).days) > 3:

@@ -87,6 +87,12 @@ _SUBJECT_KINDS = frozenset({"summit", "meal", "ceremony", "meeting"})
 #: What may come before such a subject: an article or possessive, and a few modifiers
 #: ("The state banquet", "Their working lunch", "Summit talks").
 _SUBJECT_NOUN = regexes.compile(r"(?:(?:the|a|an|their|his|her|its)\s+)?(?:[\w-]+\s+){0,3}", re.I)
+#: The subject a happening's noun is, up to the one it is with: "Talks with ", "The
+#: working lunch with Prime Minister " (`_SUBJECT_NOUN` then tells the noun a trigger).
+_NOUN_WITH = regexes.compile(
+    r"^(?:(?:the|a|an|their|his|her|its)\s+)?(?:[\w-]+\s+){1,4}with\s+(?:[\w.]+\s+){0,3}$",
+    re.I,
+)
 #: "After", "upon" or "on" right before a trigger ("After landing at …", "upon arriving"):
 #: what was done before the main clause.
 _AFTER_DOING = regexes.compile(r"\b(?:after|upon|on)\s+$", re.I)
@@ -108,6 +114,9 @@ _FOR_PURPOSE = regexes.compile(
 )
 #: The kinds that can be such a purpose.
 _PURPOSES = frozenset({"meeting", "summit", "meal", "ceremony", "signing"})
+#: Before the place a journey named as a noun went to: "ending her visit to Avalon" tells
+#: where she was, not where a departure leads.
+_TRIP_TO = regexes.compile(r"\b(?:visit|trip|tour|journey|stay|voyage)\s+to\s+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -395,13 +404,14 @@ def _principal_at(sentence: str, at: int, cast: Cast, in_focus: bool) -> bool:
 _ACTOR_NAME = r"[^\W\d_][\w.'’-]*(?:\s+(?!and\s)[\w.'’-]+){0,4}?\s+"
 _HOSTS = regexes.compile(
     _ACTOR_NAME
-    + r"(?:hosts?|hosted|welcomes?|welcomed|greets?|greeted|receives?|received|meets?|met)\s+",
+    + r"(?:host(?:s|ed|ing)?|welcom(?:es?|ed|ing)|greet(?:s|ed|ing)?|receiv(?:es?|ed|ing)"
+    + r"|meet(?:s|ing)?|met)\s+",
     re.I,
 )
 #: The actor's name, then the hosting of a state meal, or of a meal for someone ("Sato
 #: hosted a dinner in honour of …").
 _HOSTS_A_MEAL = regexes.compile(
-    _ACTOR_NAME + r"(?:hosts|hosted)\s+(?:a|an|the)\s+"
+    _ACTOR_NAME + r"(?:hosts|hosted|hosting)\s+(?:a|an|the)\s+"
     r"(?:state\s+(?:banquet|dinner)\b|[^,.;]{0,40}?\b(?:banquet|dinner|lunch|luncheon|breakfast)"
     r"\s+(?P<honour>for|in\s+honou?r\s+of)\s+)",
     re.I,
@@ -534,9 +544,13 @@ def _counterpart(
     return phrase, None
 
 
-def _arrives_before(triggers: Triggers, pos: int) -> bool:
-    """Whether the sentence tells an arrival before `pos`."""
-    return any(kind == "arrival" and spans[0][0] < pos for kind, spans in triggers.kinds)
+def _welcomed_before(triggers: Triggers, pos: int) -> bool:
+    """Whether the sentence tells an arrival or a ceremony before `pos`: one a "received
+    by …" after it is the welcome of ("was accorded a ceremonial welcome, where he was
+    received by Sato")."""
+    return any(
+        kind in ("arrival", "ceremony") and spans[0][0] < pos for kind, spans in triggers.kinds
+    )
 
 
 def _pair_member(
@@ -666,7 +680,10 @@ def _places(
         onward = [  # "in" its own clause: not "Before leaving, she met Sato in Avalon"
             m
             for m in after
-            if m.preposition in ("for", "to")
+            if (
+                m.preposition in ("for", "to")
+                and not _TRIP_TO.search(sentence, max(0, m.span[0] - 12), m.span[0])
+            )
             or (m.preposition == "in" and (until is None or m.span[0] < until))
         ]
         destination = _pick(onward, broad=True)
@@ -860,10 +877,12 @@ def remember_places(sentence: str, ctx: Context, recent: dict[str, Place]) -> No
 
 
 def places_remembered(sentence: str, ctx: Context) -> list[tuple[str, Place]]:
-    """What `remember_places` writes for a sentence, in order: (kind or `_LAST`, place)."""
+    """What `remember_places` writes for a sentence, in order: (kind or `_LAST`, place).
+    Not a place the principal is bound for ("before leaving for Zenda at 9 pm"): she is
+    not there yet, and the places of the day told after it are not on its clock."""
     written = []
     for m in ctx.places_in(sentence):
-        if m.known:
+        if m.known and m.preposition != "for":
             written.append((_kind_of(m.place), m.place))
             if m.place.kind not in ("country", "region"):
                 written.append((_LAST, m.place))
@@ -883,8 +902,10 @@ def _own_act(tags: list[timex.Timex], sentence: str, start: int, end: int) -> li
     evening" (the evening is the departure's), "met Sato at 10 a.m. and left at 2 p.m.",
     "leaves Avalon for Zenda, where she will meet Sato at 11 a.m.". And, when a time is
     told after the trigger, less those told in an act before it: "land around 10 a.m. and
-    will witness the signing … in the early afternoon" (10 a.m. is the landing's). A date
-    stays (it dates the whole sentence), and so does a time the sentence opens with."""
+    will witness the signing … in the early afternoon" (10 a.m. is the landing's); or
+    when it comes "then": "receive a welcome at 10 am, then visit Zenda" tells when the
+    welcome is, not the visit. A date stays (it dates the whole sentence), and so does a
+    time the sentence opens with."""
     if not tags:
         return tags
     starts = {t.span[0] for t in tags}
@@ -892,12 +913,13 @@ def _own_act(tags: list[timex.Timex], sentence: str, start: int, end: int) -> li
         if _goes_on(sentence, nxt, starts):
             tags = [t for t in tags if t.kind == "date" or t.span[0] < nxt.start()]
             break
-    if not any(t.span[0] >= start and t.kind not in ("date", "duration") for t in tags):
-        return tags
     boundary = None
-    for act in _NEXT_ACT.finditer(sentence, 0, start):
-        if _goes_on(sentence, act, starts):
-            boundary = act.start()
+    if any(t.span[0] >= start and t.kind not in ("date", "duration") for t in tags):
+        for act in _NEXT_ACT.finditer(sentence, 0, start):
+            if _goes_on(sentence, act, starts):
+                boundary = act.start()
+    elif (then := _THEN.search(sentence, max(0, start - 12), start)) is not None:
+        boundary = then.start()
     if boundary is None:
         return tags
     return [
@@ -907,6 +929,15 @@ def _own_act(tags: list[timex.Timex], sentence: str, start: int, end: int) -> li
         or t.span[0] >= boundary
         or _BEFORE_OPENING_TIME.fullmatch(sentence, 0, t.span[0])
     ]
+
+
+#: What follows a happening's noun in a headline that has no verb: places, names and
+#: the small words between them ("… at Zenda Palace", "… with Prime Minister Sato").
+_LABEL = regexes.compile(
+    r"(?:\s+(?:(?:at|in|on|with|for|of|the|and|a|an|to|his|her|their)\b|[A-Z0-9][\w'’.-]*))*\s*"
+)
+#: "then" right before a trigger: the act after the one the sentence told first.
+_THEN = regexes.compile(r"\bthen\s+(?:\w+\s+)?$", re.I)
 
 
 def _goes_on(sentence: str, act: re.Match[str], starts: set[int]) -> bool:
@@ -1054,8 +1085,14 @@ def mentions_in(
             actor is not None and _with_principal(sentence, actor_pos, ctx.cast, principal_in_focus)
         )
     )
-    # "Summit talks begin at …", "The dinner has wrapped up." in an update about them
-    subjectless = actor is None and not pronoun and live and principal_in_focus
+    # "Summit talks begin at …", "The dinner has wrapped up." in an update about them;
+    # "Talks with Sato are scheduled for 11:30": the one named is whom they are with
+    subjectless = (
+        not pronoun
+        and live
+        and principal_in_focus
+        and (actor is None or (not is_principal and _NOUN_WITH.search(sentence, 0, actor_pos)))
+    )
     subject_at = _subject_start(sentence, tags) if subjectless else 0
     if not (is_principal or subjectless):
         remember_places(sentence, ctx, recent)
@@ -1081,12 +1118,12 @@ def mentions_in(
                 kind == "meeting"
                 and (trigger.endswith(" by") or _BY.match(sentence, m_end))
                 and (
-                    _arrives_before(triggers, m_start)
-                    or (earlier and _arrives_before(triggers_in(earlier), len(earlier)))
+                    _welcomed_before(triggers, m_start)
+                    or (earlier and _welcomed_before(triggers_in(earlier), len(earlier)))
                 )
             ):
                 # "lands at …, where she is welcomed (met) by Sato", or "She landed at …
-                # He was welcomed by …": the arrival's welcome
+                # He was welcomed by …": the arrival's (or the ceremony's) welcome
                 continue
             if kind == "visit" and _is_noun(sentence, m_start) and not days:
                 continue  # "during Ruiz's visit": background unless it gives the span
@@ -1149,6 +1186,10 @@ def mentions_in(
                 continue
             if precision == 0 and lead and _news_untimed(kind, tags):
                 precision = 1
+            elif precision == 2 and subjectless and _LABEL.fullmatch(sentence, m_end):
+                # "Ceremonial welcome at …", a headline with no verb: what the entry is
+                # about, not a report that it is under way; its text tells when
+                precision, approximate = 1, True
             if status == Status.CANCELLED and precision == 0 and ref is not None:
                 start, end = ref, None  # called off: shown where the news came, marked approximate
             place, destination = where or _places(sentence, m_start, kind, ctx, recent, own[1])

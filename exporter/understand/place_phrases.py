@@ -36,7 +36,7 @@ _MODIFIERS = (
 #: "in the heart of X" still puts the action in X.
 _PART_OF = (
     r"heart|center|centre|middle|outskirts|suburbs|streets|city|capital|port|town|village|skies"
-    r"|waters|coast|grounds|halls|edge|north|south|east|west|heartland"
+    r"|waters|coast|grounds|halls|edge|north|south|east|west|heartland|forecourt|courtyard"
 )
 #: Words before a preposition that make it non-locative, per preposition.
 _NOT_LOCATIVE_BEFORE: dict[str, frozenset[str]] = {
@@ -79,7 +79,8 @@ _PLACE_HEADS = frozenset(
     complex campus headquarters pavilion plaza mall market memorial cemetery castle villa club
     gate pier terminal district prefecture province county city village town peninsula strait
     sea gulf ocean valley canal forest beach coast camp fort dome theater theatre gallery library
-    restaurant resort chamber room parliament capitol compound estate ranch farm""".split()
+    restaurant resort chamber room parliament capitol compound estate ranch farm tomb
+    mausoleum""".split()
 )
 #: Last words of events and organisations, which news puts after "at"/"in" without being places.
 _NOT_PLACE_HEADS = frozenset(
@@ -155,7 +156,13 @@ _RUN = rf"{_TOKEN}(?:(?:(?:\s+(?:{'|'.join(_CONNECTORS)})){{1,2}}\s+|\s+){_TOKEN
 _LOCATIVE = regexes.compile(
     rf"(?<![\w'’])(?P<prep>(?i:{_LOCATIVE_PREPOSITIONS}|for))\s+"
     rf"(?:(?i:the)\s+)?(?:(?:{_PART_OF})\s+of\s+(?:(?i:the)\s+)?)?(?:(?:{_MODIFIERS})\s+)?"
-    rf"(?P<run>{_RUN})"
+    rf"(?P<run>(?:(?P<number>\d{{1,5}})\s+(?=[{_UPPER}]))?{_RUN})"
+)
+#: Last words of a street, after which a house number belongs to the name: "at 7 Lok
+#: Kalyan Marg", "at 1600 Zenda Avenue".
+_STREET_WORDS = frozenset(
+    """street avenue road lane marg boulevard drive way place row terrace square strasse
+    straße crescent""".split()
 )
 #: What is visited, toured or left, "visits the Harbour Memorial", "left Palazzo Chigi": a
 #: place only when its last word says so (`PLACE_HEADS`), or its first (`PLACE_FIRSTS`),

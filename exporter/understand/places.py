@@ -58,6 +58,7 @@ from exporter.understand.place_phrases import (
     _POSSESSIVE,
     _POSSESSIVE_GAP,
     _ROLE_FOLLOWERS,
+    _STREET_WORDS,
     _TIME_WORDS,
     _TITLES,
     _UPPER,
@@ -505,6 +506,8 @@ class Gazetteer:
             prep = _normal_preposition(m.group("prep"))
             if not _locative_context(sentence, m.start("prep"), prep):
                 continue
+            if m["number"] and m["run"].split()[-1].casefold() not in _STREET_WORDS:
+                continue  # "in 2019 Zenda Hall opened", "at 4 Grand Hall": no address
             for seg_start, seg_end in _conjuncts(sentence, m.start("run"), m.end("run")):
                 seg = self._leftover(sentence, seg_start, seg_end, known, starts)
                 if seg is None:
@@ -536,8 +539,12 @@ class Gazetteer:
                 continue
             text = sentence[seg[0] : seg[1]]
             words = text.split()
-            named = words[-1].rstrip(".").casefold() in _PLACE_HEADS or (
-                len(words) > 1 and words[0].casefold() in _PLACE_FIRSTS
+            first = words[0].casefold()
+            named = (
+                words[-1].rstrip(".").casefold() in _PLACE_HEADS
+                or (len(words) > 1 and first in _PLACE_FIRSTS)
+                # "the Garden of Remembrance", "the Tomb of the Unknown Soldier"
+                or (len(words) > 2 and first in _PLACE_HEADS and words[1] == "of")
             )
             if named and self._looks_like_place(text, ""):
                 visited.append(_Found(seg[0], seg[1], self._named_only(text), False, None))
