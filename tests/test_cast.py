@@ -319,12 +319,38 @@ def test_a_text_that_gives_no_roles_names_its_people_by_their_surnames() -> None
     ]
 
 
-def test_a_principal_the_titles_give_is_kept_and_no_other_name_is_read() -> None:
+def test_a_principal_the_titles_give_is_kept_and_only_roles_name_others() -> None:
+    # the prime minister, introduced in lower case, is whom she may meet; a name with no
+    # role at all is read only when no title gives a principal
     text = (
         "President Ana Costa landed. Costa spoke, Costa left, Costa slept.\n"
         "Rui Sato met Sato's friend Sato and the prime minister, Zia Lima."
     )
-    assert _people_and_principal(text) == ([("Ana Costa", "President", "Costa")], "Ana Costa")
+    assert _people_and_principal(text) == (
+        [("Ana Costa", "President", "Costa"), ("Zia Lima", "Prime Minister", "Zia Lima")],
+        "Ana Costa",
+    )
+
+
+def test_people_a_role_in_lower_case_introduces_are_read_near_the_start() -> None:
+    early = "President Ana Costa landed. Costa spoke, Costa left, Costa slept.\n"
+    late = "Avalon's leader, Zia Lima, waved.\n"
+    assert [p.name for p in cast_of([early + late]).people] == ["Ana Costa", "Zia Lima"]
+    padding = "Costa smiled.\n" * 10_000  # past the first pages of a long archive
+    assert [p.name for p in cast_of([early + padding + late]).people] == ["Ana Costa"]
+
+
+def test_a_person_a_role_in_lower_case_introduces_never_takes_the_principal_s_place() -> None:
+    text = (
+        "President Ana Costa landed. Costa spoke, Costa left, Costa slept.\n"
+        "Avalon's leader, Zia Lima, waved. Lima spoke, Lima smiled, Lima left, Lima slept.\n"
+    )
+    assert cast_of([text]).principal.name == "Ana Costa"
+
+
+def test_a_role_that_only_describes_is_no_title() -> None:
+    cast = cast_of(["President Ana Costa met Avalon's leader, Zia Lima. Costa left, Costa slept."])
+    assert [p.display for p in cast.people] == ["President Costa", "Zia Lima"]
 
 
 def test_a_person_with_no_role_is_no_holder_of_the_empty_role() -> None:

@@ -1423,13 +1423,10 @@ def test_a_wire_story_is_dated_by_its_dateline() -> None:
     ]
 
 
-def test_a_live_blog_on_indian_time_with_a_headline_for_each_entry() -> None:
-    """Entries stamped "Dec 5, 2025 9:40 PM IST", each under a headline: the schedule
-    gives the times that later reports in the past tense leave open; a headline with no
-    verb tells what the entry is about, not when; places the gazetteer does not know
-    stay on India's clock though the schedule names the city she leaves for."""
-    doc = read_path(FIXTURES / "state-visit-liveblog-ist.txt", ReadOptions(slug="ist"))
-    got = [
+def _in_full(doc: Document) -> list[tuple[str, str, str, str, str | None, int]]:
+    """A document's itinerary: title, start and end with their offsets, status, place and
+    how many sentences tell each happening."""
+    return [
         (
             e.title,
             e.start.isoformat(),
@@ -1440,7 +1437,15 @@ def test_a_live_blog_on_indian_time_with_a_headline_for_each_entry() -> None:
         )
         for e in itinerary([doc], Gazetteer.load(), Site())
     ]
-    assert got == [
+
+
+def test_a_live_blog_on_indian_time_with_a_headline_for_each_entry() -> None:
+    """Entries stamped "Dec 5, 2025 9:40 PM IST", each under a headline: the schedule
+    gives the times that later reports in the past tense leave open; a headline with no
+    verb tells what the entry is about, not when; places the gazetteer does not know
+    stay on India's clock though the schedule names the city she leaves for."""
+    doc = read_path(FIXTURES / "state-visit-liveblog-ist.txt", ReadOptions(slug="ist"))
+    assert _in_full(doc) == [
         (
             "Arrival at New Delhi",
             "2025-12-04T18:55:00+05:30",
@@ -1506,6 +1511,79 @@ def test_a_live_blog_on_indian_time_with_a_headline_for_each_entry() -> None:
             3,
         ),
     ]
+
+
+def test_a_live_blog_on_eastern_time_that_follows_a_visit_a_day_ahead() -> None:
+    """Stamped on New York's clock, thirteen hours behind the visit: "landed … on
+    Wednesday", stamped on Tuesday evening, is that Wednesday in Busan, not one a week
+    before; "the two leaders" of an entry are the principal and whom its paragraph before
+    named; a leader a role in lower case introduces ("Avalon's leader, Rui Sato") is
+    whom she meets; "the two met three times" is history; "summit leaders" and "the
+    capital hosting the summit" are no summit of hers."""
+    doc = read_path(FIXTURES / "summit-liveblog-eastern-time.txt", ReadOptions(slug="et"))
+    assert doc.zone == "America/New_York"
+    assert _in_full(doc) == [
+        (
+            "Arrival at Gimhae International Airport",  # "shortly before noon local time"
+            "2025-10-29T12:00:00+09:00",
+            "2025-10-29T12:15:00+09:00",
+            "approximate",
+            "Gimhae International Airport",
+            2,
+        ),
+        (
+            "Speech to the Regional CEO Summit",  # she addressed it: a speech, not a summit
+            "2025-10-29T13:40:00+09:00",
+            "2025-10-29T14:10:00+09:00",
+            "approximate",
+            "Gyeongju",
+            2,
+        ),
+        (
+            "Summit with President Park",  # told at 3:10 a.m. in New York: that afternoon
+            "2025-10-29T15:10:00+09:00",
+            "2025-10-29T16:10:00+09:00",
+            "approximate",
+            None,
+            1,
+        ),
+        (
+            "Dinner with summit leaders",  # not the talks with Park that afternoon
+            "2025-10-29T20:05:00+09:00",
+            "2025-10-29T21:35:00+09:00",
+            "happened",
+            "Hilton Gyeongju",
+            2,
+        ),
+        (
+            "Summit with Rui Sato",
+            "2025-10-30T11:32:00+09:00",
+            "2025-10-30T12:32:00+09:00",
+            "happened",
+            "Gimhae International Airport",
+            2,
+        ),
+    ]
+
+
+def test_a_sentence_read_on_the_clock_of_the_place_it_names_is_told_on_the_blog_s(
+    tmp_path: Path,
+) -> None:
+    # 11 a.m. on Thursday in Busan, told at 10:32 p.m. on Wednesday in New York: the same
+    # meeting as the entry's headline, not one of the next day
+    path = tmp_path / "et.txt"
+    path.write_text(
+        "Costa in Korea: live updates\nAll times ET.\nWednesday, October 29, 2025\n"
+        "10:32 p.m. Costa and Sato meet\n"
+        "President Ana Costa met Prime Minister Rui Sato in Busan at 11 a.m. on Thursday.\n"
+        "9:00 p.m. Costa waves. Costa smiles. Costa is in Busan.\n",
+        "utf-8",
+    )
+    doc = read_path(path, ReadOptions(slug="et"))
+    seoul = pytz.timezone("Asia/Seoul")
+    assert [
+        (e.title, e.start, len(e.evidence)) for e in itinerary([doc], Gazetteer.load(), Site())
+    ] == [("Summit with Prime Minister Rui Sato", seoul.localize(datetime(2025, 10, 30, 11)), 2)]
 
 
 @pytest.mark.parametrize(

@@ -370,6 +370,7 @@ def _walk(
     the first after its headline ("Costa lands in Zenda" / "Costa landed at …")."""
     paragraphs = update.paragraphs
     news = 1 if len(paragraphs) > 1 and is_headline(paragraphs[0]) else 0
+    before = ""  # the sentence before, in this update: whom "the two leaders" are
     for number, paragraph in enumerate(paragraphs):
         item = _agenda_item(doc, update, paragraph, site)
         if item is not None:
@@ -378,15 +379,49 @@ def _walk(
         sentences = split_sentences(paragraph, LONGEST_SENTENCE)
         onward = Onward(sentences, ctx)
         for i, sentence in enumerate(sentences):
+            earlier, before = before, sentence
             if not may_tell_a_happening(sentence):
                 yield sentence
                 continue
             tense = timex.tense_of(sentence)  # once: the tagger and the rules both need it
             tags = timex.tag(sentence, update.instant, tense=tense, first_day=first_day)
-            if not _background(tags, update.instant.date(), sentence, tense):
+            if _background(tags, update.instant.date(), sentence, tense):
+                tags = _on_the_clock_named(sentence, update.instant, tense, ctx, first_day)
+            if tags is not None:
                 lead = number <= news and i == 0
-                earlier = sentences[i - 1] if i else ""
                 yield _Told(sentence, tense, tags, partial(onward.after, i), lead, earlier)
+
+
+def _on_the_clock_named(
+    sentence: str, instant: datetime, tense: str, ctx: Context, first_day: date
+) -> list[timex.Timex] | None:
+    """The tags of a sentence its stamp's clock puts far from its day, read on the clock
+    of a place it names, when that makes it the day's: "landed in Avalon on Wednesday",
+    stamped late on Tuesday in a blog six hours behind Avalon, is Wednesday there, not a
+    week ago. None when it stays background. Its moments are told on the blog's clock,
+    as every other sentence's are."""
+    zone = next((m.place.zone for m in ctx.places_in(sentence) if m.known and m.place.zone), None)
+    here = getattr(instant.tzinfo, "zone", None)
+    if zone is None or here is None or zone == here:
+        return None
+    there = instant.astimezone(pytz.timezone(zone))
+    tags = timex.tag(sentence, there, tense=tense, first_day=first_day)
+    if _background(tags, there.date(), sentence, tense):
+        return None
+    return [
+        replace(t, start=_told_here(t, t.start, here), end=_told_here(t, t.end, here)) for t in tags
+    ]
+
+
+def _told_here(tag: timex.Timex, moment: _Moment, zone: str) -> _Moment:
+    """A moment of `tag` on the clock of `zone`, the blog's: the same instant, or, for a
+    clock written "local time", the same wall time, which the clock of where it happens
+    reads later (`timex.on_local_clock`), as it does any sentence's. A day stays its day."""
+    if not isinstance(moment, datetime):
+        return moment
+    if tag.local:
+        return zones.localize(zone, moment.replace(tzinfo=None))  # type: ignore[return-value]
+    return moment.astimezone(pytz.timezone(zone))  # type: ignore[return-value]
 
 
 def _in_order(doc: Document) -> list[Update]:

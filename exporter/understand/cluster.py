@@ -345,8 +345,12 @@ def _fits(cluster: Cluster, m: Mention) -> int:
     if counterpart:
         parties = cluster.parties
         if _party(counterpart) in parties:
-            if (kind == "meal") != ("meal" in kinds) and not close:
-                return 0  # the same guest at another table later: a separate meal
+            if (kind == "meal") != ("meal" in kinds) and (
+                not close or (anchor is not None and _outside_window(m, anchor))
+            ):
+                # the same guest at another table later ("dined on Wednesday evening"
+                # after talks that afternoon): a separate meal
+                return 0
             return 4
         if parties and kind in _TALKS_OR_MEAL:
             return 0  # someone else: another meeting
@@ -394,6 +398,16 @@ def _fits(cluster: Cluster, m: Mention) -> int:
     if kind in kinds and kind not in _OFTEN_TWICE:
         return 1
     return 0
+
+
+def _outside_window(m: Mention, anchor: datetime) -> bool:
+    """Whether `m` tells only a window ("on Wednesday evening") that `anchor` is not in."""
+    return (
+        m.precision < 2
+        and isinstance(m.start, datetime)
+        and isinstance(m.end, datetime)
+        and not m.start <= anchor <= m.end
+    )
 
 
 def _told_with(cluster: Cluster, m: Mention) -> bool:

@@ -97,9 +97,11 @@ _NOUN_WITH = regexes.compile(
 #: what was done before the main clause.
 _AFTER_DOING = regexes.compile(r"\b(?:after|upon|on)\s+$", re.I)
 #: A summit named as the setting of what is told: "at the Avalon Business …", "during the
-#: …", "on the sidelines of the annual …" (not "at the palace before a summit with …").
+#: …", "on the sidelines of the annual …", "addressed the Avalon CEO …", "the capital
+#: hosting the …" (not "at the palace before a summit with …").
 _SETTING = regexes.compile(
-    r"\b(?:at|during|of|amid)\s+the\s+"
+    r"\b(?:at|during|of|amid|address(?:es|ed|ing)?|hosting"
+    r"|(?:which|that)\s+(?:hosts|hosted|will\s+host|is\s+hosting))\s+the\s+"
     r"(?:(?!(?:a|an|before|after|ahead|with|and|or|to|for|from|in|on|by)\s)[\w.&'’-]+\s+){0,4}$",
     re.I,
 )
@@ -936,6 +938,12 @@ def _own_act(tags: list[timex.Timex], sentence: str, start: int, end: int) -> li
 _LABEL = regexes.compile(
     r"(?:\s+(?:(?:at|in|on|with|for|of|the|and|a|an|to|his|her|their)\b|[A-Z0-9][\w'’.-]*))*\s*"
 )
+#: After a trigger, how often it happened: "met three times", "visited Avalon twice".
+_TIMES_OVER = regexes.compile(
+    r"\s+(?:[\w.'’-]+\s+){0,3}?(?:twice|thrice|(?:two|three|four|five|six|several|many"
+    r"|multiple|numerous|\d+)\s+times|on\s+(?:two|three|several|many|numerous)\s+occasions)\b",
+    re.I,
+)
 #: "then" right before a trigger: the act after the one the sentence told first.
 _THEN = regexes.compile(r"\bthen\s+(?:\w+\s+)?$", re.I)
 
@@ -1125,6 +1133,8 @@ def mentions_in(
                 # "lands at …, where she is welcomed (met) by Sato", or "She landed at …
                 # He was welcomed by …": the arrival's (or the ceremony's) welcome
                 continue
+            if _TIMES_OVER.match(sentence, m_end):
+                continue  # "the two met three times during her first term": no one happening
             if kind == "visit" and _is_noun(sentence, m_start) and not days:
                 continue  # "during Ruiz's visit": background unless it gives the span
             if kind == "speech" and m_start == 0 and _PARTICIPLE_OPENING.match(sentence):

@@ -50,8 +50,15 @@ class Person:
 
     @property
     def display(self) -> str:
-        """The role and the name the text uses most, e.g. "Prime Minister Costa"."""
-        return f"{self.role} {self.short}" if self.role else self.short
+        """The role and the name the text uses most, e.g. "Prime Minister Costa"; a role
+        that describes rather than titles ("Avalon's leader, Rui Sato") is left out."""
+        if not self.role or self.role in _DESCRIPTIONS:
+            return self.short
+        return f"{self.role} {self.short}"
+
+
+#: Roles that are no title before a name: "Summit with Rui Sato", not "with Leader Rui Sato".
+_DESCRIPTIONS = frozenset({"Leader"})
 
 
 @dataclass(frozen=True, eq=False)
@@ -396,11 +403,22 @@ def cast_of(texts: Iterable[str], is_place: Callable[[str], bool] | None = None)
         for found in _lower_case_roles(corpus, classes):
             _keep(*found, classes, seen, words)
         cast = _cast(corpus, seen, words, classes)
+    elif extra := _lower_case_roles(corpus[:_INTRODUCED_WITHIN], classes):
+        # whom she meets, introduced in lower case ("Avalon's leader, Rui Sato"), where a
+        # story introduces its people: its first pages, not all of a years-long archive
+        for found in extra:
+            _keep(*found, classes, seen, words)
+        cast = _cast(corpus, seen, words, classes, cast.principal.name)
     if cast.principal is None:
         for name in _untitled(corpus, is_place or (lambda _: False)):
             _keep(name, "", classes, seen, words)
         cast = _cast(corpus, seen, words, classes)
     return cast
+
+
+#: How far into its texts the cast looks for people a role in lower case introduces, when
+#: the titles have settled whom they are about.
+_INTRODUCED_WITHIN = 100_000
 
 
 def _titled(
