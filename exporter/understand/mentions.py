@@ -86,12 +86,12 @@ _NOT_A_PARTY = frozenset(
 _SUBJECT_KINDS = frozenset({"summit", "meal", "ceremony", "meeting"})
 #: What may come before such a subject: an article or possessive, and a few modifiers
 #: ("The state banquet", "Their working lunch", "Summit talks").
-_SUBJECT_NOUN = regexes.compile(r"(?:(?:the|a|an|their|his|her|its)\s+)?(?:[\w-]+\s+){0,3}", re.I)
+_DETERMINER = r"(?:(?:the|a|an|their|his|her|its)\s+)?"
+_SUBJECT_NOUN = regexes.compile(rf"{_DETERMINER}(?:[\w-]+\s+){{0,3}}", re.I)
 #: The subject a happening's noun is, up to the one it is with: "Talks with ", "The
 #: working lunch with Prime Minister " (`_SUBJECT_NOUN` then tells the noun a trigger).
 _NOUN_WITH = regexes.compile(
-    r"^(?:(?:the|a|an|their|his|her|its)\s+)?(?:[\w-]+\s+){1,4}with\s+(?:[\w.]+\s+){0,3}$",
-    re.I,
+    rf"^{_DETERMINER}(?:[\w-]+\s+){{1,4}}with\s+(?:[\w.]+\s+){{0,3}}$", re.I
 )
 #: "After", "upon" or "on" right before a trigger ("After landing at …", "upon arriving"):
 #: what was done before the main clause.
