@@ -1603,6 +1603,12 @@ def test_a_sentence_read_on_the_clock_of_the_place_it_names_is_told_on_the_blog_
             "1:00 p.m. Costa will attend a welcome ceremony at Zenda Palace at 2 p.m.\n",
             [("Welcome ceremony at Zenda Palace", _at(14, 30), "approximate")],
         ),
+        # nor for a report that tells its own times
+        (
+            "3:00 p.m. Costa met Prime Minister Rui Sato from 1 to 2:30 p.m.\n"
+            "11:00 a.m. Costa will meet Prime Minister Rui Sato at 1:30 p.m.\n",
+            [("Summit with Prime Minister Rui Sato", _at(13), "happened")],
+        ),
         # nor for a landing, which is told as it happens
         (
             "3:00 p.m. Costa arrived in Osaka.\n1:00 p.m. Costa will land in Osaka at 2:50 p.m.\n",
