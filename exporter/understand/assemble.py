@@ -39,6 +39,7 @@ from exporter.understand.cluster import (
     time_key,
 )
 from exporter.understand.mentions import (
+    JOURNEYS,
     LONGEST_SENTENCE,
     PRESENCE,
     Context,
@@ -194,10 +195,6 @@ def _trim(text: str, limit: int = 70) -> str:
     return cut[: cut.rfind(" ")].rstrip(" ,;:") + "…"
 
 
-#: Happenings whose report is the moment itself, told as it happens.
-_JOURNEYS = frozenset({"arrival", "departure"})
-
-
 def _start_end(
     cluster: Cluster, minutes: dict[str, int]
 ) -> tuple[datetime | date, datetime | date | None, bool, bool]:
@@ -228,7 +225,7 @@ def _start_end(
     start_guessed = approximate
     main = _main_kind(kinds)
     # an arrival's end is no end of the audience it was for
-    own_end = first.kind == main or first.kind not in _JOURNEYS
+    own_end = first.kind == main or first.kind not in JOURNEYS
     end: datetime | date | None = (
         first.end if own_end and isinstance(first.end, datetime) and first.end > start else None
     )
@@ -273,7 +270,7 @@ def _as_scheduled(cluster: Cluster, first: Mention) -> Mention | None:
     same: plans slip."""
     if (
         first.precision >= 2
-        or first.kind in _JOURNEYS
+        or first.kind in JOURNEYS
         or not isinstance(first.start, datetime)
         or not isinstance(first.end, datetime)
     ):

@@ -1276,9 +1276,11 @@ def _news_untimed(kind: str, tags: list[timex.Timex]) -> bool:
     its stamp, rather than background: "Costa landed at …"; "Costa celebrated Mass on …"
     with no "earlier" putting it before. Talks, signings and meals need not: the
     itinerary keeps them however vaguely timed (`cluster.keep`)."""
-    return kind in ("arrival", "departure") or (not tags and kind not in _KEPT_UNTIMED)
+    return kind in JOURNEYS or (not tags and kind not in _KEPT_UNTIMED)
 
 
+#: Happenings whose report is the moment itself, told as it happens.
+JOURNEYS = frozenset({"arrival", "departure"})
 #: Kinds `cluster.keep` keeps however vaguely timed.
 _KEPT_UNTIMED = frozenset({"meeting", "summit", "signing", "meal"})
 
