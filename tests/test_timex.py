@@ -339,6 +339,42 @@ def test_relative_and_approximate(
             "month",
         ),
         ("They signed a five-day truce.", "five-day", timedelta(days=5), False, "day"),
+        # amounts in two parts
+        (
+            "Talks lasted two and a half hours.",
+            "two and a half hours",
+            timedelta(hours=2.5),
+            False,
+            "hour",
+        ),
+        (
+            "Talks lasted an hour and a half.",
+            "an hour and a half",
+            timedelta(hours=1.5),
+            False,
+            "hour",
+        ),
+        (
+            "It lasted about one hour and forty minutes.",
+            "about one hour and forty minutes",
+            timedelta(minutes=100),
+            True,
+            "hour",
+        ),
+        (
+            "It lasted 1 hour 40 minutes.",
+            "1 hour 40 minutes",
+            timedelta(minutes=100),
+            False,
+            "hour",
+        ),
+        (
+            "It lasted two days and three hours.",
+            "two days and three hours",
+            timedelta(hours=51),
+            False,
+            "day",
+        ),
     ],
 )
 def test_durations(
@@ -377,6 +413,15 @@ def test_in_an_amount_of_time_ahead_is_when(sentence: str, text: str, start: dat
 )
 def test_an_amount_of_time_that_is_no_when_stays_a_duration(sentence: str, text: str) -> None:
     assert find(sentence, text).kind == "duration"
+
+
+def test_two_amounts_of_one_unit_stay_two() -> None:
+    # "10 minutes and 20 minutes" is no 30-minute amount; minutes before hours neither
+    for sentence, first in (
+        ("She spoke for 10 minutes and 20 minutes later left.", "10 minutes"),
+        ("It took 40 minutes and 2 hours.", "40 minutes"),
+    ):
+        assert find(sentence, first).duration == timedelta(minutes=int(first.split()[0]))
 
 
 @pytest.mark.parametrize(

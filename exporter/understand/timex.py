@@ -78,6 +78,10 @@ _GAP_AT = regexes.compile(r"\s*,?\s*(?:at\s+)?", re.I)  # "Wednesday at 11 a.m."
 _GAP_ON = regexes.compile(r"\s*,?\s*(?:on\s+)?", re.I)  # "11 a.m. on Wednesday", "in the afternoon"
 _GAP_OF = regexes.compile(r"\s+of\s+", re.I)  # "the evening of October 27"
 _GAP_TIGHT = regexes.compile(r"\s+")  # "Wednesday morning"
+#: Between the parts of one amount of time: "one hour and forty minutes", "1 hour 40 minutes".
+_GAP_SUM = regexes.compile(r",?\s*(?:and\s+)?")
+#: The unit written after each: hours before minutes, days before hours.
+_COARSER = {"hour": "minute", "day": "hour"}
 _NIGHT = (lx.PARTS_OF_DAY["evening"][0] * 60, lx.PARTS_OF_DAY["night"][1] * 60)  # evening + night
 _EPOCH = date(2000, 1, 1)  # a stand-in reference, for a Narrative that has none yet
 _PART = {"grain": "part", "kind": "part", "approximate": True}
@@ -421,14 +425,20 @@ def _labelled(m: Match, ctx: _Ctx, minutes: int) -> tuple[int, str | None, bool]
 
 
 def _duration(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
-    """Durations, "about 35 minutes", "an hour-long"; "two days later", "a week ago" are days."""
+    """Durations, "about 35 minutes", "an hour-long", "two and a half hours", "an hour and
+    a half"; "two days later", "a week ago" are days."""
     seconds, grain = lx.DURATION_UNITS[m["unit"].lower()]
-    n = lead["n"] if lead else "0"
-    amount = (float(n) if n[0].isdigit() else lx.NUMBER_WORDS[_key(n)]) * seconds
-    if lead is None or not 0 < amount < 1e10:  # no number, or history ("8,000 years")
+    if lead is None:
+        return None
+    amount = _number(lead["n"])
+    if lead["whole"] and amount < 1:
+        amount += _number(lead["whole"])
+    amount = (amount + (0.5 if m["half"] else 0)) * seconds
+    if not 0 < amount < 1e10:  # no number, or history ("8,000 years")
         return None
     delta, way = timedelta(seconds=amount), _key(m["way"])
-    begins = lead.start("hedge") if lead["hedge"] else lead.start("n")  # the amount, not "in"
+    first = "whole" if lead["whole"] and lead.start("whole") < lead.start("n") else "n"
+    begins = lead.start("hedge") if lead["hedge"] else lead.start(first)  # the amount, not "in"
     if way and grain == "day" and not delta.seconds:
         day = ctx.today + (delta if way == "later" else -delta)
         week = m["unit"].lower() == "week"
@@ -442,7 +452,12 @@ def _duration(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
             (lead.start(), m.end()), when, None, grain="minute", kind="time", approximate=True
         )
     kw = {"grain": grain, "kind": "duration", "duration": delta, "approximate": hedged}
-    return _fixed((begins, m.end("len")), ctx.ref, ctx.shift(delta), **kw)
+    ends = m.end("half") if m["half"] else m.end("len")
+    return _fixed((begins, ends), ctx.ref, ctx.shift(delta), **kw)
+
+
+def _number(word: str) -> float:
+    return float(word) if word[0].isdigit() else lx.NUMBER_WORDS[_key(word)]
 
 
 def _rule(core: str, lead: str | None, handler: Handler) -> tuple[re.Pattern[str], Any, Handler]:
@@ -470,7 +485,7 @@ _C_UNIT = rf"(?:\s+|-)(?P<len>(?P<unit>{_alt(lx.DURATION_UNITS)})s?(?:-long)?)\b
 _C_PERIOD = r"\b(?P<which>this|last|next)\s+(?P<unit>week|month|year)\b"
 _L_AMOUNT = (
     rf"(?:\b(?P<within>in|within)\s+)?(?:\b(?P<hedge>{_alt(lx.QUANTITY_HEDGES)})\s+)?"
-    rf"{_LONE}\b(?P<n>{_NUM})"
+    rf"{_LONE}\b(?:(?P<whole>{_NUM})\s+and\s+)?(?P<n>{_NUM})"
 )
 _L_PART = rf"(?:\b(?P<mod>earlier|later|early|late)\s+)?(?:\b(?P<pre>{_PRE_PART})\s+)?"
 _L_PREP = rf"\b(?:{_PREP})\s+|\bmid-"
@@ -489,7 +504,11 @@ _RULES = [
     _rule(r"\b(?:earlier|later)\b", None, _adverb),
     _rule(_C_CLOCKS, r"\b(?P<mod>from|between)\s+", _clock_range),
     _rule(rf"{_CLOCK_START}(?P<tok>{_CLOCK}){_END}", _L_CLOCK, _clock),
-    _rule(rf"{_C_UNIT}(?:\s+(?P<way>later|earlier|ago)\b)?", _L_AMOUNT, _duration),
+    _rule(
+        rf"{_C_UNIT}(?P<half>\s+and\s+a\s+half\b)?(?:\s+(?P<way>later|earlier|ago)\b)?",
+        _L_AMOUNT,
+        _duration,
+    ),
 ]
 
 
@@ -641,8 +660,18 @@ def _holds_day(atom: _Atom) -> bool:
 
 
 def _merge(a: _Atom, b: _Atom, gap: str) -> _Atom | None:
-    """Two neighbours that make one expression: day+clock, clock+day, day+part, part of day."""
+    """Two neighbours that make one expression: day+clock, clock+day, day+part, part of
+    day, and hours+minutes ("one hour and forty minutes")."""
     span, loose = (a.span[0], b.span[1]), _GAP_ON.fullmatch(gap)
+    if (
+        a.kind == "duration" == b.kind
+        and a.duration
+        and b.duration
+        and _COARSER.get(a.grain) == b.grain
+        and isinstance(a.end, datetime)
+        and _GAP_SUM.fullmatch(gap)
+    ):
+        return replace(a, span=span, duration=a.duration + b.duration, end=a.end + b.duration)
     if _holds_day(a) and b.role == "clock" and b.day is None and _GAP_AT.fullmatch(gap):
         return _onto(b, a, span, kind="datetime")
     if a.role == "clock" and a.day is None and _holds_day(b) and loose:
@@ -751,23 +780,41 @@ class Narrative:
     def __init__(self, zone: str, default: date | None = None) -> None:
         self._zone = pytz.timezone(zone)
         self._reference = default
+        self._clock: datetime | None = None  # the last clock time told, for "later that …"
 
     @property
     def reference(self) -> date | None:
         return self._reference
 
-    def tag(self, sentence: str) -> list[Timex]:
-        ctx, atoms = self._read(sentence, self._reference)
+    def tag(self, sentence: str, zone: str | None = None) -> list[Timex]:
+        """The sentence's expressions, its clock times read on `zone`'s clock when given
+        (where the sentence happens), else on the narrative's."""
+        clock = pytz.timezone(zone) if zone else self._zone
+        ctx, atoms = self._read(sentence, self._reference, clock)
         if self._reference is None:
             own = next((a.day for a in atoms if a.anchor and not a.relative), None)
             if own is not None:  # "on 3 May 2031 and … on 4 May": its own date is the reference
-                ctx, atoms = self._read(sentence, own)
+                ctx, atoms = self._read(sentence, own, clock)
             else:
                 atoms = [a for a in atoms if not a.relative]
         self._reference = next((a.day for a in reversed(atoms) if a.anchor), self._reference)
-        return [_timex(atom, ctx) for atom in atoms]
+        tags = [self._after_the_last(_timex(atom, ctx)) for atom in atoms]
+        self._clock = next(
+            (t.start for t in reversed(tags) if t.kind in ("time", "datetime")), self._clock
+        )
+        return tags
 
-    def _read(self, sentence: str, reference: date | None) -> tuple[_Ctx, list[_Atom]]:
-        ref = self._zone.localize(datetime.combine(reference or _EPOCH, time()))
+    def _after_the_last(self, tag: Timex) -> Timex:
+        """ "Later that morning", after "landed at 10 a.m.": from 10 on, not from dawn."""
+        last = self._clock
+        if tag.kind != "part" or last is None or not tag.text.lower().startswith("later"):
+            return tag
+        within = isinstance(tag.start, datetime) and isinstance(tag.end, datetime)
+        return replace(tag, start=last) if within and tag.start < last < tag.end else tag
+
+    def _read(
+        self, sentence: str, reference: date | None, clock: pytz.BaseTzInfo
+    ) -> tuple[_Ctx, list[_Atom]]:
+        ref = clock.localize(datetime.combine(reference or _EPOCH, time()))
         ctx = _Ctx(sentence, ref, None, None)
         return ctx, _resolve(ctx)
