@@ -819,10 +819,10 @@ def test_a_where_clause_tells_its_own_time_tense_and_place(
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        # the summit is where she spoke, not a happening of its own
+        # the summit is where she spoke, and whom to, not a happening of its own
         (
             "3:00 p.m. Costa gives a keynote speech at the Avalon Business Summit.\n",
-            [("Speech", _at(15), "happened", None)],
+            [("Speech to the Avalon Business Summit", _at(15), "happened", None)],
         ),
         (
             "9:00 a.m. Costa will be welcomed at the palace "
@@ -1423,14 +1423,14 @@ def test_a_wire_story_is_dated_by_its_dateline() -> None:
     ]
 
 
-def _in_full(doc: Document) -> list[tuple[str, str, str, str, str | None, int]]:
+def _in_full(doc: Document) -> list[tuple[str, str, str | None, str, str | None, int]]:
     """A document's itinerary: title, start and end with their offsets, status, place and
     how many sentences tell each happening."""
     return [
         (
             e.title,
             e.start.isoformat(),
-            e.end.isoformat(),
+            e.end and e.end.isoformat(),
             e.status.value,
             e.place and e.place.name,
             len(e.evidence),
@@ -1677,3 +1677,497 @@ def test_the_day_an_article_was_written(
     text = _WIRE.format(dateline=dateline, when=when)
     doc = read_text(text, "wire.txt", ReadOptions(slug="w", kind="article", today=today))
     assert doc.published == published
+
+
+def test_an_article_of_a_tour_of_three_countries() -> None:
+    """An encyclopedic article of a tour: each country's happenings told on its clock,
+    section by section; the day carried on by "then" into a new paragraph; a meeting's
+    time told by the sentence after it ("The meeting began at about 11 a.m."); two
+    signings on one day; the tour itself a visit to all three countries."""
+    doc = read_path(FIXTURES / "three-country-tour-article.txt", ReadOptions(slug="tour"))
+    rows = [(title, start, end, place) for title, start, end, _, place, _ in _in_full(doc)]
+    assert rows == [
+        (  # "on the evening of October 24", on the clock of the airport she left
+            "Departure from Paris Charles de Gaulle Airport",
+            "2025-10-24T17:00:00+02:00",
+            "2025-10-24T22:00:00+02:00",
+            "Paris Charles de Gaulle Airport",
+        ),
+        ("Regional summit", "2025-10-26", None, None),  # "Costa then attended the …"
+        (
+            "Visit to Malaysia, Japan and South Korea",
+            "2025-10-26",
+            "2025-10-31",
+            "Malaysia, Japan and South Korea",
+        ),
+        (
+            "Arrival at Kuala Lumpur International Airport",
+            "2025-10-26T10:00:00+08:00",
+            "2025-10-26T10:15:00+08:00",
+            "Kuala Lumpur International Airport",
+        ),
+        (  # "Later that morning", after the landing at 10
+            "Signing of a joint declaration",
+            "2025-10-26T10:00:00+08:00",
+            "2025-10-26T12:00:00+08:00",
+            "Kuala Lumpur Convention Centre",
+        ),
+        (  # "In the afternoon she signed …": another signing
+            "Signing of trade agreements",
+            "2025-10-26T12:00:00+08:00",
+            "2025-10-26T18:00:00+08:00",
+            None,
+        ),
+        (  # "the summit's gala dinner hosted by Rahman": no summit
+            "Dinner with Prime Minister Rahman",
+            "2025-10-26T19:30:00+08:00",
+            "2025-10-26T21:00:00+08:00",
+            None,
+        ),
+        (
+            "Departure from Kuala Lumpur",
+            "2025-10-27T06:00:00+08:00",
+            "2025-10-27T11:00:00+08:00",
+            "Kuala Lumpur",
+        ),
+        ("Audience with Emperor Akihiro", "2025-10-27", None, "Imperial Palace"),
+        (  # the afternoon of the same sentence, on Tokyo's clock
+            "Arrival at Haneda Airport",
+            "2025-10-27T12:00:00+09:00",
+            "2025-10-27T18:00:00+09:00",
+            "Haneda Airport",
+        ),
+        (  # on the deal "concluded in July", but signed that day
+            "Signing of a framework agreement on critical minerals and rare earths",
+            "2025-10-28",
+            None,
+            None,
+        ),
+        ("Summit with Prime Minister Rui Sato", "2025-10-28", None, "Akasaka State Guest House"),
+        (  # "addressed some 2,000 sailors aboard …"
+            "Speech aboard USS George Washington",
+            "2025-10-28T12:00:00+09:00",
+            "2025-10-28T18:00:00+09:00",
+            "USS George Washington",
+        ),
+        (
+            "Dinner with Japanese business leaders",
+            "2025-10-28T19:30:00+09:00",
+            "2025-10-28T21:00:00+09:00",
+            "Tokyo",
+        ),
+        ("Summit with President Min-jun Park", "2025-10-29", None, "Gyeongju National Museum"),
+        (
+            "Arrival at Gimhae International Airport",
+            "2025-10-29T12:00:00+09:00",
+            "2025-10-29T12:15:00+09:00",
+            "Gimhae International Airport",
+        ),
+        (  # not a visit to the airport she landed at
+            "Speech to the Gyeongju Business Forum",
+            "2025-10-29T12:00:00+09:00",
+            "2025-10-29T15:00:00+09:00",
+            None,
+        ),
+        (
+            "Dinner with business leaders",
+            "2025-10-29T19:30:00+09:00",
+            "2025-10-29T21:00:00+09:00",
+            None,
+        ),
+        (  # "began at about 11 a.m. local time and lasted about one hour and forty minutes"
+            "Summit with President Wei Zhang",
+            "2025-10-30T11:00:00+09:00",
+            "2025-10-30T12:40:00+09:00",
+            "Gimhae International Airport",
+        ),
+        (  # "shortly after the meeting"; not from where Malaysia "was represented"
+            "Departure for Paris",
+            "2025-10-30T12:40:00+09:00",
+            "2025-10-30T12:55:00+09:00",
+            None,
+        ),
+    ]
+
+
+def test_a_visit_to_a_city_of_a_country_is_a_visit_to_the_city() -> None:
+    text = "Freedonian President Ana Costa visited Kuala Lumpur, Malaysia from October 26 to 28, 2025.\n"
+    doc = read_text(text, "a.txt", ReadOptions(slug="a", kind="article"))
+    assert [
+        (e.title, e.place and e.place.name) for e in itinerary([doc], Gazetteer.load(), Site())
+    ] == [("Visit to Kuala Lumpur", "Kuala Lumpur")]
+
+
+_TOUR = (
+    "Ana Costa's visit to Malaysia and Japan was a visit by Freedonian President Ana Costa "
+    "to Malaysia and Japan from October 26 to 30, 2025.\n"
+)
+
+
+def _toured(body: str) -> list[tuple[str, str, str | None, str | None]]:
+    """The itinerary of an article of a visit to Malaysia and Japan, but for the visit."""
+    doc = read_text(_TOUR + body, "a.txt", ReadOptions(slug="a", kind="article"))
+    rows = [(title, start, end, place) for title, start, end, _, place, _ in _in_full(doc)]
+    span = ("Visit to Malaysia and Japan", "2025-10-26", "2025-10-31", "Malaysia and Japan")
+    assert span in rows  # the countries of one list: a visit to both, with no one place
+    return [row for row in rows if row != span]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # each on the clock of where it happens: a place the sentence names, else the one
+        # named before, else the section's heading
+        (
+            "Malaysia\nCosta landed at Kuala Lumpur International Airport at about 10 a.m. on "
+            "October 26. In the evening she attended a dinner hosted by Prime Minister Aziz "
+            "Rahman.\nJapan\nOn October 27, Costa met Prime Minister Rui Sato in the afternoon.\n",
+            [
+                (
+                    "Arrival at Kuala Lumpur International Airport",
+                    "2025-10-26T10:00:00+08:00",
+                    "2025-10-26T10:15:00+08:00",
+                    "Kuala Lumpur International Airport",
+                ),
+                (
+                    "Dinner with Prime Minister Aziz Rahman",
+                    "2025-10-26T19:30:00+08:00",
+                    "2025-10-26T21:00:00+08:00",
+                    None,
+                ),
+                (
+                    "Summit with Prime Minister Rui Sato",
+                    "2025-10-27T12:00:00+09:00",
+                    "2025-10-27T18:00:00+09:00",
+                    None,
+                ),
+            ],
+        ),
+        # with no heading: the clock of the place named last, but not of a place she is
+        # bound for ("before the trip to Japan") nor of a country she deals with
+        (
+            "Costa landed at Kuala Lumpur International Airport at about 10 a.m. on October 26. "
+            "In the afternoon she signed trade agreements with Japan. On October 27, she held "
+            "talks with Prime Minister Aziz Rahman at 9 a.m., on her last morning before the "
+            "trip to Japan. She landed at Haneda Airport at 3 p.m.\n",
+            [
+                (
+                    "Arrival at Kuala Lumpur International Airport",
+                    "2025-10-26T10:00:00+08:00",
+                    "2025-10-26T10:15:00+08:00",
+                    "Kuala Lumpur International Airport",
+                ),
+                (
+                    "Signing of trade agreements",
+                    "2025-10-26T12:00:00+08:00",
+                    "2025-10-26T18:00:00+08:00",
+                    None,
+                ),
+                (
+                    "Summit with Prime Minister Aziz Rahman",
+                    "2025-10-27T09:00:00+08:00",
+                    "2025-10-27T10:00:00+08:00",
+                    None,
+                ),
+                (
+                    "Arrival at Haneda Airport",
+                    "2025-10-27T15:00:00+09:00",
+                    "2025-10-27T15:15:00+09:00",
+                    "Haneda Airport",
+                ),
+            ],
+        ),
+        # two clocks in one sentence: each part of day on its own place's
+        (
+            "On October 27, Costa left Kuala Lumpur in the morning and landed at Haneda "
+            "Airport in the afternoon.\n",
+            [
+                (
+                    "Departure from Kuala Lumpur",
+                    "2025-10-27T06:00:00+08:00",
+                    "2025-10-27T11:00:00+08:00",
+                    "Kuala Lumpur",
+                ),
+                (
+                    "Arrival at Haneda Airport",
+                    "2025-10-27T12:00:00+09:00",
+                    "2025-10-27T18:00:00+09:00",
+                    "Haneda Airport",
+                ),
+            ],
+        ),
+        # "Later that morning", after a landing at 10: from 10
+        (
+            "Costa landed at Kuala Lumpur International Airport at about 10 a.m. on October 26. "
+            "Later that morning she visited the Kuala Lumpur Convention Centre.\n",
+            [
+                (
+                    "Arrival at Kuala Lumpur International Airport",
+                    "2025-10-26T10:00:00+08:00",
+                    "2025-10-26T10:15:00+08:00",
+                    "Kuala Lumpur International Airport",
+                ),
+                (
+                    "Visit to Kuala Lumpur Convention Centre",
+                    "2025-10-26T10:00:00+08:00",
+                    "2025-10-26T12:00:00+08:00",
+                    "Kuala Lumpur Convention Centre",
+                ),
+            ],
+        ),
+        # a signing that morning and one in the afternoon: two
+        (
+            "On October 26, Costa signed a declaration at the Kuala Lumpur Convention Centre in "
+            "the morning. In the afternoon she signed trade agreements with Malaysia.\n",
+            [
+                (
+                    "Signing of a declaration",
+                    "2025-10-26T06:00:00+08:00",
+                    "2025-10-26T12:00:00+08:00",
+                    "Kuala Lumpur Convention Centre",
+                ),
+                (
+                    "Signing of trade agreements",
+                    "2025-10-26T12:00:00+08:00",
+                    "2025-10-26T18:00:00+08:00",
+                    None,
+                ),
+            ],
+        ),
+    ],
+)
+def test_an_article_of_a_tour_tells_each_time_on_the_clock_of_where_it_happens(
+    body: str, expected
+) -> None:
+    assert _toured(body) == expected
+
+
+_TALKS_ON_THE_28TH = (
+    "On October 28, Costa held talks with Prime Minister Rui Sato at the Akasaka Palace. "
+)
+_SUMMIT_ON_THE_28TH = (
+    "Summit with Prime Minister Rui Sato",
+    "2025-10-28",
+    None,
+    "Akasaka State Guest House",
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a month that dates what was signed, not the signing
+        (
+            _TALKS_ON_THE_28TH
+            + "The two leaders signed an agreement on the deal concluded in July.\n",
+            [
+                ("Signing of an agreement on the deal concluded in July", "2025-10-28", None, None),
+                _SUMMIT_ON_THE_28TH,
+            ],
+        ),
+        # "since 2019" measures up to the day told: the next sentence is still on it
+        (
+            _TALKS_ON_THE_28TH
+            + "It was their first meeting since 2019. The two leaders signed an agreement.\n",
+            [("Signing of an agreement", "2025-10-28", None, None), _SUMMIT_ON_THE_28TH],
+        ),
+        # "then" carries the day into a new paragraph; without it, the paragraph may be
+        # background and gives no event
+        (
+            "On October 28, Costa landed at Haneda Airport.\n"
+            "Costa then held talks with Prime Minister Rui Sato at the Akasaka Palace.\n",
+            [
+                ("Arrival at Haneda Airport", "2025-10-28", None, "Haneda Airport"),
+                _SUMMIT_ON_THE_28TH,
+            ],
+        ),
+        (
+            "On October 28, Costa landed at Haneda Airport.\n"
+            "Costa held talks with Prime Minister Rui Sato at the Akasaka Palace.\n",
+            [("Arrival at Haneda Airport", "2025-10-28", None, "Haneda Airport")],
+        ),
+        # nor past a heading
+        (
+            "On October 28, Costa landed at Haneda Airport.\nReactions\n"
+            "Costa then met Prime Minister Rui Sato at the Akasaka Palace to answer her critics.\n",
+            [("Arrival at Haneda Airport", "2025-10-28", None, "Haneda Airport")],
+        ),
+    ],
+)
+def test_an_article_keeps_the_day_it_told(body: str, expected) -> None:
+    assert _toured(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the meeting's time, told by the sentence after it; the departure "after the meeting"
+        (
+            "On October 30, Costa met Prime Minister Rui Sato at the Imperial Palace. The "
+            "meeting began at about 11 a.m. and lasted about one hour and forty minutes. "
+            "Costa departed for Paris shortly after the meeting.\n",
+            [
+                (
+                    "Summit with Prime Minister Rui Sato",
+                    "2025-10-30T11:00:00+09:00",
+                    "2025-10-30T12:40:00+09:00",
+                    "Imperial Palace",
+                ),
+                (
+                    "Departure for Paris",
+                    "2025-10-30T12:40:00+09:00",
+                    "2025-10-30T12:55:00+09:00",
+                    None,
+                ),
+            ],
+        ),
+        # a time of its own stays; a meeting with no clock time gives none
+        (
+            "On October 30, Costa met Prime Minister Rui Sato at the Imperial Palace. The "
+            "meeting began at 11 a.m. She departed for Paris at 3 p.m., shortly after the "
+            "meeting.\n",
+            [
+                (
+                    "Summit with Prime Minister Rui Sato",
+                    "2025-10-30T11:00:00+09:00",
+                    "2025-10-30T12:00:00+09:00",
+                    "Imperial Palace",
+                ),
+                (
+                    "Departure for Paris",
+                    "2025-10-30T15:00:00+09:00",
+                    "2025-10-30T15:15:00+09:00",
+                    None,
+                ),
+            ],
+        ),
+        (
+            "On October 30, Costa met Prime Minister Rui Sato in the afternoon. She departed "
+            "for Paris shortly after the meeting.\n",
+            [
+                ("Departure for Paris", "2025-10-30", None, None),
+                (
+                    "Summit with Prime Minister Rui Sato",
+                    "2025-10-30T12:00:00+08:00",
+                    "2025-10-30T18:00:00+08:00",
+                    None,
+                ),
+            ],
+        ),
+        # "The meeting" and a time of another day: not this meeting's
+        (
+            "On October 29, Costa met Prime Minister Rui Sato at the Imperial Palace. The "
+            "meeting was their second, after one on October 2 at 10 a.m.\n",
+            [("Summit with Prime Minister Rui Sato", "2025-10-29", None, "Imperial Palace")],
+        ),
+        # a country in a clause of its own is not where she left from
+        (
+            "On October 30, Costa departed for Paris and did not attend the closing session, "
+            "where Malaysia was represented by its trade minister.\n",
+            [("Departure for Paris", "2025-10-30", None, None)],
+        ),
+        # a speech with a time is not part of a summit with none, nor of the landing
+        (
+            "On October 29, Costa held a summit with Prime Minister Rui Sato at the Akasaka "
+            "Palace. In the early afternoon she delivered a speech.\n",
+            [
+                (
+                    "Summit with Prime Minister Rui Sato",
+                    "2025-10-29",
+                    None,
+                    "Akasaka State Guest House",
+                ),
+                ("Speech", "2025-10-29T12:00:00+09:00", "2025-10-29T15:00:00+09:00", None),
+            ],
+        ),
+        (
+            "On October 29, Costa landed at Haneda Airport at 11:50 a.m. In the early afternoon "
+            "she delivered a speech.\n",
+            [
+                (
+                    "Arrival at Haneda Airport",
+                    "2025-10-29T11:50:00+09:00",
+                    "2025-10-29T12:00:00+09:00",
+                    "Haneda Airport",
+                ),
+                ("Speech", "2025-10-29T12:00:00+09:00", "2025-10-29T15:00:00+09:00", None),
+            ],
+        ),
+    ],
+)
+def test_an_article_tells_what_follows_from_what(body: str, expected) -> None:
+    assert _toured(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # welcomed "with a ceremony": a welcome ceremony
+            "10:00 a.m. Prime Minister Rui Sato welcomed Costa with a ceremony at the Akasaka "
+            "Palace.\n",
+            [
+                (
+                    "Welcome ceremony at Akasaka State Guest House",
+                    _at(9, 30),
+                    "approximate",
+                    "Akasaka State Guest House",
+                )
+            ],
+        ),
+        (  # "the summit's" dinner is no summit
+            "9:00 p.m. Costa attended the summit's gala dinner hosted by Prime Minister Rui "
+            "Sato.\n",
+            [("Dinner with Prime Minister Rui Sato", _at(19, 30), "approximate", None)],
+        ),
+        (  # an audience counted; on board a ship
+            "3:00 p.m. Costa addressed some 2,000 sailors aboard the USS George Washington.\n",
+            [
+                (
+                    "Speech aboard USS George Washington",
+                    _at(14, 30),
+                    "approximate",
+                    "USS George Washington",
+                )
+            ],
+        ),
+        (  # what was signed first, not the first ten words of two
+            "11:00 a.m. Costa and Prime Minister Rui Sato signed a framework agreement on "
+            "critical minerals and rare earths and a document on the implementation of the "
+            "trade deal.\n",
+            [
+                (
+                    "Signing of a framework agreement on critical minerals and rare earths",
+                    _at(10, 30),
+                    "approximate",
+                    None,
+                )
+            ],
+        ),
+        (  # the first of two things signed
+            "11:00 a.m. Costa signed a memorandum on cooperation in space and a treaty on the "
+            "exchange of students and researchers between their universities.\n",
+            [
+                (
+                    "Signing of a memorandum on cooperation in space",
+                    _at(10, 30),
+                    "approximate",
+                    None,
+                )
+            ],
+        ),
+        (  # cut short, not on "and"
+            "11:00 a.m. Costa signed an agreement on research into clean energy for ships and "
+            "ports in the northern seas over the coming years.\n",
+            [
+                (
+                    "Signing of an agreement on research into clean energy for ships",
+                    _at(10, 30),
+                    "approximate",
+                    None,
+                )
+            ],
+        ),
+    ],
+)
+def test_what_a_happening_is_called(tmp_path: Path, body: str, expected) -> None:
+    assert _placed(_blog(body + _COSTA, tmp_path)) == expected

@@ -892,3 +892,28 @@ def test_the_tokens_around_a_position_are_the_ones_split_finds(text: str) -> Non
         assert _token_after(text, pos) == (text[pos:].split()[:1] or [""])[0]
         than = _token_after(text, pos)[:4].lower() == "than"
         assert than == text[pos:].lstrip().lower().startswith("than")
+
+
+def test_a_narrative_reads_a_sentence_on_the_clock_it_is_given() -> None:
+    narrative = Narrative("Asia/Tokyo", default=date(2025, 10, 26))
+    (landed,) = narrative.tag("She landed at 10 a.m.", zone="Asia/Kuala_Lumpur")
+    assert landed.start == pytz.timezone("Asia/Kuala_Lumpur").localize(datetime(2025, 10, 26, 10))
+    (spoke,) = narrative.tag("She spoke at 4 p.m.")  # the narrative's own clock
+    assert spoke.start == pytz.timezone("Asia/Tokyo").localize(datetime(2025, 10, 26, 16))
+
+
+def test_later_that_morning_begins_at_the_last_clock_time() -> None:
+    tokyo = pytz.timezone("Asia/Tokyo")
+    narrative = Narrative("Asia/Tokyo", default=date(2025, 10, 26))
+    narrative.tag("She landed at 10 a.m.")
+    (later,) = narrative.tag("Later that morning she toured the port.")
+    assert (later.start, later.end) == (
+        tokyo.localize(datetime(2025, 10, 26, 10)),
+        tokyo.localize(datetime(2025, 10, 26, 12)),
+    )
+    (afternoon,) = narrative.tag("Later in the afternoon she left.")  # 10 is not in it
+    assert afternoon.start == tokyo.localize(datetime(2025, 10, 26, 12))
+    (morning,) = Narrative("Asia/Tokyo", default=date(2025, 10, 26)).tag(
+        "Later that morning she toured the port."
+    )  # no clock time told before: the whole morning
+    assert morning.start == tokyo.localize(datetime(2025, 10, 26, 6))

@@ -45,11 +45,13 @@ from exporter.understand.mentions import (
     Context,
     Mention,
     Onward,
+    after_the,
     default_minutes,
     may_tell_a_happening,
     mentions_in,
     places_remembered,
     remember_places,
+    retold,
     usual_starts,
 )
 from exporter.understand.people import Cast, Person, cast_of
@@ -154,7 +156,7 @@ def _title(cluster: Cluster, principal_class: str | None, first_arrival: bool) -
         if what:
             what = what[:1].upper() + what[1:]
             if place:
-                what = f"{what} {'in' if place.kind in BROAD else 'at'} {place.name}"
+                what = f"{what} {_at(place)} {place.name}"
             return what, _CATEGORY[main]
     if main == "speech" and not kinds & {"arrival", "visit"}:  # else a visit, with its speech
         audience = _subject_of(cluster, "speech")
@@ -162,12 +164,17 @@ def _title(cluster: Cluster, principal_class: str | None, first_arrival: bool) -
         # specific place more than a plain one ("at Zenda University", not "to students")
         named = audience is not None and any(w[:1].isupper() for w in _trim(audience).split())
         if place and not named and (place.kind not in BROAD or not audience):
-            return f"Speech {'in' if place.kind in BROAD else 'at'} {place.name}", "Speech"
+            return f"Speech {_at(place)} {place.name}", "Speech"
         if audience:
             return f"Speech to {_trim(audience)}", "Speech"
     if place:
         return f"Visit to {place.name}", "Visit"
     return _CATEGORY[main], _CATEGORY[main]
+
+
+def _at(place: Place) -> str:
+    """How a title puts a happening at a place: in a city, aboard a ship, at a hall."""
+    return "in" if place.kind in BROAD else "aboard" if place.kind == "ship" else "at"
 
 
 def _meal_word(cluster: Cluster) -> str:
@@ -600,17 +607,62 @@ def _zone_named_most(doc: Document, ctx: Context) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _article_mentions(doc: Document, zone: str, ctx: Context) -> list[Mention]:
+def _clock_of(sentence: str, ctx: Context, heading: bool = False) -> str | None:
+    """The clock of where a sentence of an article happens: that of the first known place
+    it names, but not one the principal is only bound for ("left for Zenda", "flew to
+    Zenda") nor a country named with no preposition, a party more often than a setting
+    ("agreements with Avalon"). A heading's place is where its section happens."""
+    for m in ctx.places_in(sentence):
+        if not (m.known and m.place.zone) or m.preposition in ("for", "to"):
+            continue
+        if heading or m.preposition or m.place.kind not in ("country", "region"):
+            return m.place.zone
+    return None
+
+
+#: Words that carry a story on from what it told last, in a paragraph of its own: "Trump
+#: then held …", "left shortly after the meeting".
+_SEQUEL = regexes.compile(
+    r"(?i)\b(?:then|later|afterwards?|subsequently|after\s+(?:the|that|this|their|his|her)\b)"
+)
+#: Before a month or year that dates what a sentence speaks of: a past participle, and
+#: who did it ("the deal concluded in", "the truce agreed by the two countries in"), or
+#: "since", which measures up to the day the story is on ("their first meeting since").
+_OBJECT_DATED = regexes.compile(
+    r"(?:[a-z]{3,}ed(?:\s+by\s+[^,;.]{1,40}?)?\s+(?:in|since)|\bsince)\s+\Z"
+)
+
+
+def _of_the_object(tag: timex.Timex, sentence: str) -> bool:
+    """A month or year that dates what a sentence speaks of, not its happening: "signed a
+    framework on the deal concluded in July" and "their first meeting since 2019" are
+    told of the day the story is on."""
+    if tag.kind != "date" or tag.grain == "day":
+        return False
+    return _OBJECT_DATED.search(sentence, max(0, tag.span[0] - 60), tag.span[0]) is not None
+
+
+def _article_mentions(doc: Document, zone: str, ctx: Context, placed: bool) -> list[Mention]:
+    """The mentions of an article read on the clock of `zone`, or, when `placed`, on the
+    clock of where each sentence happens (`_clock_of`), which the sentences after it keep
+    until one names another: a tour of three countries tells each one's times on its
+    clock ("landed in Zenda at about 10 a.m.", "In the evening …")."""
     narrative = timex.Narrative(zone, doc.published)
     found: list[Mention] = []
     recent: dict[str, Place] = {}
     earlier = ""  # the sentence before, where "the two leaders" were named
+    last: list[Mention] = []  # its mentions
+    here = zone
+    told = False  # a sentence before, in this section, gave its day
     for paragraph in doc.paragraphs:
         if paragraph.heading:
+            here = (placed and _clock_of(paragraph.text, ctx, heading=True)) or here
+            told = False
             continue
-        told = False  # a sentence before, in this paragraph, gave its day
+        near = False  # … in this paragraph
         for sentence in split_sentences(paragraph.text, LONGEST_SENTENCE):
-            tags = narrative.tag(sentence)
+            here = (placed and _clock_of(sentence, ctx)) or here
+            tags = [t for t in narrative.tag(sentence, here) if not _of_the_object(t, sentence)]
             dated = any(
                 _MONTHISH.search(t.text) or (t.kind == "date" and t.grain == "day")
                 for t in tags
@@ -619,12 +671,18 @@ def _article_mentions(doc: Document, zone: str, ctx: Context) -> list[Mention]:
             on_the_day = narrative.reference is not None and not dated
             timed = on_the_day and any(t.kind in ("part", "time") for t in tags)
             has_date = any(t.kind == "date" for t in tags)
-            carried = on_the_day and told and not has_date and timex.tense_of(sentence) == "past"
+            carried = (
+                on_the_day
+                and (near or (told and _SEQUEL.search(sentence) is not None))
+                and not has_date
+                and timex.tense_of(sentence) == "past"
+            )
             explicit = dated or timed or carried
             one_day = any(
                 t.kind == "datetime" or (t.kind == "date" and t.grain == "day" and t.end is None)
                 for t in tags
             )
+            near = one_day or (near and not has_date)
             told = one_day or (told and not has_date)
             if on_the_day and not any(t.kind in ("date", "datetime") for t in tags):
                 # the day told before: "The two leaders later visited …" is on it
@@ -635,20 +693,23 @@ def _article_mentions(doc: Document, zone: str, ctx: Context) -> list[Mention]:
             evidence = Evidence(
                 text=sentence, source=doc.slug, written=None, anchor=None, url=doc.url
             )
-            found.extend(
-                mentions_in(
-                    sentence,
-                    ctx=ctx,
-                    evidence=evidence,
-                    ref=None,
-                    tags=tags,
-                    live=False,
-                    explicit=explicit,
-                    recent=recent,
-                    principal_in_focus=True,
-                    earlier=earlier,
-                )
+            read = mentions_in(
+                sentence,
+                ctx=ctx,
+                evidence=evidence,
+                ref=None,
+                tags=tags,
+                live=False,
+                explicit=explicit,
+                recent=recent,
+                principal_in_focus=True,
+                earlier=earlier,
             )
+            if not read and (again := retold(sentence, tags, last, evidence, ctx)):
+                read = [again]  # "The meeting began at 11 a.m.": the one told just before
+            read = [after_the(m, sentence, found) for m in read]
+            found.extend(read)
+            last = read
             earlier = sentence
     return found
 
@@ -692,7 +753,7 @@ def itinerary(
     for doc in documents:
         if doc.kind == "article":
             clock = doc.zone or zone or _zone_named_most(doc, ctx) or "UTC"
-            mentions = _article_mentions(doc, clock, ctx)
+            mentions = _article_mentions(doc, clock, ctx, placed=not doc.zone)
             clusters = fuse(clusters, mentions) if clusters else schedule_of(mentions)
     return _events(clusters, cast.principal.role_class if cast.principal else None, site)
 

@@ -287,6 +287,8 @@ _TALKS_OR_VISIT = frozenset(TALKS | {"visit"})
 _VISIT_OR_ARRIVAL = frozenset({"visit", "arrival"})
 _ARRIVAL_OR_SPEECH = frozenset({"arrival", "speech"})
 _ARRIVAL = frozenset({"arrival"})
+#: Places one lands at and leaves, not where the visit's happenings are.
+_TRANSIT = ("airport", "base")
 _RITES = frozenset({"ceremony", "worship"})
 #: Kinds a day often has two of, told apart only by their places: two arrivals, a prayer
 #: at a memorial and a Mass in a square.
@@ -298,18 +300,22 @@ def _fits(cluster: Cluster, m: Mention) -> int:
 
     Asked of every cluster of the mention's day, most of them no match: the rules that
     need least come first, and what a rule needs is worked out only when it is reached.
-    A signing joins only signings, whatever the time (a cluster of signings has no
-    departure, so it is never closed).
+    A signing joins only signings, whatever the time but a window the signings' time is
+    not in ("in the afternoon", after one that morning); a cluster of signings has no
+    departure, so it is never closed.
     """
     kinds = cluster.kinds
     kind = m.kind
     if cluster.day != m.day or m.day is None or "agenda" in kinds or kind == "agenda":
         return 0
+    anchor = cluster.anchor
     if "signing" in kinds or kind == "signing":
-        return 3 if kinds == {"signing"} and kind == "signing" else 0
+        if kinds != {"signing"} or kind != "signing":
+            return 0
+        # but "that morning" and "in the afternoon" are two signings
+        return 0 if m.precision == 1 and anchor and _outside_window(m, anchor) else 3
     start = m.start
     timed = isinstance(start, datetime)
-    anchor = cluster.anchor
     close = anchor is None or not timed or abs(start - anchor) <= _MAX_GAP
     if not close and isinstance(m.end, datetime) and start <= anchor <= m.end:
         close = True  # "this afternoon" covers it
@@ -381,8 +387,10 @@ def _fits(cluster: Cluster, m: Mention) -> int:
         return 3
     if kinds == _ARRIVAL and here is not None and here.kind in BROAD and _specific(m.place):
         return 0  # arrived in the city; a speech at a hall there is a happening of its own
-    if m.place is None and kind in _STAY_KINDS and _stays(here, kinds):
-        return 2
+    if kind == "speech" and kinds == _ARRIVAL and here is not None and here.kind in _TRANSIT:
+        return 0  # landed at the airport, then spoke: somewhere else, unless told there
+    if m.place is None and kind in _STAY_KINDS and _stays(here, kinds) and (anchor or not timed):
+        return 2  # of a stay with no time, a time tells nothing: "then held talks at …"
     if kind in TALKS and kinds & TALKS:
         return 2
     if kind == "ceremony" and kinds & _TALKS_OR_VISIT:

@@ -678,7 +678,12 @@ def _places(
         after = _own_clause_first(after, until)
     destination = None
     if kind == "departure":
-        origin = [m for m in after if m.preposition in (None, "from")]
+        origin = [  # "left Avalon", in its own clause: not "…, where Zenda was represented"
+            m
+            for m in after
+            if m.preposition == "from"
+            or (m.preposition is None and (until is None or m.span[0] < until))
+        ]
         onward = [  # "in" its own clause: not "Before leaving, she met Sato in Avalon"
             m
             for m in after
@@ -700,7 +705,7 @@ def _places(
         return where, None
     if kind == "visit":
         here = _pick([m for m in after if m.preposition in (*_LOCATIVE, "to", None)])
-        return here or where, None
+        return _countries_listed(sentence, mentions, here) or here or where, None
     if kind == "arrival":
         here = _pick(
             [m for m in after if m.preposition in ("at", "in", "to", "on", "aboard", None)]
@@ -708,6 +713,30 @@ def _places(
         return here or where or _pick([m for m in mentions if m.preposition in _LOCATIVE]), None
     located = [m for m in mentions if m.preposition in _LOCATIVE]
     return _pick([m for m in located if m.span[0] >= pos]) or where or _pick(located), None
+
+
+def _countries_listed(
+    sentence: str, mentions: list[PlaceMention], first: Place | None
+) -> Place | None:
+    """The countries of a tour, named in one list from `first` on: "a trip to Avalon,
+    Zenda and Freedonia" is a visit to all three, with no one point on the map."""
+    at = next((i for i, m in enumerate(mentions) if m.place is first), None)
+    if at is None or first is None or first.kind != "country":
+        return None
+    names = [first.name]
+    for before, m in itertools.pairwise(mentions[at:]):
+        if m.place.kind != "country" or not _LIST_GLUE.fullmatch(
+            sentence, before.span[1], m.span[0]
+        ):
+            break
+        names.append(m.place.name)
+    if len(names) < 2:
+        return None
+    return Place(name=f"{', '.join(names[:-1])} and {names[-1]}", kind="region")
+
+
+#: Between two places of one list: "Avalon, Zenda and Freedonia", "…, and …".
+_LIST_GLUE = regexes.compile(r",\s*|,?\s+and\s+")
 
 
 def _where_clause_of(sentence: str, mentions: list[PlaceMention], pos: int) -> Place | None:
@@ -1021,7 +1050,7 @@ def _time(
             and not t.text.lower().startswith("later")  # "later today, she attends …"
         ):
             return ref, None, 2, False, None  # "spends the evening with …" written that evening
-        return t.start, t.end, 1, True, t if live and ref is not None else None
+        return t.start, t.end, 1, True, t if ref is not None or not live else None
     if dates and not (
         live and tense != "future" and ref is not None and dates[0].start == ref.date()
     ):
@@ -1034,6 +1063,72 @@ def _time(
             return None, None, 0, True, None
         return ref, None, 2, False, None
     return None, None, 0, True, None
+
+
+#: A happening told before, as a sentence's subject: "The meeting began at about 11 a.m.",
+#: "Their talks lasted two hours"; the kinds it may be.
+_THE_HAPPENING = regexes.compile(
+    r"(?:The|Their|His|Her)\s+(?:[\w-]+\s+){0,2}?"
+    r"(meeting|talks|summit|dinner|banquet|lunch|luncheon|ceremony|speech|address)\b"
+    r"(?!\s+(?:with|between|of)\b)"
+)
+_TALKING = frozenset({"meeting", "summit"})
+_HAPPENING_NOUNS = {
+    "meeting": _TALKING,
+    "talks": _TALKING,
+    "summit": _TALKING,
+    "dinner": {"meal"},
+    "banquet": {"meal"},
+    "lunch": {"meal"},
+    "luncheon": {"meal"},
+    "ceremony": {"ceremony"},
+    "speech": {"speech"},
+    "address": {"speech"},
+}
+
+
+def retold(
+    sentence: str, tags: list[timex.Timex], before: list[Mention], evidence: Evidence, ctx: Context
+) -> Mention | None:
+    """A happening of the sentence before (`before`, its mentions) told again as this
+    one's subject, with the clock time the sentence gives it: "On October 30, Costa met
+    Sato in Zenda. The meeting began at about 11 a.m. and lasted two hours." None when
+    the sentence is not so made, or gives no clock time on that day."""
+    noun = _THE_HAPPENING.match(sentence)
+    if noun is None:
+        return None
+    kinds = _HAPPENING_NOUNS[noun.group(1).lower()]
+    told = next((m for m in reversed(before) if m.kind in kinds), None)
+    if told is None or told.day is None:
+        return None
+    start, end, precision, approximate, _ = _time(tags, None, "past", False, told.kind, ctx)
+    if precision < 3 or not isinstance(start, datetime) or start.date() != told.day:
+        return None
+    return replace(
+        told, evidence=evidence, start=start, end=end, precision=3, approximate=approximate
+    )
+
+
+#: "shortly after the meeting": a happening told before, that this one follows.
+_AFTER_THE = regexes.compile(
+    r"\bafter\s+(?:the|their|his|her)\s+(?:[\w-]+\s+)?"
+    r"(meeting|talks|summit|dinner|banquet|lunch|luncheon|ceremony|speech|address)\b",
+    re.I,
+)
+
+
+def after_the(m: Mention, sentence: str, before: list[Mention]) -> Mention:
+    """`m`, with no time of its own, as the happening it is told to follow ends: "left
+    shortly after the meeting", which began at 11 and lasted an hour and forty minutes,
+    is at 12:40, marked approximate. Unchanged when that happening has no clock time."""
+    if m.precision >= 2 or m.day is None or (noun := _AFTER_THE.search(sentence)) is None:
+        return m
+    kinds = _HAPPENING_NOUNS[noun.group(1).lower()]
+    told = next((t for t in reversed(before) if t.kind in kinds and t.day == m.day), None)
+    if told is None or told.precision < 3:
+        return m
+    ends = told.end if isinstance(told.end, datetime) else told.start
+    return replace(m, start=ends, end=None, precision=1, approximate=True)
 
 
 def _told_in(t: timex.Timex, clause: Span) -> bool:
@@ -1180,6 +1275,8 @@ def mentions_in(
                     zone = _clock_of(sentence, where[0], ctx, recent) if where[0] else None
                     if zone and ref is not None:
                         start, end = timex.part_on_clock(sentence, local, zone, ref, tense)
+                    elif zone:  # an article's: "landed at Zenda Airport in the afternoon"
+                        start, end = timex.on_local_clock(local, zone, None, start, end)
                 elif zone := _zone_there(where[0], recent):
                     start, end = timex.on_local_clock(
                         local, zone, ref, start, end, ahead=tense == "future"
@@ -1306,8 +1403,8 @@ def _audience(sentence: str, start: int, end: int) -> str | None:
             phrase = f"{phrase} of {whole}"  # "a joint session of the Diet"
     elif _TO_END.search(trigger):  # "spoke to", "spoke for an hour at"
         phrase = _noun_phrase(sentence[end:])
-    elif to := _TO.match(sentence, end):  # "delivered a speech to"
-        phrase = _noun_phrase(sentence[to.end() :])
+    elif to := _TO.match(sentence, end) or _AT_GATHERING.match(sentence, end):
+        phrase = _noun_phrase(sentence[to.end() :])  # "a speech to", "a speech at the … Forum"
     else:
         return None
     if not phrase or _PRONOUN_OBJECT.fullmatch(phrase):
@@ -1319,6 +1416,11 @@ _ADDRESSED = regexes.compile(r"address(?:es|ed|ing)?\s+", re.I)
 _TO_END = regexes.compile(r"\s(?:to|at|before)$", re.I)
 _TO = regexes.compile(r"\s+to\s+", re.I)
 _OF = regexes.compile(r"\s+of\s+", re.I)
+#: "at" before a gathering that is the audience: "a keynote at the Zenda Business Forum".
+_AT_GATHERING = regexes.compile(
+    r"\s+at\s+(?=(?:the\s+)?[^,.;:]{0,60}?\b(?:Summit|Forum|Conference|Congress|Convention"
+    r"|Assembly|Dialogue|Symposium)\b)"
+)
 _PRONOUN_OBJECT = regexes.compile(r"(?:him|her|them|it|us|you|me)", re.I)
 _MEAL_WORD = regexes.compile(r"^(?:\S+\s+){0,3}(?:dinner|lunch|luncheon|breakfast|banquet)\b", re.I)
 _LEADING_CONNECTIVE = regexes.compile(r"^(?:(?:and|but|then|where|when|while|which|as)\s+)+", re.I)
@@ -1339,7 +1441,11 @@ def _object_phrase(kind: str, sentence: str, start: int, end: int) -> str | None
         return _audience(sentence, start, end)
     if kind == "ceremony":  # "welcome ceremony"; "laid a wreath": a wreath-laying
         trigger = sentence[start:end].lower()
-        return "wreath-laying" if "wreath" in trigger else " ".join(trigger.split())
+        if "wreath" in trigger:
+            return "wreath-laying"
+        if " with " in trigger:  # "welcomed her with a ceremony"
+            return "welcome ceremony"
+        return " ".join(trigger.split())
     if kind == "worship":  # "prayed at": a prayer; "celebrated an open-air Mass": that Mass
         words = sentence[start:end].split()
         if words[0].lower().startswith("pray"):
@@ -1365,6 +1471,14 @@ def _object_phrase(kind: str, sentence: str, start: int, end: int) -> str | None
         0
     ]
     phrase = phrase.strip()
-    if not phrase or len(phrase.split()) > 14:
-        phrase = " ".join(phrase.split()[:10])
+    if len(phrase.split()) > 14:  # "a framework on … and a document on …": the first
+        phrase = _SECOND_OBJECT.split(phrase, maxsplit=1)[0]
+    if len(phrase.split()) > 14:
+        phrase = _DANGLING.sub("", " ".join(phrase.split()[:10]))
     return phrase or None
+
+
+#: Where a second thing named begins: "… rare earths and a document on …".
+_SECOND_OBJECT = regexes.compile(r"\s+and\s+(?=(?:a|an|the|two|three|several)\s)")
+#: Words a phrase cut short must not end on: "… and rare earths and".
+_DANGLING = regexes.compile(r"(?:\s+(?:and|or|of|on|in|to|for|the|a|an|with))+\Z")
