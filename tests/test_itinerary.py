@@ -2171,3 +2171,30 @@ def test_an_article_tells_what_follows_from_what(body: str, expected) -> None:
 )
 def test_what_a_happening_is_called(tmp_path: Path, body: str, expected) -> None:
     assert _placed(_blog(body + _COSTA, tmp_path)) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "The meeting began at …": the time of the meeting the entry just told
+        (
+            "11:30 a.m. Costa met Prime Minister Rui Sato at the Imperial Palace. The meeting "
+            "began at 11:05 a.m. and lasted 20 minutes.\n",
+            [("Summit with Prime Minister Rui Sato", _at(11, 5), _at(11, 25))],
+        ),
+        # a sitting still to come is not the one told
+        (
+            "11:30 a.m. Costa met Prime Minister Rui Sato at the Imperial Palace. The meeting "
+            "will resume at 3 p.m.\n",
+            [("Summit with Prime Minister Rui Sato", _at(10, 30), _at(11, 30))],
+        ),
+        # nor one told in another entry
+        (
+            "11:40 a.m. The meeting began at 11:05 a.m.\n"
+            "11:30 a.m. Costa met Prime Minister Rui Sato at the Imperial Palace.\n",
+            [("Summit with Prime Minister Rui Sato", _at(10, 30), _at(11, 30))],
+        ),
+    ],
+)
+def test_a_happening_told_again_with_its_time(tmp_path: Path, body: str, expected) -> None:
+    assert [(e.title, e.start, e.end) for e in _blog(body + _COSTA, tmp_path)] == expected

@@ -448,29 +448,34 @@ def _liveblog_mentions(
     named = _naming(principal, ctx.cast) if principal else None
     for update in updates[start:stop]:
         in_focus = bool(named and named.search(update.text))
+        last: list[Mention] = []  # the last sentence's that told any, in this update
         for step in _walk(doc, update, site, ctx, first_day):
             if isinstance(step, Mention):
                 found.append(step)
+                last = [step]
             elif isinstance(step, str):
                 remember_places(step, ctx, recent)
             else:
-                found.extend(
-                    mentions_in(
-                        step.sentence,
-                        ctx=ctx,
-                        evidence=_update_evidence(doc, update, step.sentence, site),
-                        ref=update.instant,
-                        tags=step.tags,
-                        live=True,
-                        explicit=False,
-                        recent=recent,
-                        principal_in_focus=in_focus,
-                        onward=step.onward,
-                        tense=step.tense,
-                        lead=step.lead,
-                        earlier=step.earlier,
-                    )
+                evidence = _update_evidence(doc, update, step.sentence, site)
+                read = mentions_in(
+                    step.sentence,
+                    ctx=ctx,
+                    evidence=evidence,
+                    ref=update.instant,
+                    tags=step.tags,
+                    live=True,
+                    explicit=False,
+                    recent=recent,
+                    principal_in_focus=in_focus,
+                    onward=step.onward,
+                    tense=step.tense,
+                    lead=step.lead,
+                    earlier=step.earlier,
                 )
+                if not read and (again := retold(step.sentence, step.tags, last, evidence, ctx)):
+                    read = [again]  # "The meeting began at 11:05 a.m."
+                found.extend(read)
+                last = read or last
     return found
 
 
@@ -651,7 +656,7 @@ def _article_mentions(doc: Document, zone: str, ctx: Context, placed: bool) -> l
     found: list[Mention] = []
     recent: dict[str, Place] = {}
     earlier = ""  # the sentence before, where "the two leaders" were named
-    last: list[Mention] = []  # its mentions
+    last: list[Mention] = []  # the mentions of the last sentence to tell any
     here = zone
     told = False  # a sentence before, in this section, gave its day
     for paragraph in doc.paragraphs:
@@ -709,7 +714,7 @@ def _article_mentions(doc: Document, zone: str, ctx: Context, placed: bool) -> l
                 read = [again]  # "The meeting began at 11 a.m.": the one told just before
             read = [after_the(m, sentence, found) for m in read]
             found.extend(read)
-            last = read
+            last = read or last
             earlier = sentence
     return found
 

@@ -1093,10 +1093,10 @@ def retold(
     """A happening of the sentence before (`before`, its mentions) told again as this
     one's subject, with the clock time the sentence gives it: "On October 30, Costa met
     Sato in Zenda. The meeting began at about 11 a.m. and lasted two hours." None when
-    the sentence is not so made, or gives no clock time on that day."""
+    the sentence is not so made, not told in the past, or gives no clock time that day."""
     noun = _THE_HAPPENING.match(sentence)
-    if noun is None:
-        return None
+    if noun is None or timex.tense_of(sentence) != "past":
+        return None  # "The meeting will resume at 3 p.m." is another sitting, to come
     kinds = _HAPPENING_NOUNS[noun.group(1).lower()]
     told = next((m for m in reversed(before) if m.kind in kinds), None)
     if told is None or told.day is None:
