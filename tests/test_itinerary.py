@@ -2060,6 +2060,20 @@ def test_an_article_keeps_the_day_it_told(body: str, expected) -> None:
             "meeting was their second, after one on October 2 at 10 a.m.\n",
             [("Summit with Prime Minister Rui Sato", "2025-10-29", None, "Imperial Palace")],
         ),
+        # the talks' time is not the flight's that follows them
+        (
+            "On October 27, Costa held talks with Prime Minister Aziz Rahman at 9 a.m. at the "
+            "Kuala Lumpur Convention Centre before flying to Tokyo.\n",
+            [
+                ("Visit to Tokyo", "2025-10-27", None, "Tokyo"),
+                (
+                    "Summit with Prime Minister Aziz Rahman",
+                    "2025-10-27T09:00:00+08:00",
+                    "2025-10-27T10:00:00+08:00",
+                    "Kuala Lumpur Convention Centre",
+                ),
+            ],
+        ),
         # a country in a clause of its own is not where she left from
         (
             "On October 30, Costa departed for Paris and did not attend the closing session, "

@@ -973,8 +973,9 @@ _TIMES_OVER = regexes.compile(
     r"|multiple|numerous|\d+)\s+times|on\s+(?:two|three|several|many|numerous)\s+occasions)\b",
     re.I,
 )
-#: "then" right before a trigger: the act after the one the sentence told first.
-_THEN = regexes.compile(r"\bthen\s+(?:\w+\s+)?$", re.I)
+#: "then" or "before" right before a trigger: the act after the one the sentence told
+#: first ("talks at 9 a.m. before flying to Zenda": the 9 a.m. is not the flight's).
+_THEN = regexes.compile(r"\b(?:then|before)\s+(?:\w+\s+)?$", re.I)
 
 
 def _goes_on(sentence: str, act: re.Match[str], starts: set[int]) -> bool:
