@@ -29,7 +29,6 @@ from exporter.sentences import is_headline, split_sentences
 from exporter.understand import timex
 from exporter.understand.cluster import (
     BROAD,
-    TALKS,
     Cluster,
     cluster_mentions,
     fuse,
@@ -42,6 +41,7 @@ from exporter.understand.mentions import (
     JOURNEYS,
     LONGEST_SENTENCE,
     PRESENCE,
+    TALKS,
     Context,
     Mention,
     Onward,
@@ -612,7 +612,7 @@ def _zone_named_most(doc: Document, ctx: Context) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _clock_of(sentence: str, ctx: Context, heading: bool = False) -> str | None:
+def _sentence_clock(sentence: str, ctx: Context, heading: bool = False) -> str | None:
     """The clock of where a sentence of an article happens: that of the first known place
     it names, but not one the principal is only bound for ("left for Zenda", "flew to
     Zenda") nor a country named with no preposition, a party more often than a setting
@@ -649,7 +649,7 @@ def _of_the_object(tag: timex.Timex, sentence: str) -> bool:
 
 def _article_mentions(doc: Document, zone: str, ctx: Context, placed: bool) -> list[Mention]:
     """The mentions of an article read on the clock of `zone`, or, when `placed`, on the
-    clock of where each sentence happens (`_clock_of`), which the sentences after it keep
+    clock of where each sentence happens (`_sentence_clock`), which the sentences after it keep
     until one names another: a tour of three countries tells each one's times on its
     clock ("landed in Zenda at about 10 a.m.", "In the evening …")."""
     narrative = timex.Narrative(zone, doc.published)
@@ -661,12 +661,12 @@ def _article_mentions(doc: Document, zone: str, ctx: Context, placed: bool) -> l
     told = False  # a sentence before, in this section, gave its day
     for paragraph in doc.paragraphs:
         if paragraph.heading:
-            here = (placed and _clock_of(paragraph.text, ctx, heading=True)) or here
+            here = (placed and _sentence_clock(paragraph.text, ctx, heading=True)) or here
             told = False
             continue
         near = False  # … in this paragraph
         for sentence in split_sentences(paragraph.text, LONGEST_SENTENCE):
-            here = (placed and _clock_of(sentence, ctx)) or here
+            here = (placed and _sentence_clock(sentence, ctx)) or here
             tags = [t for t in narrative.tag(sentence, here) if not _of_the_object(t, sentence)]
             dated = any(
                 _MONTHISH.search(t.text) or (t.kind == "date" and t.grain == "day")

@@ -16,10 +16,8 @@ from functools import lru_cache
 
 from exporter.model import Place, Status
 from exporter.sentences import is_headline
-from exporter.understand.mentions import PRESENCE, Mention
+from exporter.understand.mentions import PRESENCE, TALKS, Mention
 
-#: Kinds that are all talks between parties (one meeting may be reported as either).
-TALKS = {"meeting", "summit"}
 #: How far apart two reports of one happening may be.
 _MAX_GAP = timedelta(hours=3)
 

@@ -114,8 +114,10 @@ _BY = regexes.compile(r"\s+by\b")
 _FOR_PURPOSE = regexes.compile(
     r"\bfor\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+){0,2}$", re.I
 )
+#: Kinds that are all talks between parties (one meeting may be reported as either).
+TALKS = frozenset({"meeting", "summit"})
 #: The kinds that can be such a purpose.
-_PURPOSES = frozenset({"meeting", "summit", "meal", "ceremony", "signing"})
+_PURPOSES = frozenset(TALKS | {"meal", "ceremony", "signing"})
 #: Before the place a journey named as a noun went to: "ending her visit to Avalon" tells
 #: where she was, not where a departure leads.
 _TRIP_TO = regexes.compile(r"\b(?:visit|trip|tour|journey|stay|voyage)\s+to\s+$", re.I)
@@ -561,7 +563,7 @@ def _pair_member(
     """Whom "the two leaders held talks" has the principal meet: the last other person
     the sentence before named ("Costa was welcomed by Sato at the palace. The two heads
     of state then held talks …")."""
-    if kind not in ("meeting", "summit") or not _PAIR.match(sentence, at):
+    if kind not in TALKS or not _PAIR.match(sentence, at):
         return None, None
     principal = ctx.cast.principal
     others = [p for _, p in ctx.cast.find(earlier) if p != principal]
@@ -1066,18 +1068,11 @@ def _time(
     return None, None, 0, True, None
 
 
-#: A happening told before, as a sentence's subject: "The meeting began at about 11 a.m.",
-#: "Their talks lasted two hours"; the kinds it may be.
-_THE_HAPPENING = regexes.compile(
-    r"(?:The|Their|His|Her)\s+(?:[\w-]+\s+){0,2}?"
-    r"(meeting|talks|summit|dinner|banquet|lunch|luncheon|ceremony|speech|address)\b"
-    r"(?!\s+(?:with|between|of)\b)"
-)
-_TALKING = frozenset({"meeting", "summit"})
+#: Nouns that name a happening told before, and the kinds it may be.
 _HAPPENING_NOUNS = {
-    "meeting": _TALKING,
-    "talks": _TALKING,
-    "summit": _TALKING,
+    "meeting": TALKS,
+    "talks": TALKS,
+    "summit": TALKS,
     "dinner": {"meal"},
     "banquet": {"meal"},
     "lunch": {"meal"},
@@ -1086,6 +1081,12 @@ _HAPPENING_NOUNS = {
     "speech": {"speech"},
     "address": {"speech"},
 }
+#: A happening told before, as a sentence's subject: "The meeting began at about 11 a.m.",
+#: "Their talks lasted two hours".
+_THE_HAPPENING = regexes.compile(
+    rf"(?:The|Their|His|Her)\s+(?:[\w-]+\s+){{0,2}}?({'|'.join(_HAPPENING_NOUNS)})\b"
+    r"(?!\s+(?:with|between|of)\b)"
+)
 
 
 def retold(
@@ -1112,9 +1113,7 @@ def retold(
 
 #: "shortly after the meeting": a happening told before, that this one follows.
 _AFTER_THE = regexes.compile(
-    r"\bafter\s+(?:the|their|his|her)\s+(?:[\w-]+\s+)?"
-    r"(meeting|talks|summit|dinner|banquet|lunch|luncheon|ceremony|speech|address)\b",
-    re.I,
+    rf"\bafter\s+(?:the|their|his|her)\s+(?:[\w-]+\s+)?({'|'.join(_HAPPENING_NOUNS)})\b", re.I
 )
 
 
@@ -1380,7 +1379,7 @@ def _news_untimed(kind: str, tags: list[timex.Timex]) -> bool:
 #: Happenings whose report is the moment itself, told as it happens.
 JOURNEYS = frozenset({"arrival", "departure"})
 #: Kinds `cluster.keep` keeps however vaguely timed.
-_KEPT_UNTIMED = frozenset({"meeting", "summit", "signing", "meal"})
+_KEPT_UNTIMED = frozenset(TALKS | {"signing", "meal"})
 
 
 def _after_arrival(
