@@ -625,10 +625,10 @@ def _sentence_clock(sentence: str, ctx: Context, heading: bool = False) -> str |
     return None
 
 
-#: Words that carry a story on from what it told last, in a paragraph of its own: "Trump
+#: Words that carry a story on from what it told last, in a paragraph of its own: "Costa
 #: then held …", "left shortly after the meeting".
 _SEQUEL = regexes.compile(
-    r"(?i)\b(?:then|later|afterwards?|subsequently|after\s+(?:the|that|this|their|his|her)\b)"
+    r"\b(?:then|later|afterwards?|subsequently|after\s+(?:the|that|this|their|his|her)\b)", re.I
 )
 #: Before a month or year that dates what a sentence speaks of: a past participle, and
 #: who did it ("the deal concluded in", "the truce agreed by the two countries in"), or

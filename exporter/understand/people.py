@@ -188,7 +188,7 @@ def _ROLE_WORDS() -> frozenset[str]:
 
 def _name_words(person: Person) -> list[str]:
     """The words a person is found by: each of their name's, but particles and what a
-    capitalised English word of two letters may be ("An", "Go"): "Xi", "Li", "Wu" count."""
+    capitalised English word of two letters may be ("An", "Go"): "Li", "Wu", "Ng" count."""
     words = [
         w
         for w in person.name.split()
