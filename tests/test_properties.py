@@ -70,9 +70,16 @@ _words = (
 
 def _text_of_its_own(body: str) -> bool:
     """A body the reader takes for the update's text, not for more of its stamp: "UTC" or
-    "Oct. 29" right after "9:00 a.m." are the stamp's zone and day, as written."""
+    "Oct. 29" right after "9:00 a.m." are the stamp's zone and day, as written. Nor one
+    that ends with a colon: it announces a list, and the stamped lines after it may be
+    its items ("Coming up:", then "12:01 a.m. …")."""
     stamp = parse_stamp(f"9:00 a.m. {body}")
-    return stamp is not None and stamp.label is None and stamp.on is None
+    return (
+        stamp is not None
+        and stamp.label is None
+        and stamp.on is None
+        and not stamp.rest.rstrip().endswith(":")
+    )
 
 
 @st.composite
