@@ -655,6 +655,40 @@ def _royal_visit(tmp_path: Path, entries: str) -> list[tuple[str, str]]:
     return [(e.title, e.start.isoformat()) for e in events]
 
 
+@pytest.mark.parametrize(
+    ("entries", "expected"),
+    [
+        # a hall the data does not know is in the city of the airport she landed at, and
+        # on its clock
+        (
+            "23:10\nThe King attended a banquet at Rideau Hall at 8 p.m. local time.\n"
+            "20:30\nThe King and Queen landed at Ottawa airport at 15:30 local time.\n",
+            [
+                (
+                    "Arrival at Ottawa Macdonald–Cartier International Airport",
+                    "2025-05-26T15:30:00-04:00",
+                ),
+                ("Banquet at Rideau Hall", "2025-05-26T20:00:00-04:00"),
+            ],
+        ),
+        # "The King toured …" is no noun after "the", as "the King tour" would be
+        (
+            "22:00\nThe King toured Rideau Hall at 16:00 local time.\n"
+            "20:30\nThe King and Queen landed at Ottawa airport at 15:30 local time.\n",
+            [
+                (
+                    "Arrival at Ottawa Macdonald–Cartier International Airport",
+                    "2025-05-26T15:30:00-04:00",
+                ),
+                ("Visit to Rideau Hall", "2025-05-26T16:00:00-04:00"),
+            ],
+        ),
+    ],
+)
+def test_a_royal_visit_after_landing_at_an_airport(tmp_path: Path, entries: str, expected) -> None:
+    assert _royal_visit(tmp_path, entries) == expected
+
+
 def test_a_blog_that_calls_its_principal_by_title(tmp_path: Path) -> None:
     """A royal visit as British blogs tell it: "the King" throughout, his name once, and
     headlines that end on another person's name above text that opens with "The King"."""
@@ -665,7 +699,7 @@ def test_a_blog_that_calls_its_principal_by_title(tmp_path: Path) -> None:
         "20:30\nThe King and Queen arrive\n"
         "The King and Queen landed at Ottawa airport at 15:30 local time.\n",
     ) == [
-        ("Arrival at Ottawa", "2025-05-26T15:30:00-04:00"),
+        ("Arrival at Ottawa Macdonald–Cartier International Airport", "2025-05-26T15:30:00-04:00"),
         # 23:10 on the blog's clock, at a hall in the city she landed in: on its clock
         ("Meeting with Prime Minister Rui Sato", "2025-05-26T18:10:00-04:00"),
     ]
@@ -706,7 +740,7 @@ def test_the_subject_after_the_time_a_sentence_opens_with(tmp_path: Path, body: 
             "9:00 a.m. Costa will meet party leaders and tour the Diet on Tuesday.\n",
             [
                 ("Meeting with party leaders", date(2025, 6, 3), "planned"),
-                ("Visit", date(2025, 6, 3), "planned"),
+                ("Visit to Diet", date(2025, 6, 3), "planned"),
             ],
         ),
     ],
@@ -2212,3 +2246,229 @@ def test_what_a_happening_is_called(tmp_path: Path, body: str, expected) -> None
 )
 def test_a_happening_told_again_with_its_time(tmp_path: Path, body: str, expected) -> None:
     assert [(e.title, e.start, e.end) for e in _blog(body + _COSTA, tmp_path)] == expected
+
+
+def test_an_article_whose_sections_are_its_days() -> None:
+    """An encyclopedic article whose itinerary has a heading per day ("20 September"):
+    each section on its day, though its sentences name none; "then" after a landing at a
+    time; "the two heads of state" of a private meeting; a visit planned "two days"
+    after the day its postponement was told; a landmark no map knows."""
+    doc = read_path(FIXTURES / "state-visit-article-dated-sections.txt", ReadOptions(slug="dated"))
+    assert _in_full(doc) == [
+        # "On 24 March, two days before the King was due to arrive, … postponed"
+        ("Arrival", "2023-03-26", None, "cancelled", None, 1),
+        # "After the ceremony the two heads of state travelled … to the Élysée Palace for a
+        # private meeting": Girard, whom the text named last
+        ("Meeting with President Girard", "2023-09-20", None, "happened", "Élysée Palace", 1),
+        ("Visit to France", "2023-09-20", "2023-09-23", "happened", "France", 1),
+        (
+            "Wreath-laying at Tomb of the Unknown Soldier",
+            "2023-09-20",
+            None,
+            "happened",
+            "Tomb of the Unknown Soldier",
+            1,
+        ),
+        (
+            "Arrival at Paris Orly Airport",
+            "2023-09-20T14:00:00+02:00",
+            "2023-09-20T14:15:00+02:00",
+            "approximate",
+            "Paris Orly Airport",
+            1,
+        ),
+        (  # "They were then driven to …": after the landing
+            "Ceremonial welcome at Arc de Triomphe",
+            "2023-09-20T14:15:00+02:00",
+            "2023-09-20T14:45:00+02:00",
+            "approximate",
+            "Arc de Triomphe",
+            1,
+        ),
+        (  # the meeting with him that day is no part of it
+            "State banquet with President Girard",
+            "2023-09-20T20:00:00+02:00",
+            "2023-09-20T21:30:00+02:00",
+            "approximate",
+            "Hall of Mirrors",
+            1,
+        ),
+        (  # "addressed members of the Senate"
+            "Speech to members of the Senate",
+            "2023-09-21T06:00:00+02:00",
+            "2023-09-21T12:00:00+02:00",
+            "approximate",
+            "Senate",
+            1,
+        ),
+        (  # not Paris, which the name goes on with
+            "Visit to Notre-Dame de Paris",
+            "2023-09-21T06:00:00+02:00",
+            "2023-09-21T12:00:00+02:00",
+            "approximate",
+            "Notre-Dame de Paris",
+            1,
+        ),
+        (
+            "Meeting with young athletes",
+            "2023-09-21T12:00:00+02:00",
+            "2023-09-21T13:00:00+02:00",
+            "approximate",
+            "Saint-Denis",
+            1,
+        ),
+        # "The King then visited a forest research site near Bordeaux, where he learned
+        # about the wildfires of 2022": on the section's day, not in 2022
+        ("Visit to Bordeaux", "2023-09-22", None, "happened", "Bordeaux", 2),
+        (  # "left Bordeaux–Mérignac Airport for Avalon City in the afternoon"
+            "Departure for Avalon City",
+            "2023-09-22T12:00:00+02:00",
+            "2023-09-22T18:00:00+02:00",
+            "approximate",
+            "Bordeaux–Mérignac Airport",
+            1,
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a heading that is a day dates its section
+        (
+            "Itinerary\nOctober 28\nCosta landed at Haneda Airport shortly after 2 p.m.\n",
+            [
+                (
+                    "Arrival at Haneda Airport",
+                    "2025-10-28T14:00:00+09:00",
+                    "2025-10-28T14:15:00+09:00",
+                    "Haneda Airport",
+                ),
+            ],
+        ),
+        # up to the next heading that is not one
+        (
+            "October 28\nCosta landed at Haneda Airport shortly after 2 p.m.\nReception\n"
+            "Costa met Emperor Akihiro at the Imperial Palace.\n",
+            [
+                (
+                    "Arrival at Haneda Airport",
+                    "2025-10-28T14:00:00+09:00",
+                    "2025-10-28T14:15:00+09:00",
+                    "Haneda Airport",
+                ),
+            ],
+        ),
+        (
+            "Day two: Tuesday, October 28\nCosta toured a factory.\n",
+            [("Visit", "2025-10-28", None, None)],
+        ),
+        # but not a span of days
+        ("From October 28 to 29\nCosta toured a factory.\n", []),
+        # a year or a month in it is what the sentence speaks of
+        (
+            "October 28\nCosta toured a factory, where she learned about the floods of 2019.\n",
+            [("Visit", "2025-10-28", None, None)],
+        ),
+        (
+            "October 28\nCosta toured a factory, where she learned about the floods in March.\n",
+            [("Visit", "2025-10-28", None, None)],
+        ),
+        # "then", after a time: from its end
+        (
+            "On October 27, Costa landed at Haneda Airport at 2 p.m. She was then driven to "
+            "the Imperial Palace, where Emperor Akihiro welcomed her with a ceremony.\n",
+            [
+                (
+                    "Arrival at Haneda Airport",
+                    "2025-10-27T14:00:00+09:00",
+                    "2025-10-27T14:15:00+09:00",
+                    "Haneda Airport",
+                ),
+                (
+                    "Welcome ceremony at Imperial Palace",
+                    "2025-10-27T14:15:00+09:00",
+                    "2025-10-27T14:45:00+09:00",
+                    "Imperial Palace",
+                ),
+            ],
+        ),
+        # without it, no order is told
+        (
+            "On October 27, Costa landed at Haneda Airport at 2 p.m. She was driven to the "
+            "Imperial Palace, where Emperor Akihiro welcomed her with a ceremony.\n",
+            [
+                ("Welcome ceremony at Imperial Palace", "2025-10-27", None, "Imperial Palace"),
+                (
+                    "Arrival at Haneda Airport",
+                    "2025-10-27T14:00:00+09:00",
+                    "2025-10-27T14:15:00+09:00",
+                    "Haneda Airport",
+                ),
+            ],
+        ),
+        # "the two leaders" of a meeting after "After the ceremony"
+        (
+            "On October 28, Prime Minister Rui Sato and his wife Mei greeted Costa at the "
+            "Imperial Palace. After the ceremony the two leaders travelled to the Akasaka "
+            "Palace for a private meeting.\n",
+            [
+                (
+                    "Summit with Prime Minister Rui Sato",
+                    "2025-10-28",
+                    None,
+                    "Akasaka State Guest House",
+                )
+            ],
+        ),
+        # so long after the day the sentence names
+        (
+            "On October 24, two days before Costa was due to arrive, her office announced "
+            "that the visit had been postponed.\n",
+            [("Arrival", "2025-10-26", None, None)],
+        ),
+        (
+            "On October 30, three days after Costa met Emperor Akihiro at the Imperial Palace, "
+            "her office published a photograph.\n",
+            [("Audience with Emperor Akihiro", "2025-10-27", None, "Imperial Palace")],
+        ),
+        # what a visit is to, a name no map knows, is where it is; but not a person
+        (
+            "On October 28 Costa visited the Avalon Peace Museum.\n",
+            [("Visit to Avalon Peace Museum", "2025-10-28", None, "Avalon Peace Museum")],
+        ),
+        (
+            "On October 28 Costa visited Prime Minister Rui Sato.\n",
+            [("Visit", "2025-10-28", None, None)],
+        ),
+        (
+            "On October 28 Costa addressed members of the Diet.\n",
+            [("Speech to members of the Diet", "2025-10-28", None, None)],
+        ),
+        # talks and a dinner with one leader, the talks with no time: two happenings
+        (
+            "On October 27, Costa landed at Haneda Airport. On October 28 Costa held talks "
+            "with Prime Minister Rui Sato. In the evening Sato hosted a dinner for Costa.\n",
+            [
+                ("Arrival at Haneda Airport", "2025-10-27", None, "Haneda Airport"),
+                ("Summit with Prime Minister Rui Sato", "2025-10-28", None, None),
+                (
+                    "Dinner with Prime Minister Rui Sato",
+                    "2025-10-28T19:30:00+09:00",
+                    "2025-10-28T21:00:00+09:00",
+                    None,
+                ),
+            ],
+        ),
+    ],
+)
+def test_an_article_tells_its_days_and_their_order(body: str, expected) -> None:
+    assert _toured(body) == expected
+
+
+def test_a_departure_from_an_airport_named_with_a_dash() -> None:
+    # "left Avalon–Zenda Airport for Paris": where she goes, past the dash in the name
+    rows = _toured("On October 30 Costa left Kansai–Osaka Airport for Paris in the afternoon.\n")
+    assert [(title, place) for title, _, _, place in rows] == [
+        ("Departure for Paris", "Kansai–Osaka Airport")
+    ]

@@ -271,6 +271,7 @@ def test_find(gaz: Gazetteer, sentence: str, expected: Expected) -> None:
         "He shared the ingredients from Takaichi's home prefecture.",
         "They promoted Trump's America First policy.",
         "He thanked the Bank of Japan.",
+        "Costa and Sato visited Notre-Dame de Paris.",  # a name that goes on with a place
         "The meeting will take place in May and finish in June.",
         "He attended the ceremony at the ASEAN Summit.",
         "He went to Chinese President Xi Jinping for help.",
@@ -454,6 +455,27 @@ def test_lookup_aliases(gaz: Gazetteer, alias: str, canonical: str) -> None:
     place = gaz.lookup(alias)
     assert place is not None and place.name == canonical
     assert place == gaz.lookup(canonical)
+
+
+@pytest.mark.parametrize(
+    ("name", "city"),
+    [
+        ("Haneda Airport", "Tokyo"),  # within Tokyo
+        ("Paris Orly Airport", "Paris"),
+        ("Imperial Palace", "Tokyo"),
+        ("Ramstein Air Base", None),  # in no city the data knows
+        ("Kadena Air Base", None),  # in a region, not a city
+        ("Tokyo", None),  # a city is in none
+        ("Japan", None),
+    ],
+)
+def test_city_of(gaz: Gazetteer, name: str, city: str | None) -> None:
+    found = gaz.city_of(gaz.lookup(name))
+    assert (found and found.name) == city
+
+
+def test_city_of_a_place_the_data_does_not_know(gaz: Gazetteer) -> None:
+    assert gaz.city_of(Place(name="Sato Airfield", kind="airport")) is None
 
 
 @pytest.mark.parametrize("name", ["Atlantis", "", "Japanese", "the", "Grand Hyatt Hotel"])

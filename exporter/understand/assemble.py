@@ -28,7 +28,6 @@ from exporter.readers.stamps import parse_stamp
 from exporter.sentences import is_headline, split_sentences
 from exporter.understand import timex
 from exporter.understand.cluster import (
-    BROAD,
     Cluster,
     cluster_mentions,
     fuse,
@@ -38,6 +37,7 @@ from exporter.understand.cluster import (
     time_key,
 )
 from exporter.understand.mentions import (
+    BROAD,
     JOURNEYS,
     LONGEST_SENTENCE,
     PRESENCE,
@@ -647,6 +647,12 @@ def _of_the_object(tag: timex.Timex, sentence: str) -> bool:
     return _OBJECT_DATED.search(sentence, max(0, tag.span[0] - 60), tag.span[0]) is not None
 
 
+def _month_or_year(tag: timex.Timex) -> bool:
+    """A month or year alone, in a section whose heading is its day: what the sentence
+    speaks of ("the wildfires of 2022", "the deal signed in March"), not when it happens."""
+    return tag.kind == "date" and tag.grain in ("month", "year")
+
+
 def _article_mentions(doc: Document, zone: str, ctx: Context, placed: bool) -> list[Mention]:
     """The mentions of an article read on the clock of `zone`, or, when `placed`, on the
     clock of where each sentence happens (`_sentence_clock`), which the sentences after it keep
@@ -655,19 +661,25 @@ def _article_mentions(doc: Document, zone: str, ctx: Context, placed: bool) -> l
     narrative = timex.Narrative(zone, doc.published)
     found: list[Mention] = []
     recent: dict[str, Place] = {}
-    earlier = ""  # the sentence before, where "the two leaders" were named
+    earlier = ""  # the last sentence to name anyone but the principal: "the two leaders"
     last: list[Mention] = []  # the mentions of the last sentence to tell any
     here = zone
     told = False  # a sentence before, in this section, gave its day
+    headed = False  # this section's heading is its day ("20 September")
     for paragraph in doc.paragraphs:
         if paragraph.heading:
             here = (placed and _sentence_clock(paragraph.text, ctx, heading=True)) or here
+            headed = narrative.heading(paragraph.text) is not None
             told = False
             continue
         near = False  # … in this paragraph
         for sentence in split_sentences(paragraph.text, LONGEST_SENTENCE):
             here = (placed and _sentence_clock(sentence, ctx)) or here
-            tags = [t for t in narrative.tag(sentence, here) if not _of_the_object(t, sentence)]
+            tags = [
+                t
+                for t in narrative.tag(sentence, here)
+                if not _of_the_object(t, sentence) and not (headed and _month_or_year(t))
+            ]
             dated = any(
                 _MONTHISH.search(t.text) or (t.kind == "date" and t.grain == "day")
                 for t in tags
@@ -676,11 +688,13 @@ def _article_mentions(doc: Document, zone: str, ctx: Context, placed: bool) -> l
             on_the_day = narrative.reference is not None and not dated
             timed = on_the_day and any(t.kind in ("part", "time") for t in tags)
             has_date = any(t.kind == "date" for t in tags)
-            carried = (
-                on_the_day
-                and (near or (told and _SEQUEL.search(sentence) is not None))
-                and not has_date
-                and timex.tense_of(sentence) == "past"
+            carried = on_the_day and (
+                (headed and not has_date)
+                or (
+                    (near or (told and _SEQUEL.search(sentence) is not None))
+                    and not has_date
+                    and timex.tense_of(sentence) == "past"
+                )
             )
             explicit = dated or timed or carried
             one_day = any(
@@ -712,10 +726,11 @@ def _article_mentions(doc: Document, zone: str, ctx: Context, placed: bool) -> l
             )
             if not read and (again := retold(sentence, tags, last, evidence, ctx)):
                 read = [again]  # "The meeting began at 11 a.m.": the one told just before
-            read = [after_the(m, sentence, found) for m in read]
+            read = [after_the(m, sentence, found, last, ctx) for m in read]
             found.extend(read)
             last = read or last
-            earlier = sentence
+            if any(p != ctx.cast.principal for _, p in ctx.cast.find(sentence)):
+                earlier = sentence
     return found
 
 

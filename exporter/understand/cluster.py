@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from exporter.model import Place, Status
 from exporter.sentences import is_headline
-from exporter.understand.mentions import PRESENCE, TALKS, Mention
+from exporter.understand.mentions import BROAD, PRESENCE, TALKS, Mention
 
 #: How far apart two reports of one happening may be.
 _MAX_GAP = timedelta(hours=3)
@@ -220,9 +220,6 @@ class Cluster:
         return self._counterparts or []
 
 
-BROAD = ("city", "region", "country")
-
-
 def _same_place(a: Place | None, b: Place | None) -> bool | None:
     """True/False when both are specific, None when either is missing or only a city/country.
 
@@ -350,10 +347,13 @@ def _fits(cluster: Cluster, m: Mention) -> int:
         parties = cluster.parties
         if _party(counterpart) in parties:
             if (kind == "meal") != ("meal" in kinds) and (
-                not close or (anchor is not None and _outside_window(m, anchor))
+                not close
+                or (anchor is not None and _outside_window(m, anchor))
+                or ((anchor is None or not timed) and not _told_with(cluster, m))
             ):
                 # the same guest at another table later ("dined on Wednesday evening"
-                # after talks that afternoon): a separate meal
+                # after talks that afternoon), or at one with no time told apart from
+                # the talks: a separate meal
                 return 0
             return 4
         if parties and kind in _TALKS_OR_MEAL:
@@ -426,8 +426,11 @@ def _specific(place: Place | None) -> bool:
 
 
 def _stays(here: Place | None, kinds: set[str]) -> bool:
-    """Whether a cluster is a stay somewhere: a visit, or a place more precise than a city."""
-    return here is not None and ("visit" in kinds or here.kind not in BROAD)
+    """Whether a cluster is a stay somewhere: a visit, or a place more precise than a city
+    that one does not only pass through (an airport one lands at is none)."""
+    return here is not None and (
+        "visit" in kinds or (here.kind not in BROAD and here.kind not in _TRANSIT)
+    )
 
 
 #: The most clusters of one day a mention is compared with: the day's latest. A news day

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache, cached_property, lru_cache
 
+from exporter import lexicon as lx
 from exporter import regexes
 from exporter.model import Evidence, Place, Status
 from exporter.understand import timex
@@ -109,11 +110,15 @@ _LEADING_WITH = regexes.compile(r"^(?:with|alongside)\s+", re.I)
 #: What follows a trigger: "meeting with" (a happening), "signed by" (a thing done before).
 _WITH = regexes.compile(r"\s+with\b")
 _BY = regexes.compile(r"\s+by\b")
+#: Before a meeting that is one: "held a private meeting", "travelled … for a meeting".
+_HELD_A = regexes.compile(r"\b(?:for|held|had|hold|holds|holding)\s+an?\s+(?:[\w-]+\s+)?\Z", re.I)
 #: A happening named as the purpose of the journey before it: "arrived at the palace for
 #: an audience with …", "headed to the guest house for talks with …".
 _FOR_PURPOSE = regexes.compile(
     r"\bfor\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+){0,2}$", re.I
 )
+#: Kinds of place one is in rather than at: a happening there may be anywhere in them.
+BROAD = ("city", "region", "country")
 #: Kinds that are all talks between parties (one meeting may be reported as either).
 TALKS = frozenset({"meeting", "summit"})
 #: The kinds that can be such a purpose.
@@ -340,10 +345,13 @@ def _quote_positions(sentence: str) -> tuple[int, ...]:
     return tuple(m.start() for m in _QUOTES.finditer(sentence))
 
 
-def _is_noun(sentence: str, pos: int) -> bool:
+def _is_noun(sentence: str, pos: int, trigger: str) -> bool:
     """A trigger right after a possessive or article is a noun ("his visit", "the visit"),
     also with a compound before it ("a five-nation Asia tour", "her three-day state
-    visit") or a name ("his Middle East tour"); not "the two leaders visit"."""
+    visit") or a name ("his Middle East tour"); not "the two leaders visit", nor a verb in
+    the past ("The King toured …")."""
+    if trigger.endswith("ed"):
+        return False
     return _NOUN_BEFORE.search(sentence, max(0, pos - 80), pos) is not None
 
 
@@ -439,11 +447,12 @@ _GUEST = regexes.compile(r"(?:[\w.'’-]+\s+){0,4}[\w'’-]+")
 def _subject_start(sentence: str, tags: list[timex.Timex]) -> int:
     """Where the subject begins: past a time the sentence opens with, and its comma, or
     past a participle's phrase and its comma ("Speaking at the banquet, the King said",
-    "Accompanied by the Queen, the King laid a wreath")."""
+    "Accompanied by the Queen, the King laid a wreath"), or past the happening it follows
+    ("After the ceremony the two heads of state travelled …")."""
     for t in tags:
-        if _BEFORE_OPENING_TIME.fullmatch(sentence, 0, t.span[0]):
+        if t.text and _BEFORE_OPENING_TIME.fullmatch(sentence, 0, t.span[0]):
             return _SPACE_OR_COMMA.match(sentence, t.span[1]).end()
-    opener = _PARTICIPLE_OPENING.match(sentence)
+    opener = _PARTICIPLE_OPENING.match(sentence) or _AFTER_OPENING.match(sentence)
     return opener.end() if opener else 0
 
 
@@ -714,7 +723,11 @@ def _places(
         )
         return here or where or _pick([m for m in mentions if m.preposition in _LOCATIVE]), None
     located = [m for m in mentions if m.preposition in _LOCATIVE]
-    return _pick([m for m in located if m.span[0] >= pos]) or where or _pick(located), None
+    here = _pick([m for m in located if m.span[0] >= pos])
+    if here is None and kind in _PURPOSES and _FOR_PURPOSE.search(sentence, max(0, pos - 40), pos):
+        # "travelled to the palace for a private meeting": where the journey led
+        here = _pick([m for m in mentions if m.span[0] < pos and m.preposition == "to"][-1:])
+    return here or where or _pick(located), None
 
 
 def _countries_listed(
@@ -910,12 +923,15 @@ def remember_places(sentence: str, ctx: Context, recent: dict[str, Place]) -> No
 
 
 def places_remembered(sentence: str, ctx: Context) -> list[tuple[str, Place]]:
-    """What `remember_places` writes for a sentence, in order: (kind or `_LAST`, place).
-    Not a place the principal is bound for ("before leaving for Zenda at 9 pm"): she is
-    not there yet, and the places of the day told after it are not on its clock."""
+    """What `remember_places` writes for a sentence, in order: (kind or `_LAST`, place),
+    and the city a known building is in. Not a place the principal is bound for ("before
+    leaving for Zenda at 9 pm"): she is not there yet, and the places of the day told
+    after it are not on its clock."""
     written = []
     for m in ctx.places_in(sentence):
         if m.known and m.preposition != "for":
+            if m.place.kind not in BROAD and (city := ctx.gazetteer.city_of(m.place)):
+                written.append(("city", city))  # "landed at Avalon airport": in Avalon
             written.append((_kind_of(m.place), m.place))
             if m.place.kind not in ("country", "region"):
                 written.append((_LAST, m.place))
@@ -1081,6 +1097,12 @@ _HAPPENING_NOUNS = {
     "speech": {"speech"},
     "address": {"speech"},
 }
+#: The happening a sentence opens by following: "After the ceremony(,) the two leaders …".
+_AFTER_OPENING = regexes.compile(
+    rf"(?:after|following)\s+(?:the|their|his|her|this|that)\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{'|'.join(_HAPPENING_NOUNS)})\b,?\s+",
+    re.I,
+)
 #: A happening told before, as a sentence's subject: "The meeting began at about 11 a.m.",
 #: "Their talks lasted two hours".
 _THE_HAPPENING = regexes.compile(
@@ -1117,17 +1139,75 @@ _AFTER_THE = regexes.compile(
 )
 
 
-def after_the(m: Mention, sentence: str, before: list[Mention]) -> Mention:
+#: A sentence told as what came next, after the happening told just before it.
+_NEXT = regexes.compile(r"\b(?:then|afterwards?|after\s+that|subsequently)\b", re.I)
+
+
+#: Before a happening told as so long after the day the sentence names: "On 3 May, two
+#: days before Costa was due to arrive, …".
+_DAYS_BEFORE = regexes.compile(
+    r"\b(?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>days?|weeks?)\s+(?P<way>before|after)\s+"
+    r"(?:[\w'’-]+\s+){0,6}\Z",
+    re.I,
+)
+
+
+def _days_apart(sentence: str, at: int) -> int:
+    """How many days after the day a sentence names its happening at `at` is: 2 for "On 3
+    May, two days before Costa was due to arrive", -7 for "a week after she left"."""
+    m = _DAYS_BEFORE.search(sentence, max(0, at - 90), at)
+    if m is None:
+        return 0
+    n = m["n"].lower()
+    count = int(n) if n.isdigit() else lx.NUMBER_WORDS.get(n, 0)
+    days = count * (7 if m["unit"].lower().startswith("week") else 1)
+    return days if m["way"].lower() == "before" else -days
+
+
+#: The small words a proper name of a place may hold: "Palace of Westminster".
+_NAME_PARTICLES = frozenset("of the de du des di del della la le von van".split())
+
+
+def _landmark(phrase: str | None, cast: Cast) -> str | None:
+    """What a visit is to, when it is the proper name of a place ("Notre-Dame de Avalon",
+    "the Zenda Cathedral"), without "the", as the places the text names are: every word
+    capitalised but the particles, and no one of the cast."""
+    words = phrase.split() if phrase else []
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    name = " ".join(words)
+    if (
+        0 < len(words) <= 6
+        and words[0][:1].isupper()
+        and words[-1][:1].isupper()
+        and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
+        and not cast.find(name)
+    ):
+        return name
+    return None
+
+
+def after_the(
+    m: Mention, sentence: str, before: list[Mention], last: list[Mention], ctx: Context
+) -> Mention:
     """`m`, with no time of its own, as the happening it is told to follow ends: "left
     shortly after the meeting", which began at 11 and lasted an hour and forty minutes,
-    is at 12:40, marked approximate. Unchanged when that happening has no clock time."""
-    if m.precision >= 2 or m.day is None or (noun := _AFTER_THE.search(sentence)) is None:
+    is at 12:40, marked approximate; "They were then driven to …, where … welcomed them",
+    after a landing at 2 p.m., as the last sentence's happenings (`last`) end. Unchanged
+    when that happening has no clock time."""
+    if m.precision >= 2 or m.day is None:
         return m
-    kinds = _HAPPENING_NOUNS[noun.group(1).lower()]
-    told = next((t for t in reversed(before) if t.kind in kinds and t.day == m.day), None)
+    if (noun := _AFTER_THE.search(sentence)) is not None:
+        kinds = _HAPPENING_NOUNS[noun.group(1).lower()]
+        told = next((t for t in reversed(before) if t.kind in kinds and t.day == m.day), None)
+    elif _NEXT.search(sentence) is not None:
+        told = next((t for t in reversed(last) if t.day == m.day and t is not m), None)
+    else:
+        return m
     if told is None or told.precision < 3:
         return m
-    ends = told.end if isinstance(told.end, datetime) else told.start
+    ends = told.end if isinstance(told.end, datetime) else None
+    ends = ends or told.start + timedelta(minutes=ctx.default_minutes.get(told.kind, 30))
     return replace(m, start=ends, end=None, precision=1, approximate=True)
 
 
@@ -1174,7 +1254,8 @@ def mentions_in(
     """Every happening of the principal in one sentence (usually none).
 
     `onward` tells where a departure from a place leads, from the sentences after this one;
-    `earlier` is the sentence before it, where "the two leaders" were named.
+    `earlier` is the sentence before it (in an article, the last to name someone other
+    than the principal), where "the two leaders" were named.
     """
     lowered = _lowered(sentence)
     text, cues = (sentence, _cues(False)) if lowered is None else (lowered, _cues(True))
@@ -1215,7 +1296,12 @@ def mentions_in(
                 or not _SUBJECT_NOUN.fullmatch(sentence, subject_at, m_start)
             ):
                 continue  # no one named, and the trigger no happening that is the subject
-            if kind == "meeting" and trigger == "meeting" and not _WITH.match(sentence, m_end):
+            if (
+                kind == "meeting"
+                and trigger == "meeting"
+                and not _WITH.match(sentence, m_end)
+                and not _HELD_A.search(sentence, max(0, m_start - 40), m_start)
+            ):
                 continue  # "the first meeting is …": a noun, not a happening
             if (
                 kind == "meeting"
@@ -1230,7 +1316,7 @@ def mentions_in(
                 continue
             if _TIMES_OVER.match(sentence, m_end):
                 continue  # "the two met three times during her first term": no one happening
-            if kind == "visit" and _is_noun(sentence, m_start) and not days:
+            if kind == "visit" and _is_noun(sentence, m_start, trigger) and not days:
                 continue  # "during Ruiz's visit": background unless it gives the span
             if kind == "speech" and m_start == 0 and _PARTICIPLE_OPENING.match(sentence):
                 continue  # "Speaking at the banquet, she said …": what she said there
@@ -1265,6 +1351,8 @@ def mentions_in(
                 ctx,
                 own,
             )
+            if type(start) is date and (apart := _days_apart(sentence, m_start)):
+                start, end = start + timedelta(days=apart), None
             where = None
             if local is not None and (ref is not None or not local.floating):
                 # "local time", "this evening": the clock of where it happens, when known
@@ -1300,6 +1388,9 @@ def mentions_in(
             if status == Status.CANCELLED and precision == 0 and ref is not None:
                 start, end = ref, None  # called off: shown where the news came, marked approximate
             place, destination = where or _places(sentence, m_start, kind, ctx, recent, own[1])
+            subject = _object_phrase(kind, sentence, m_start, m_end)
+            if place is None and kind == "visit" and (name := _landmark(subject, ctx.cast)):
+                place = Place(name=name)  # "visited Notre-Dame de …": a name no map knows
             if place is not None and place.zone is None:
                 zone = _clock_of(sentence, place, ctx, recent)
                 place = replace(place, zone=zone) if zone else place
@@ -1326,7 +1417,7 @@ def mentions_in(
                     destination=destination,
                     counterpart=counterpart,
                     counterpart_class=role_class,
-                    subject=_object_phrase(kind, sentence, m_start, m_end),
+                    subject=subject,
                     explicit=explicit,
                     days=days,
                 )

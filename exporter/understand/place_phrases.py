@@ -182,18 +182,23 @@ _PREP_BEFORE = regexes.compile(
     rf"(?<![\w'’])(?P<prep>(?i:{_LOCATIVE_PREPOSITIONS}|{_KNOWN_ONLY_PREPOSITIONS}|for))\s+"
     rf"(?:(?i:the)\s+)?(?:(?:{_PART_OF})\s+of\s+(?:(?i:the)\s+)?)?(?:(?:{_MODIFIERS})\s+)?\Z"
 )
-#: "left Avalon for", "Departs the Grand Hall for", "leaves Avalon by helicopter for": the
-#: place left, and how, stand between the verb of leaving and the "for" that names where
-#: the principal goes (in the same clause: no punctuation between).
+#: "left Avalon for", "Departs the Grand Hall for", "leaves Avalon by helicopter for", "left
+#: Avalon–Zenda Airport for": the place left, and how, stand between the verb of leaving
+#: and the "for" that names where the principal goes (in the same clause: no punctuation
+#: between).
 _LEFT_FOR = regexes.compile(
     rf"(?<![\w'’])(?i:{'|'.join(sorted(_DEPARTURE_VERBS))})\s+(?:(?i:the)\s+)?"
-    rf"[{_UPPER}][\w'’.-]*\s+(?:[\w'’.-]+\s+){{0,5}}\Z"
+    rf"[{_UPPER}][\w'’.–-]*\s+(?:[\w'’.–-]+\s+){{0,5}}\Z"
 )
 _WORD = regexes.compile(r"[^\W_]+")
 _WORD_BEFORE = regexes.compile(r"([^\s]+)[ \t]+\Z")
 _WORD_AFTER = regexes.compile(r"[ \t]+([^\s]+)")
 _POSSESSIVE = regexes.compile(r"['’]s(?!\w)|(?<=s)['’](?![\w'’])")
-_OF_BEFORE = regexes.compile(r"([^\s]+)\s+of\s+(?P<the>the\s+)?\Z")
+#: Between a name's first words and a place its name goes on with: "Bank of", "Notre-Dame
+#: de", "Palazzo della".
+_OF_BEFORE = regexes.compile(
+    r"([^\s]+)\s+(?:of\s+(?P<the>the\s+)?|(?:de|du|des|di|del|della|von|van)\s+)\Z"
+)
 _IN_GAP = regexes.compile(r"\s+in\s+(?:the\s+)?")
 _POSSESSIVE_GAP = regexes.compile(r"['’]s?\s+")
 #: A run's words before the particles that join it to a known place ("Rose Garden of the").

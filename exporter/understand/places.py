@@ -244,6 +244,19 @@ class Gazetteer:
             return _zone_countries().get(place.zone)
         return None
 
+    def city_of(self, place: Place) -> Place | None:
+        """The city the data puts a known building in ("Avalon Airport" is in Zenda), where
+        one who is there is: None for a place the data does not know or puts in no city."""
+        key = self._place_keys.get(place)
+        seen: set[str] = set()
+        while key is not None and key not in seen:
+            seen.add(key)
+            within = self._entries[key].within
+            key = self._by_key.get(name_key(within)) if within else None
+            if key is not None and self._entries[key].kind == "city":
+                return self._places[key]
+        return None
+
     def is_adjective(self, word: str) -> bool:
         """True for nationality and language words ("Freedonian", "Latin", "Freedonians")."""
         w = name_key(word)

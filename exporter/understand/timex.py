@@ -804,6 +804,24 @@ class Narrative:
         )
         return tags
 
+    def heading(self, text: str) -> date | None:
+        """The one day a section heading names ("20 September", "Day two: Tuesday 21
+        October"), which becomes the reference, as a live blog's day header does; None, and
+        the narrative as it was, for any other heading ("2019 visit", "Reception")."""
+        _, atoms = self._read(text, self._reference, self._zone)
+        days = {
+            a.day
+            for a in atoms
+            if a.anchor
+            and a.grain == "day"
+            and a.end is None  # not "From 20 to 22 September"
+            and (self._reference or not a.relative)
+        }
+        if len(days) != 1:
+            return None
+        self._reference = days.pop()
+        return self._reference
+
     def _after_the_last(self, tag: Timex) -> Timex:
         """ "Later that morning", after "landed at 10 a.m.": from 10 on, not from dawn."""
         last = self._clock
