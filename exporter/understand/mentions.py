@@ -23,6 +23,7 @@ from exporter import regexes
 from exporter.model import Evidence, Place, Status
 from exporter.understand import timex
 from exporter.understand.people import Cast, Person, vocabulary
+from exporter.understand.place_phrases import NAME_PARTICLES
 from exporter.understand.places import SPECIFICITY, Gazetteer, PlaceMention, most_specific
 
 #: Kinds that only tell where the principal is; they help other mentions but make no event.
@@ -1164,10 +1165,6 @@ def _days_apart(sentence: str, at: int) -> int:
     return days if m["way"].lower() == "before" else -days
 
 
-#: The small words a proper name of a place may hold: "Palace of Westminster".
-_NAME_PARTICLES = frozenset("of the de du des di del della la le von van".split())
-
-
 def _landmark(phrase: str | None, cast: Cast) -> str | None:
     """What a visit is to, when it is the proper name of a place ("Notre-Dame de Avalon",
     "the Zenda Cathedral"), without "the", as the places the text names are: every word
@@ -1180,7 +1177,7 @@ def _landmark(phrase: str | None, cast: Cast) -> str | None:
         0 < len(words) <= 6
         and words[0][:1].isupper()
         and words[-1][:1].isupper()
-        and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
+        and all(w[:1].isupper() or w in NAME_PARTICLES for w in words)
         and not cast.find(name)
     ):
         return name

@@ -194,11 +194,15 @@ _WORD = regexes.compile(r"[^\W_]+")
 _WORD_BEFORE = regexes.compile(r"([^\s]+)[ \t]+\Z")
 _WORD_AFTER = regexes.compile(r"[ \t]+([^\s]+)")
 _POSSESSIVE = regexes.compile(r"['’]s(?!\w)|(?<=s)['’](?![\w'’])")
+#: The small words after which a name goes on with a place: "Notre-Dame de", "Palazzo
+#: della" (and "of", "Bank of", which `_OF_BEFORE` tells apart).
+_GOES_ON = ("de", "du", "des", "di", "del", "della", "von", "van")
+#: The small words a proper name of a place may hold: "Palace of Westminster", "Hôtel de
+#: la Marine".
+NAME_PARTICLES = frozenset((*_GOES_ON, "of", "the", "la", "le"))
 #: Between a name's first words and a place its name goes on with: "Bank of", "Notre-Dame
 #: de", "Palazzo della".
-_OF_BEFORE = regexes.compile(
-    r"([^\s]+)\s+(?:of\s+(?P<the>the\s+)?|(?:de|du|des|di|del|della|von|van)\s+)\Z"
-)
+_OF_BEFORE = regexes.compile(rf"([^\s]+)\s+(?:of\s+(?P<the>the\s+)?|(?:{'|'.join(_GOES_ON)})\s+)\Z")
 _IN_GAP = regexes.compile(r"\s+in\s+(?:the\s+)?")
 _POSSESSIVE_GAP = regexes.compile(r"['’]s?\s+")
 #: A run's words before the particles that join it to a known place ("Rose Garden of the").
