@@ -40,6 +40,7 @@ from exporter.understand.mentions import (
     BROAD,
     JOURNEYS,
     LONGEST_SENTENCE,
+    NEXT_WORDS,
     PRESENCE,
     TALKS,
     Context,
@@ -627,9 +628,7 @@ def _sentence_clock(sentence: str, ctx: Context, heading: bool = False) -> str |
 
 #: Words that carry a story on from what it told last, in a paragraph of its own: "Costa
 #: then held …", "left shortly after the meeting".
-_SEQUEL = regexes.compile(
-    r"\b(?:then|later|afterwards?|subsequently|after\s+(?:the|that|this|their|his|her)\b)", re.I
-)
+_SEQUEL = regexes.compile(rf"\b(?:{NEXT_WORDS}|later|after\s+(?:the|this|their|his|her)\b)", re.I)
 #: Before a month or year that dates what a sentence speaks of: a past participle, and
 #: who did it ("the deal concluded in", "the truce agreed by the two countries in"), or
 #: "since", which measures up to the day the story is on ("their first meeting since").
@@ -638,19 +637,16 @@ _OBJECT_DATED = regexes.compile(
 )
 
 
-def _of_the_object(tag: timex.Timex, sentence: str) -> bool:
+def _of_the_object(tag: timex.Timex, sentence: str, headed: bool) -> bool:
     """A month or year that dates what a sentence speaks of, not its happening: "signed a
     framework on the deal concluded in July" and "their first meeting since 2019" are
-    told of the day the story is on."""
+    told of the day the story is on; in a section whose heading is its day (`headed`),
+    any month or year alone is ("the wildfires of 2022")."""
     if tag.kind != "date" or tag.grain == "day":
         return False
+    if headed and tag.grain in ("month", "year"):
+        return True
     return _OBJECT_DATED.search(sentence, max(0, tag.span[0] - 60), tag.span[0]) is not None
-
-
-def _month_or_year(tag: timex.Timex) -> bool:
-    """A month or year alone, in a section whose heading is its day: what the sentence
-    speaks of ("the wildfires of 2022", "the deal signed in March"), not when it happens."""
-    return tag.kind == "date" and tag.grain in ("month", "year")
 
 
 def _article_mentions(doc: Document, zone: str, ctx: Context, placed: bool) -> list[Mention]:
@@ -676,9 +672,7 @@ def _article_mentions(doc: Document, zone: str, ctx: Context, placed: bool) -> l
         for sentence in split_sentences(paragraph.text, LONGEST_SENTENCE):
             here = (placed and _sentence_clock(sentence, ctx)) or here
             tags = [
-                t
-                for t in narrative.tag(sentence, here)
-                if not _of_the_object(t, sentence) and not (headed and _month_or_year(t))
+                t for t in narrative.tag(sentence, here) if not _of_the_object(t, sentence, headed)
             ]
             dated = any(
                 _MONTHISH.search(t.text) or (t.kind == "date" and t.grain == "day")
@@ -688,12 +682,15 @@ def _article_mentions(doc: Document, zone: str, ctx: Context, placed: bool) -> l
             on_the_day = narrative.reference is not None and not dated
             timed = on_the_day and any(t.kind in ("part", "time") for t in tags)
             has_date = any(t.kind == "date" for t in tags)
-            carried = on_the_day and (
-                (headed and not has_date)
-                or (
-                    (near or (told and _SEQUEL.search(sentence) is not None))
-                    and not has_date
-                    and timex.tense_of(sentence) == "past"
+            carried = (
+                on_the_day
+                and not has_date
+                and (
+                    headed
+                    or (
+                        (near or (told and _SEQUEL.search(sentence) is not None))
+                        and timex.tense_of(sentence) == "past"
+                    )
                 )
             )
             explicit = dated or timed or carried

@@ -1140,8 +1140,10 @@ _AFTER_THE = regexes.compile(
 )
 
 
-#: A sentence told as what came next, after the happening told just before it.
-_NEXT = regexes.compile(r"\b(?:then|afterwards?|after\s+that|subsequently)\b", re.I)
+#: Words that tell a sentence as what came next, after the happening told just before
+#: it: "She was then driven to …", "Afterwards she …".
+NEXT_WORDS = r"then|afterwards?|subsequently|after\s+that"
+_NEXT = regexes.compile(rf"\b(?:{NEXT_WORDS})\b", re.I)
 
 
 #: Before a happening told as so long after the day the sentence names: "On 3 May, two
