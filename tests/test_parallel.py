@@ -691,7 +691,9 @@ def _slow_in_child_failing_here(item: tuple[int, str]) -> int:
         while not started.exists():
             time.sleep(0.01)
         raise ValueError("failed here")
-    started.write_text(str(os.getpid()))
+    # whole or not at all: the parent reads it as soon as it exists
+    Path(folder, "child.pid.part").write_text(str(os.getpid()))
+    os.replace(Path(folder, "child.pid.part"), started)
     time.sleep(5)
     Path(folder, "child.done").write_text("finished")
     return n
