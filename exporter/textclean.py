@@ -33,7 +33,8 @@ _FURNITURE = regexes.compile(
     r"(?:advertisement|advert|sponsored( content)?|skip advertisement|story continues below"
     r"(?: this)? advertisement|share|share this( article| story| post)?|copy link|link copied"
     r"|copied|print|email|tweet|show more|see more|load more|continue reading"
-    r"|listen to this article|click to expand|scroll to continue( with content)?)[.!:]?",
+    r"|listen to this article|click to expand|scroll to continue( with content)?"
+    r"|show key events only|please (?:turn on|enable) javascript to use this feature)[.!:]?",
     re.IGNORECASE,
 )
 

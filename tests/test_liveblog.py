@@ -607,3 +607,38 @@ def test_one_line_entries_in_a_row_that_repeat_another_days_entries_stay() -> No
         "Roads were closed for hours.\n\n13:00 GMT\n\nCrowds lined the road.\n\nMany waved flags.\n"
     )
     assert utc(doc) == ["10-29 14:05", "10-29 13:00", "10-28 14:05", "10-28 13:00"]
+
+
+def test_an_entrys_edit_time_below_it_is_no_update() -> None:
+    """ "Updated at 16.20 BST" under an entry stamped 16.05 tells when it was edited; the
+    page's "Show key events only" and JavaScript notice are no intro."""
+    doc = read(
+        "Visit live\nKey events\nShow key events only\n"
+        "Please turn on JavaScript to use this feature\n"
+        "Wed 17 Sep 2025 19.40 BST\nBanquet begins\nGuests sit down to dinner.\nShare\n"
+        "Wed 17 Sep 2025 16.05 BST\nWreath laid\nThe president laid a wreath.\nShare\n"
+        "Updated at 16.20 BST\n"
+        "Wed 17 Sep 2025 12.10 BST\nProcession sets off\nThe carriages left the castle.\n"
+    )
+    assert doc.title == "Visit live"
+    assert doc.intro == ()
+    assert [(u.instant.isoformat(), len(u.paragraphs)) for u in doc.updates] == [
+        ("2025-09-17T19:40:00+01:00", 2),
+        ("2025-09-17T16:05:00+01:00", 2),
+        ("2025-09-17T12:10:00+01:00", 2),
+    ]
+
+
+def test_an_updated_at_stamp_with_text_is_an_update() -> None:
+    """Where an "Updated at" line opens text of its own, it is a stamp like any other."""
+    doc = read(
+        "Visit live\n"
+        "Wed 17 Sep 2025 16.05 BST\nWreath laid\nThe president laid a wreath.\n"
+        "Updated at 16.20 BST\nThe president has left the chapel.\n"
+        "Wed 17 Sep 2025 12.10 BST\nProcession sets off\nThe carriages left the castle.\n"
+    )
+    assert [(u.stamp, u.paragraphs) for u in doc.updates] == [
+        ("Updated at 16.20 BST", ("The president has left the chapel.",)),
+        ("Wed 17 Sep 2025 16.05 BST", ("Wreath laid", "The president laid a wreath.")),
+        ("Wed 17 Sep 2025 12.10 BST", ("Procession sets off", "The carriages left the castle.")),
+    ]

@@ -48,6 +48,8 @@ _NOTE = regexes.compile(
 )
 #: The stamp forms that follow their entry's headline ("Published at 03:47 GMT").
 _PUBLISHED_AT = regexes.compile(r"^(?:first\s+|last\s+)?(?:published|posted|updated)\s+at\b", re.I)
+#: "Updated at 16.20 BST", "Last updated at …": when an entry was edited.
+_EDITED_AT = regexes.compile(r"^(?:last\s+)?updated\s+at\b", re.I)
 #: The heading of a list of links to a blog's main entries.
 _LIST_HEAD = regexes.compile(r"^(?:key (?:events|moments|updates|points)|highlights)\s*:?$", re.I)
 #: "2h ago", "3 hours ago", "Just now" alone on a line: a page's age label for the entry
@@ -201,6 +203,7 @@ def _scan(lines: list[tuple[int, str]]) -> _Scan:
         scan.preamble.append((number, text))
     _drop_lists(scan)
     _drop_summaries(scan)
+    _drop_edit_marks(scan)
     return scan
 
 
@@ -211,6 +214,26 @@ def _drop_lists(scan: _Scan) -> None:
     not an entry. Its headlines repeat entries below; kept, they would be one more
     update, told at the time the page was saved."""
     scan.raws = [raw for raw in scan.raws if not any(map(_is_list_head, raw.paragraphs[:3]))]
+
+
+def _drop_edit_marks(scan: _Scan) -> None:
+    """Drop an "Updated at 16.20 BST" line with no text of its own, below an entry of the
+    same day that has text and an earlier time: when that entry was last edited, as some
+    sites print it under the entry, not an entry. Kept, it would be an empty update."""
+    kept: list[RawUpdate] = []
+    for raw in scan.raws:
+        above = kept[-1] if kept else None
+        if (
+            above is not None
+            and not raw.paragraphs
+            and above.paragraphs
+            and raw.day_index == above.day_index
+            and raw.stamp.minutes >= above.stamp.minutes
+            and _EDITED_AT.match(raw.stamp.raw)
+        ):
+            continue
+        kept.append(raw)
+    scan.raws = kept
 
 
 def _is_list_head(text: str) -> bool:
@@ -343,6 +366,8 @@ def _split_preamble(
         if _RELATED_HEAD.match(text):
             in_related = True
             continue
+        if _is_list_head(text):
+            continue  # "Key events", the page's button above a list that was not copied
         if in_related and len(text) <= 160 and not text.endswith("."):
             related.append(text)
             continue
