@@ -2285,20 +2285,21 @@ def test_an_article_whose_sections_are_its_days() -> None:
             "Arc de Triomphe",
             1,
         ),
-        (  # the meeting with him that day is no part of it
+        (  # the meeting with him that day is no part of it; "in the Hall of Mirrors at
+            # the Palace of Versailles": the palace, which the map knows
             "State banquet with President Girard",
             "2023-09-20T20:00:00+02:00",
             "2023-09-20T21:30:00+02:00",
             "approximate",
-            "Hall of Mirrors",
+            "Palace of Versailles",
             1,
         ),
-        (  # "addressed members of the Senate"
+        (  # "addressed members of the Senate … in the Senate chamber at the Luxembourg Palace"
             "Speech to members of the Senate",
             "2023-09-21T06:00:00+02:00",
             "2023-09-21T12:00:00+02:00",
             "approximate",
-            "Senate",
+            "Luxembourg Palace",
             1,
         ),
         (  # not Paris, which the name goes on with

@@ -205,6 +205,8 @@ def _found(gaz: Gazetteer, sentence: str) -> Expected:
         ("They stood at the Altare della Patria.", [("Altare della Patria", False, "at")]),
         # what is left, when its first or last word says it is a place; people are left too
         ("They have left Palazzo Chigi after an hour.", [("Palazzo Chigi", False, None)]),
+        # the kind of place in lowercase, as British papers write it
+        ("Her plane landed at Stansted airport.", [("London Stansted Airport", True, "at")]),
         ("He left Harbour Lights Tower.", [("Harbour Lights Tower", False, None)]),
         ("She left Sato speechless.", []),
         # or when a place's word comes first, before "of"
@@ -271,7 +273,7 @@ def test_find(gaz: Gazetteer, sentence: str, expected: Expected) -> None:
         "He shared the ingredients from Takaichi's home prefecture.",
         "They promoted Trump's America First policy.",
         "He thanked the Bank of Japan.",
-        "Costa and Sato visited Notre-Dame de Paris.",  # a name that goes on with a place
+        "Costa and Sato visited Saint-Zenda de Paris.",  # a name that goes on with a place
         "The meeting will take place in May and finish in June.",
         "He attended the ceremony at the ASEAN Summit.",
         "He went to Chinese President Xi Jinping for help.",

@@ -197,7 +197,7 @@ _POSSESSIVE = regexes.compile(r"['’]s(?!\w)|(?<=s)['’](?![\w'’])")
 #: The small words after which a name goes on with a place: "Notre-Dame de", "Palazzo
 #: della" (and "of", "Bank of", which `_OF_BEFORE` tells apart).
 _GOES_ON = ("de", "du", "des", "di", "del", "della", "von", "van")
-#: The small words a proper name of a place may hold: "Palace of Westminster", "Hôtel de
+#: The small words a proper name of a place may hold: "Palace of Zenda", "Hôtel de
 #: la Marine".
 NAME_PARTICLES = frozenset((*_GOES_ON, "of", "the", "la", "le"))
 #: Between a name's first words and a place its name goes on with: "Bank of", "Notre-Dame

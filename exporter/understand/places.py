@@ -411,13 +411,18 @@ class Gazetteer:
         return outer_entry.kind == "city" and any(self._entries[k].kind == "city" for k in chain)
 
     def _cased_like_alias(self, text: str) -> bool:
-        """A capitalised alias word must be capitalised in the text: "avalon" is not a place."""
+        """A capitalised alias word must be capitalised in the text: "avalon" is not a place;
+        but for the last word of a longer name, what kind of place it is ("Avalon airport",
+        as papers write "Avalon Airport")."""
         words = text.split()
+        last = len(words) - 1
         for form in self._forms.get(name_key(text), ()):
             alias_words = form.split()
             if len(alias_words) == len(words) and all(
-                not _initial(a).isupper() or _initial(w).isupper()
-                for a, w in zip(alias_words, words, strict=True)
+                not _initial(a).isupper()
+                or _initial(w).isupper()
+                or (i == last and i > 0 and w.casefold() in _PLACE_HEADS)
+                for i, (a, w) in enumerate(zip(alias_words, words, strict=True))
             ):
                 return True
         return False
