@@ -1058,6 +1058,10 @@ _KING = (
             "3:00 p.m. The King was welcomed by Prime Minister Rui Sato at the Akasaka Palace.\n",
             [("Meeting with Prime Minister Rui Sato", _at(14), "approximate")],
         ),
+        (
+            "3:00 p.m. The King was greeted by Prime Minister Rui Sato at the Akasaka Palace.\n",
+            [("Meeting with Prime Minister Rui Sato", _at(14), "approximate")],
+        ),
         # … but on landing, the arrival's welcome
         (
             "3:00 p.m. The King lands at Haneda Airport, where he is welcomed by Prime "
@@ -1470,6 +1474,68 @@ def _in_full(doc: Document) -> list[tuple[str, str, str | None, str, str | None,
             len(e.evidence),
         )
         for e in itinerary([doc], Gazetteer.load(), Site())
+    ]
+
+
+def test_a_live_blog_whose_every_stamp_names_its_day() -> None:
+    """Entries stamped "Wed 17 Sep 2025 19.40 BST", with an entry's edit time under it and
+    the page's buttons between: the plan for the evening ("arrives tonight") is the landing
+    that night; a welcome and the carriage procession after it are two ceremonies; the
+    talks and the flight home the plan gives for Thursday are two happenings, each at the
+    place its own words name."""
+    doc = read_path(
+        FIXTURES / "state-visit-liveblog-day-in-every-stamp.txt", ReadOptions(slug="bst")
+    )
+    assert _in_full(doc) == [
+        (  # "The president arrives tonight", "lands at Stansted", "landed at Stansted airport"
+            "Arrival at London Stansted Airport",
+            "2025-09-16T21:15:00+01:00",
+            "2025-09-16T21:30:00+01:00",
+            "happened",
+            "London Stansted Airport",
+            3,
+        ),
+        (  # "will be welcomed at Windsor", not at Chequers, where Thursday's talks are
+            "Welcome in Windsor",
+            "2025-09-17T11:55:00+01:00",
+            "2025-09-17T12:10:00+01:00",
+            "approximate",
+            "Windsor",
+            2,
+        ),
+        (
+            "Carriage procession in Windsor",
+            "2025-09-17T12:10:00+01:00",
+            "2025-09-17T12:40:00+01:00",
+            "happened",
+            "Windsor",
+            2,
+        ),
+        (
+            "Wreath-laying at St George's Chapel",
+            "2025-09-17T16:05:00+01:00",
+            "2025-09-17T16:35:00+01:00",
+            "happened",
+            "St George's Chapel",
+            2,
+        ),
+        (
+            "State banquet at St George's Hall",
+            "2025-09-17T19:40:00+01:00",
+            "2025-09-17T21:10:00+01:00",
+            "happened",
+            "St George's Hall",
+            2,
+        ),
+        ("Meeting with prime minister", "2025-09-18", None, "planned", "Chequers", 1),
+        (  # "holds talks … at Chequers before flying home in the afternoon"
+            "Departure from Chequers",
+            "2025-09-18T12:00:00+01:00",
+            "2025-09-18T18:00:00+01:00",
+            "planned",
+            "Chequers",
+            1,
+        ),
     ]
 
 
@@ -2473,3 +2539,35 @@ def test_a_departure_from_an_airport_named_with_a_dash() -> None:
     assert [(title, place) for title, _, _, place in rows] == [
         ("Departure for Paris", "Kansai–Osaka Airport")
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # she leaves from where the sentence left her, not from the palace it began at
+        (
+            "12:40 p.m. Costa was welcomed at the Imperial Palace at 11 a.m. and will hold "
+            "talks with Rui Sato in Osaka at 3 p.m. before flying home in the evening.\n",
+            [
+                ("Welcome at Imperial Palace", _at(11), "happened", "Imperial Palace"),
+                ("Meeting with Rui Sato", _at(15), "planned", "Osaka"),
+                ("Departure from Osaka", _at(17), "planned", "Osaka"),
+            ],
+        ),
+        # the last place named is the palace in the city
+        (
+            "12:40 p.m. Costa was welcomed in Osaka at 11 a.m. and will hold talks with "
+            "Rui Sato at the Imperial Palace in Tokyo at 3 p.m. before flying home in the "
+            "evening.\n",
+            [
+                ("Welcome in Osaka", _at(11), "happened", "Osaka"),
+                ("Meeting with Rui Sato", _at(15), "planned", "Imperial Palace"),
+                ("Departure from Imperial Palace", _at(17), "planned", "Imperial Palace"),
+            ],
+        ),
+    ],
+)
+def test_a_departure_home_leaves_from_the_last_place_named(
+    tmp_path: Path, body: str, expected
+) -> None:
+    assert _placed(_blog(body + _COSTA, tmp_path)) == expected

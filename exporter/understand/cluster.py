@@ -335,13 +335,15 @@ def _fits(cluster: Cluster, m: Mention) -> int:
             return 3 if (same_dest and close) or place else 0
         if not close:
             return 0
-        if place:
+        if place and not _told_with(cluster, m):
             return 3  # the stay's end, told again ("has left the palace"), or leaving the place
         if "departure" not in kinds and place is None and m.place is None and not m.destination:
             return 2 if _stays(here, kinds) else 0
         return 0
-    if cluster.retells(m):
-        return 4
+    if place is not False and cluster.retells(m):
+        return 4  # but "lands at the airport" above "will travel to the residence": two
+    if kind == "ceremony" and "ceremony" in kinds and _rite(m) not in _rites(cluster):
+        return 0  # the welcome, then the carriage procession: two ceremonies
     counterpart = m.counterpart
     if counterpart:
         parties = cluster.parties
@@ -368,6 +370,14 @@ def _fits(cluster: Cluster, m: Mention) -> int:
         if kind == "meal" and not counterpart and near and place is not False and kinds & TALKS:
             return 2
         return 2 if place and close else 0
+    if (
+        kind in kinds
+        and m.place is None
+        and m.status == Status.PLANNED
+        and anchor is not None
+        and _inside_window(m, anchor)
+    ):
+        return 2  # "the president arrives tonight", that morning, of the landing at 21:15
     if (
         kind == "arrival"
         and place is None
@@ -413,6 +423,26 @@ def _outside_window(m: Mention, anchor: datetime) -> bool:
         and isinstance(m.start, datetime)
         and isinstance(m.end, datetime)
         and not m.start <= anchor <= m.end
+    )
+
+
+def _rite(m: Mention) -> str:
+    """Which ceremony a mention of one tells: a wreath-laying, a procession, a welcome."""
+    subject = (m.subject or "").lower()
+    return next((r for r in ("wreath", "procession") if r in subject), "welcome")
+
+
+def _rites(cluster: Cluster) -> set[str]:
+    return {_rite(m) for m in cluster.mentions if m.kind == "ceremony"}
+
+
+def _inside_window(m: Mention, anchor: datetime) -> bool:
+    """Whether `m` tells only a window ("tonight", "on Wednesday evening") `anchor` is in."""
+    return (
+        m.precision == 1
+        and isinstance(m.start, datetime)
+        and isinstance(m.end, datetime)
+        and m.start <= anchor <= m.end
     )
 
 

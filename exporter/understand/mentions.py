@@ -673,10 +673,13 @@ def _places(
     ctx: Context,
     recent: dict[str, Place],
     until: int | None = None,
+    acts: tuple[int, ...] = (),
 ) -> tuple[Place | None, Place | None]:
     """(where it happens, where the principal goes next) from the sentence's places; for
     all but a departure, those before `until` (the end of the trigger's clause) first:
-    "visited Avalon on 3 May and flew to Zenda" is a visit to Avalon."""
+    "visited Avalon on 3 May and flew to Zenda" is a visit to Avalon; and none past the
+    next of `acts` (where the sentence's other happenings are told), which are its own:
+    "will be welcomed at Avalon, and on Friday holds talks at Zenda Palace"."""
     mentions = [m for m in ctx.places_in(sentence) if not _inside_quotes(sentence, m.span[0])]
     mentions = [_resolve_generic(m, recent) for m in mentions]
     for g in _GENERIC_REF.finditer(sentence):
@@ -685,6 +688,8 @@ def _places(
         if known is not None and not any(m.span[0] <= g.start(2) < m.span[1] for m in mentions):
             mentions.append(PlaceMention(g.group(0), g.span(), known, True, g.group(1).lower()))
     mentions.sort(key=lambda m: m.span)
+    if kind != "departure" and (nxt := _next_act(acts, until or pos, mentions)) is not None:
+        mentions = [m for m in mentions if m.span[0] < nxt]
     after = [m for m in mentions if m.span[0] >= pos]
     if until is not None and kind != "departure":
         after = _own_clause_first(after, until)
@@ -706,10 +711,8 @@ def _places(
             or (m.preposition == "in" and (until is None or m.span[0] < until))
         ]
         destination = _pick(onward, broad=True)
-        here = _pick(origin) or _pick(
-            [m for m in mentions if m.span[0] < pos and m.preposition in ("at", "from")]
-        )
-        return here, destination
+        before = [m for m in mentions if m.span[0] < pos and m.preposition in ("at", "in", "from")]
+        return _pick(origin) or _pick(_last_named(sentence, before)), destination
     where = _where_clause_of(sentence, mentions, pos)
     if where is not None and until is not None and not any(m.span[0] < until for m in after):
         # "flies to Zenda, where she will tour a factory before returning to Avalon": a
@@ -729,6 +732,31 @@ def _places(
         # "travelled to the palace for a private meeting": where the journey led
         here = _pick([m for m in mentions if m.span[0] < pos and m.preposition == "to"][-1:])
     return here or where or _pick(located), None
+
+
+def _next_act(acts: tuple[int, ...], pos: int, mentions: list[PlaceMention]) -> int | None:
+    """Where the next happening past `pos` (the end of one's clause: "attended the Avalon
+    Summit in Zenda" is one) is told: its trigger, not one inside a place's name."""
+    return next(
+        (a for a in acts if a > pos and not any(m.span[0] <= a < m.span[1] for m in mentions)),
+        None,
+    )
+
+
+def _last_named(sentence: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """The last place named and those it is told with ("at the palace in Avalon"): where
+    the principal was just before leaving, not where the sentence began ("welcomed at
+    Avalon on Monday and holds talks at Zenda before flying home")."""
+    group = mentions[-1:]
+    for m in reversed(mentions[:-1]):
+        if _TOLD_WITH.fullmatch(sentence, m.span[1], group[0].span[0]) is None:
+            break
+        group.insert(0, m)
+    return group
+
+
+#: What joins two names of one place: "the palace in Avalon", "Zenda, Avalon".
+_TOLD_WITH = regexes.compile(r"\s*(?:,|\s(?:in|at|near|outside))\s*(?:the\s+)?", re.IGNORECASE)
 
 
 def _countries_listed(
@@ -853,7 +881,7 @@ _GENERIC_REF = regexes.compile(
     r"\b(at|to|from|in|aboard|on|outside|inside|leaves|left)\s+the\s+(airport|vessel|ship|carrier|base|palace)\b",
     re.IGNORECASE,
 )
-_LOCATIVE = ("at", "in", "inside", "aboard", "on board", "outside", "on", "into")
+_LOCATIVE = ("at", "in", "inside", "aboard", "on board", "outside", "on", "into", "through")
 
 _GENERIC = {
     "airport": ("airport",),
@@ -1285,6 +1313,7 @@ def mentions_in(
     seen_kinds: set[str] = set()
     arrival: Mention | None = None  # this sentence's, for a happening that is its purpose
     triggers = triggers_in(sentence)
+    acts = tuple(sorted(start for _, spans in triggers.kinds for start, _ in spans))
     for kind, spans in triggers.kinds:
         for m_start, m_end in spans:
             if kind in seen_kinds or _inside_quotes(sentence, m_start):
@@ -1355,7 +1384,7 @@ def mentions_in(
             where = None
             if local is not None and (ref is not None or not local.floating):
                 # "local time", "this evening": the clock of where it happens, when known
-                where = _places(sentence, m_start, kind, ctx, recent, own[1])
+                where = _places(sentence, m_start, kind, ctx, recent, own[1], acts)
                 if local.kind == "part":
                     # the clock of a place it names, not of the city named last when it
                     # names none: "the meeting last night", after a word on a match abroad
@@ -1386,7 +1415,9 @@ def mentions_in(
                 precision, approximate = 1, True
             if status == Status.CANCELLED and precision == 0 and ref is not None:
                 start, end = ref, None  # called off: shown where the news came, marked approximate
-            place, destination = where or _places(sentence, m_start, kind, ctx, recent, own[1])
+            place, destination = where or _places(
+                sentence, m_start, kind, ctx, recent, own[1], acts
+            )
             subject = _object_phrase(kind, sentence, m_start, m_end)
             if place is None and kind == "visit" and (name := _landmark(subject, ctx.cast)):
                 place = Place(name=name)  # "visited Notre-Dame de …": a name no map knows
@@ -1535,6 +1566,8 @@ def _object_phrase(kind: str, sentence: str, start: int, end: int) -> str | None
             return "wreath-laying"
         if " with " in trigger:  # "welcomed her with a ceremony"
             return "welcome ceremony"
+        if trigger.endswith("welcomed "):  # "will be welcomed at …": a welcome
+            return "welcome"
         return " ".join(trigger.split())
     if kind == "worship":  # "prayed at": a prayer; "celebrated an open-air Mass": that Mass
         words = sentence[start:end].split()

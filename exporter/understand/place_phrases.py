@@ -21,7 +21,7 @@ from exporter.model import Place
 #: Prepositions that make the following name a place the action is *at*.
 _LOCATIVE_PREPOSITIONS = r"on\s+board|onboard|aboard|inside|outside|at|in|into|to|from|near"
 #: Also accepted in front of a known place (they do not make an unknown run a place).
-_KNOWN_ONLY_PREPOSITIONS = r"towards|toward|on|across|around|within|via|over|off"
+_KNOWN_ONLY_PREPOSITIONS = r"towards|toward|on|across|around|within|via|over|off|through"
 #: "for" is directional only after a verb of leaving: "departed for", "left for".
 _DEPARTURE_VERBS = frozenset(
     "left leave leaves leaving depart departs departed departing bound head heads headed heading"
