@@ -2527,6 +2527,37 @@ def test_an_article_whose_sections_are_its_days() -> None:
                 ),
             ],
         ),
+        # met on landing by someone the sentence names only by title: the landing's welcome
+        (
+            "On October 27, Costa landed at Haneda Airport at 2 p.m. She was met by the "
+            "ambassador of Freedonia and was driven to her hotel.\n",
+            [
+                (
+                    "Arrival at Haneda Airport",
+                    "2025-10-27T14:00:00+09:00",
+                    "2025-10-27T14:15:00+09:00",
+                    "Haneda Airport",
+                )
+            ],
+        ),
+        # a formal welcome is a ceremony, whoever gave it
+        (
+            "On October 27 Costa was formally welcomed by Emperor Akihiro at the Imperial "
+            "Palace at 11 a.m.\n",
+            [
+                (
+                    "Welcome at Imperial Palace",
+                    "2025-10-27T11:00:00+09:00",
+                    "2025-10-27T11:30:00+09:00",
+                    "Imperial Palace",
+                )
+            ],
+        ),
+        # … but a day later, a meeting with them
+        (
+            "On October 28 Costa was met by the mayor of Osaka at the city hall.\n",
+            [("Meeting with mayor of Osaka", "2025-10-28", None, None)],
+        ),
     ],
 )
 def test_an_article_tells_its_days_and_their_order(body: str, expected) -> None:

@@ -669,6 +669,7 @@ def _article_mentions(doc: Document, zone: str, ctx: Context, placed: bool) -> l
             told = False
             continue
         near = False  # … in this paragraph
+        previous = ""  # … and the sentence before, in it
         for sentence in split_sentences(paragraph.text, LONGEST_SENTENCE):
             here = (placed and _sentence_clock(sentence, ctx)) or here
             tags = [
@@ -720,7 +721,9 @@ def _article_mentions(doc: Document, zone: str, ctx: Context, placed: bool) -> l
                 recent=recent,
                 principal_in_focus=True,
                 earlier=earlier,
+                previous=previous,
             )
+            previous = sentence
             if not read and (again := retold(sentence, tags, last, evidence, ctx)):
                 read = [again]  # "The meeting began at 11 a.m.": the one told just before
             read = [after_the(m, sentence, found, last, ctx) for m in read]

@@ -107,7 +107,7 @@ _SETTING = regexes.compile(
     r"(?:(?!(?:a|an|before|after|ahead|with|and|or|to|for|from|in|on|by)\s)[\w.&'’-]+\s+){0,4}$",
     re.I,
 )
-_LEADING_WITH = regexes.compile(r"^(?:with|alongside)\s+", re.I)
+_LEADING_WITH = regexes.compile(r"^(?:with|alongside|by)\s+", re.I)
 #: What follows a trigger: "meeting with" (a happening), "signed by" (a thing done before).
 _WITH = regexes.compile(r"\s+with\b")
 _BY = regexes.compile(r"\s+by\b")
@@ -1277,12 +1277,15 @@ def mentions_in(
     tense: str | None = None,
     lead: bool = False,
     earlier: str = "",
+    previous: str | None = None,
 ) -> list[Mention]:
     """Every happening of the principal in one sentence (usually none).
 
     `onward` tells where a departure from a place leads, from the sentences after this one;
     `earlier` is the sentence before it (in an article, the last to name someone other
-    than the principal), where "the two leaders" were named.
+    than the principal), where "the two leaders" were named; `previous`, in an article,
+    the sentence just before (in a live blog, `earlier` is), where a landing is told that
+    "She was met by …" is the welcome of.
     """
     lowered = _lowered(sentence)
     text, cues = (sentence, _cues(False)) if lowered is None else (lowered, _cues(True))
@@ -1313,6 +1316,7 @@ def mentions_in(
     seen_kinds: set[str] = set()
     arrival: Mention | None = None  # this sentence's, for a happening that is its purpose
     triggers = triggers_in(sentence)
+    before = earlier if previous is None else previous
     acts = tuple(sorted(start for _, spans in triggers.kinds for start, _ in spans))
     for kind, spans in triggers.kinds:
         for m_start, m_end in spans:
@@ -1336,7 +1340,7 @@ def mentions_in(
                 and (trigger.endswith(" by") or _BY.match(sentence, m_end))
                 and (
                     _welcomed_before(triggers, m_start)
-                    or (earlier and _welcomed_before(triggers_in(earlier), len(earlier)))
+                    or (before and _welcomed_before(triggers_in(before), len(before)))
                 )
             ):
                 # "lands at …, where she is welcomed (met) by Sato", or "She landed at …
@@ -1550,6 +1554,8 @@ _PASSIVE = regexes.compile(
 )
 
 
+#: A ceremony's trigger that ends on the welcome, not on a ceremony's name.
+_WELCOMED = regexes.compile(r"(?<!ceremonial\s)welcom\w*\s*\Z", re.IGNORECASE)
 #: Words before a rite's name that titles leave out ("celebrated an open-air Mass").
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their"})
 
@@ -1566,7 +1572,7 @@ def _object_phrase(kind: str, sentence: str, start: int, end: int) -> str | None
             return "wreath-laying"
         if " with " in trigger:  # "welcomed her with a ceremony"
             return "welcome ceremony"
-        if trigger.endswith("welcomed "):  # "will be welcomed at …": a welcome
+        if _WELCOMED.search(trigger):  # "will be welcomed at …", "formally welcomed"
             return "welcome"
         return " ".join(trigger.split())
     if kind == "worship":  # "prayed at": a prayer; "celebrated an open-air Mass": that Mass
