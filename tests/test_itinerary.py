@@ -1539,6 +1539,53 @@ def test_a_live_blog_whose_every_stamp_names_its_day() -> None:
     ]
 
 
+def test_a_live_blog_on_eastern_time_of_a_day_abroad() -> None:
+    """A US blog's last day of a visit to Britain: a plan to "say farewell … at Windsor
+    this morning before flying to Chequers for talks" is a plan, each act of it told on
+    the clock of where it is (the morning is the farewell's, not the talks'); "the King
+    and Queen bid farewell to Morrow" is his leaving, not a departure for a place named
+    Morrow; a meeting "followed by a business roundtable" is with the leader the blog
+    named; "signed the … Accord earlier this afternoon" signed the accord; and "took off
+    …, ending the president's three-day state visit" is no three-day departure."""
+    doc = read_path(
+        FIXTURES / "state-visit-liveblog-eastern-time-abroad.txt", ReadOptions(slug="et")
+    )
+    assert _in_full(doc) == [
+        (
+            "Departure for Chequers",
+            "2025-09-18T11:10:00+01:00",
+            "2025-09-18T11:25:00+01:00",
+            "happened",
+            "Windsor Castle",
+            3,
+        ),
+        (
+            "Summit with Prime Minister Reeve",
+            "2025-09-18T13:20:00+01:00",
+            "2025-09-18T14:20:00+01:00",
+            "happened",
+            "Chequers",
+            4,
+        ),
+        (
+            "Signing of the Technology Partnership Accord",
+            "2025-09-18T16:20:00+01:00",
+            "2025-09-18T16:50:00+01:00",
+            "approximate",
+            None,
+            1,
+        ),
+        (
+            "Departure for Washington",
+            "2025-09-18T18:30:00+01:00",
+            "2025-09-18T18:45:00+01:00",
+            "approximate",
+            "London Stansted Airport",
+            2,
+        ),
+    ]
+
+
 def test_a_live_blog_on_indian_time_with_a_headline_for_each_entry() -> None:
     """Entries stamped "Dec 5, 2025 9:40 PM IST", each under a headline: the schedule
     gives the times that later reports in the past tense leave open; a headline with no
@@ -2602,3 +2649,17 @@ def test_a_departure_home_leaves_from_the_last_place_named(
     tmp_path: Path, body: str, expected
 ) -> None:
     assert _placed(_blog(body + _COSTA, tmp_path)) == expected
+
+
+def test_an_act_after_before_doing_keeps_the_plan_it_follows() -> None:
+    """ "is scheduled to tour … before flying to Osaka": the flight is planned too."""
+    doc = read_text(
+        _TOUR + "On October 30 Costa is scheduled to tour the Avalon Peace Museum before "
+        "flying to Osaka.\n",
+        "a.txt",
+        ReadOptions(slug="a", kind="article"),
+    )
+    assert [(title, status) for title, _, _, status, _, _ in _in_full(doc)][1:] == [
+        ("Visit to Avalon Peace Museum", "planned"),
+        ("Visit to Osaka", "planned"),
+    ]

@@ -325,6 +325,8 @@ def _fits(cluster: Cluster, m: Mention) -> int:
         if kind != "departure":
             return 0
         if kinds == {"departure"}:
+            if m.status == Status.PLANNED and anchor and _inside_window(m, anchor):
+                return 0 if place is False else 2  # "leaves this morning", of its leaving
             if not cluster.placed or not (m.place or m.destination):
                 return 1 if close else 0
             if close and cluster.retells(m):

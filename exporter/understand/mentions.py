@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache, cached_property, lru_cache
@@ -84,6 +84,10 @@ _NOT_A_PARTY = frozenset(
     each both some any no not up
     """.split()
 )
+#: Kinds of happening that last no time worth a calendar's telling.
+_INSTANT_KINDS = frozenset({"arrival", "departure"})
+#: A lowercase word of a verb's past form, which opens no name: "followed", "held".
+_PARTICIPLE = regexes.compile(r"[a-z]+ed")
 #: Kinds whose trigger, a noun, can be the subject of a sentence that names no one.
 _SUBJECT_KINDS = frozenset({"summit", "meal", "ceremony", "meeting"})
 #: What may come before such a subject: an article or possessive, and a few modifiers
@@ -549,6 +553,7 @@ def _counterpart(
     if (
         not words
         or words[0].lower() in _NOT_A_PARTY
+        or _PARTICIPLE.fullmatch(words[0])  # "a meeting followed by a roundtable"
         or re.match(r"^\d", words[0])
         or len(words) > 12
         or re.match(r"^(?:him|her|them|it|us)\b", phrase)  # as written: "US Director …" is no "us"
@@ -650,6 +655,11 @@ _OWN_SUBJECT = frozenset(
 )
 
 
+#: "… before " or "… after " right before a clause that opens on a verb's "-ing" form.
+_THEN_DOING = regexes.compile(r"\s(?:before|after)\s+\Z", re.IGNORECASE)
+_DOING = regexes.compile(r"[a-z]{2,}ing\b")
+
+
 def _planned_before(text: str, at: int, planned: re.Pattern[str]) -> bool:
     """A plan told before the trigger's clause (which starts at `at`) that still governs
     it: the sentence's opening phrase ("Later today, she meets …"), or the clause before
@@ -658,6 +668,9 @@ def _planned_before(text: str, at: int, planned: re.Pattern[str]) -> bool:
     opener = _OPENER.match(text)
     if opener and opener.end() <= at and planned.match(opener.group()):
         return True
+    if (then := _THEN_DOING.search(text, max(0, at - 12), at)) and _DOING.match(text, at):
+        # "will say farewell … before flying to Zenda": the plan of the clause it follows
+        return planned.search(_clause_before(text, then.start())) is not None
     joined = _AND_END.search(text, max(0, at - 12), at)
     first = _FIRST_WORD.match(text, at) if joined else None
     if first is None or first[1] in _OWN_SUBJECT or not first[1].islower():
@@ -688,18 +701,26 @@ def _places(
         if known is not None and not any(m.span[0] <= g.start(2) < m.span[1] for m in mentions):
             mentions.append(PlaceMention(g.group(0), g.span(), known, True, g.group(1).lower()))
     mentions.sort(key=lambda m: m.span)
-    if kind != "departure" and (nxt := _next_act(acts, until or pos, mentions)) is not None:
+    if any(not m.known for m in mentions):  # "bade farewell to Rui Sato": a person
+        named = [at for at, _ in ctx.cast.find(sentence)]
+        mentions = [
+            m for m in mentions if m.known or not any(m.span[0] <= at < m.span[1] for at in named)
+        ]
+    nxt = _next_act(acts, until or pos, mentions)
+    if nxt is not None and kind != "departure":
         mentions = [m for m in mentions if m.span[0] < nxt]
     after = [m for m in mentions if m.span[0] >= pos]
     if until is not None and kind != "departure":
         after = _own_clause_first(after, until)
     destination = None
     if kind == "departure":
-        origin = [  # "left Avalon", in its own clause: not "…, where Zenda was represented"
+        origin = [  # "left Avalon", "said farewell … at Avalon", in its own clause: not
+            # "…, where Zenda was represented"
             m
             for m in after
             if m.preposition == "from"
             or (m.preposition is None and (until is None or m.span[0] < until))
+            or (m.preposition == "at" and (nxt is None or m.span[0] < nxt))
         ]
         onward = [  # "in" its own clause: not "Before leaving, she met Sato in Avalon"
             m
@@ -998,6 +1019,12 @@ def _own_act(tags: list[timex.Timex], sentence: str, start: int, end: int) -> li
                 boundary = act.start()
     elif (then := _THEN.search(sentence, max(0, start - 12), start)) is not None:
         boundary = then.start()
+    elif (opens := start - len(_clause_before(sentence, start))) < start and _DOING.match(
+        sentence, opens
+    ):
+        # "… this morning before flying to Zenda for talks": the morning is not the talks'
+        doing = _THEN_DOING.search(sentence, max(0, opens - 12), opens)
+        boundary = doing.start() if doing else None
     if boundary is None:
         return tags
     return [
@@ -1066,7 +1093,12 @@ def _time(
     clocks = _nearest(clocks, clause)
     parts = [t for t in tags if t.kind == "part" and isinstance(t.start, datetime)]
     dates = _nearest([t for t in tags if t.kind == "date" and t.grain == "day"], clause)
-    durations = [t for t in tags if t.kind == "duration" and t.duration]
+    durations = [  # how long it lasted: not a landing's or a leaving's ("took off at 6:30
+        # p.m., ending the three-day visit")
+        t
+        for t in tags
+        if t.kind == "duration" and t.duration and kind not in _INSTANT_KINDS
+    ]
     if dates and clause[0] <= dates[0].span[0] < clause[1]:
         # "fly to Zenda on Monday evening and address its parliament on Tuesday": a day in
         # the trigger's own clause is not the day of a time told in another's
@@ -1422,7 +1454,7 @@ def mentions_in(
             place, destination = where or _places(
                 sentence, m_start, kind, ctx, recent, own[1], acts
             )
-            subject = _object_phrase(kind, sentence, m_start, m_end)
+            subject = _object_phrase(kind, sentence, m_start, m_end, tags)
             if place is None and kind == "visit" and (name := _landmark(subject, ctx.cast)):
                 place = Place(name=name)  # "visited Notre-Dame de …": a name no map knows
             if place is not None and place.zone is None:
@@ -1560,10 +1592,13 @@ _WELCOMED = regexes.compile(r"(?<!ceremonial\s)welcom\w*\s*\Z", re.IGNORECASE)
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their"})
 
 
-def _object_phrase(kind: str, sentence: str, start: int, end: int) -> str | None:
+def _object_phrase(
+    kind: str, sentence: str, start: int, end: int, tags: Sequence[timex.Timex] = ()
+) -> str | None:
     """What was signed or attended ("a pact to cooperate on …"), for titles: the words
-    after the trigger, or before it when it is passive ("a framework agreement … was
-    signed between …"); whom a speech was to (`_audience`); what ceremony it was."""
+    after the trigger, up to a time told after it ("signed the deal earlier this
+    afternoon"), or before it when it is passive ("a framework agreement … was signed
+    between …"); whom a speech was to (`_audience`); what ceremony it was."""
     if kind == "speech":
         return _audience(sentence, start, end)
     if kind == "ceremony":  # "welcome ceremony"; "laid a wreath": a wreath-laying
@@ -1595,10 +1630,11 @@ def _object_phrase(kind: str, sentence: str, start: int, end: int) -> str | None
         if kind == "signing"
         else r"by|with|during|after|before|in|at|on|and|while|as"
     )
+    cut = min((t.span[0] for t in tags if t.span[0] >= end), default=len(sentence))
     # a full stop ends it, not an initial's ("the ASEAN-U.S. summit")
-    phrase = re.split(rf"[,;:!?\"“”(]|(?<![A-Z])\.|\s(?:{stops})\s", sentence[end:].strip() + " ")[
-        0
-    ]
+    phrase = re.split(
+        rf"[,;:!?\"“”(]|(?<![A-Z])\.|\s(?:{stops})\s", sentence[end:cut].strip() + " "
+    )[0]
     phrase = phrase.strip()
     if len(phrase.split()) > 14:  # "a framework on … and a document on …": the first
         phrase = _SECOND_OBJECT.split(phrase, maxsplit=1)[0]
