@@ -1085,6 +1085,21 @@ _KING = (
             "Tomb of the Unknown Soldier.\n",
             [("Wreath-laying at Tomb of the Unknown Soldier", _at(16), "happened")],
         ),
+        # the talks, then the press: two happenings at one place
+        (
+            "4:00 p.m. The King held talks with Prime Minister Rui Sato at the Akasaka Palace "
+            "at 2 p.m. The two leaders will hold a press conference there at 5 p.m.\n",
+            [
+                ("Meeting with Prime Minister Rui Sato", _at(14), "happened"),
+                ("Press conference", _at(17), "planned"),
+            ],
+        ),
+        # a room is no conference
+        (
+            "4:00 p.m. The King held talks with Prime Minister Rui Sato in the press "
+            "conference room at 2 p.m.\n",
+            [("Meeting with Prime Minister Rui Sato", _at(14), "happened")],
+        ),
     ],
 )
 def test_a_king_the_title_names_and_the_ceremonies_of_a_state_visit(
@@ -1545,7 +1560,8 @@ def test_a_live_blog_on_eastern_time_of_a_day_abroad() -> None:
     the clock of where it is (the morning is the farewell's, not the talks'); "the King
     and Queen bid farewell to Morrow" is his leaving, not a departure for a place named
     Morrow; a meeting "followed by a business roundtable" is with the leader the blog
-    named; "signed the … Accord earlier this afternoon" signed the accord; and "took off
+    named; "signed the … Accord earlier this afternoon" signed the accord; the news
+    conference is a happening of its own; and "took off
     …, ending the president's three-day state visit" is no three-day departure."""
     doc = read_path(
         FIXTURES / "state-visit-liveblog-eastern-time-abroad.txt", ReadOptions(slug="et")
@@ -1574,6 +1590,15 @@ def test_a_live_blog_on_eastern_time_of_a_day_abroad() -> None:
             "approximate",
             None,
             1,
+        ),
+        (  # "are holding a joint news conference in the Great Hall at Chequers": not the
+            # talks at Chequers before it
+            "Joint press conference at Chequers",
+            "2025-09-18T16:50:00+01:00",
+            "2025-09-18T17:35:00+01:00",
+            "happened",
+            "Chequers",
+            3,
         ),
         (
             "Departure for Washington",
@@ -2663,3 +2688,12 @@ def test_an_act_after_before_doing_keeps_the_plan_it_follows() -> None:
         ("Visit to Avalon Peace Museum", "planned"),
         ("Visit to Osaka", "planned"),
     ]
+
+
+def test_a_uid_names_a_category_of_two_words_in_one() -> None:
+    doc = read_path(
+        FIXTURES / "state-visit-liveblog-eastern-time-abroad.txt", ReadOptions(slug="et")
+    )
+    uids = [e.uid for e in itinerary([doc], Gazetteer.load(), Site())]
+    assert "20250918-press-conference-1@exporter.invalid" in uids
+    assert all(" " not in uid for uid in uids)

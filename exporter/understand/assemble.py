@@ -68,6 +68,7 @@ _TITLE_ORDER = (
     "meal",
     "ceremony",
     "speech",
+    "press",
     "visit",
     "worship",
     "attendance",
@@ -84,6 +85,7 @@ _CATEGORY = {
     "ceremony": "Ceremony",
     "worship": "Worship",
     "speech": "Speech",
+    "press": "Press conference",
     "visit": "Visit",
     "attendance": "Attendance",
     "arrival": "Arrival",
@@ -159,6 +161,11 @@ def _title(cluster: Cluster, principal_class: str | None, first_arrival: bool) -
             if place:
                 what = f"{what} {_at(place)} {place.name}"
             return what, _CATEGORY[main]
+    if main == "press":
+        told = (m.evidence.text.lower() for m in cluster.mentions if m.kind == "press")
+        joint = any("joint" in text for text in told)
+        what = "Joint press conference" if joint else "Press conference"
+        return (f"{what} {_at(place)} {place.name}" if place else what), _CATEGORY[main]
     if main == "speech" and not kinds & {"arrival", "visit"}:  # else a visit, with its speech
         audience = _subject_of(cluster, "speech")
         # a named audience says more than where ("to the Avalon Business Forum"), a
@@ -735,7 +742,7 @@ def _article_mentions(doc: Document, zone: str, ctx: Context, placed: bool) -> l
 
 
 def _uid(day: date, kind: str, n: int, authority: str) -> str:
-    return f"{day.strftime('%Y%m%d')}-{kind.lower()}-{n}@{authority}"
+    return f"{day.strftime('%Y%m%d')}-{kind.lower().replace(' ', '-')}-{n}@{authority}"
 
 
 def itinerary(

@@ -304,6 +304,11 @@ def _fits(cluster: Cluster, m: Mention) -> int:
     if cluster.day != m.day or m.day is None or "agenda" in kinds or kind == "agenda":
         return 0
     anchor = cluster.anchor
+    if "press" in kinds or kind == "press":  # before the press: not the talks before it
+        if kinds != {"press"} or kind != "press":
+            return 0
+        start = m.start
+        return 3 if not isinstance(start, datetime) or abs(start - anchor) <= _MAX_GAP else 0
     if "signing" in kinds or kind == "signing":
         if kinds != {"signing"} or kind != "signing":
             return 0

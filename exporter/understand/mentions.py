@@ -89,7 +89,7 @@ _INSTANT_KINDS = frozenset({"arrival", "departure"})
 #: A lowercase word of a verb's past form, which opens no name: "followed", "held".
 _PARTICIPLE = regexes.compile(r"[a-z]+ed")
 #: Kinds whose trigger, a noun, can be the subject of a sentence that names no one.
-_SUBJECT_KINDS = frozenset({"summit", "meal", "ceremony", "meeting"})
+_SUBJECT_KINDS = frozenset({"summit", "meal", "ceremony", "meeting", "press"})
 #: What may come before such a subject: an article or possessive, and a few modifiers
 #: ("The state banquet", "Their working lunch", "Summit talks").
 _DETERMINER = r"(?:(?:the|a|an|their|his|her|its)\s+)?"
