@@ -20,7 +20,7 @@ from exporter.understand.cluster import (
     cluster_mentions,
     time_key,
 )
-from exporter.understand.mentions import Mention
+from exporter.understand.mentions import Mention, default_minutes
 
 TOKYO = pytz.timezone("Asia/Tokyo")
 BASE = TOKYO.localize(datetime(2025, 10, 28, 9, 0))
@@ -38,6 +38,10 @@ PLACES = [
 ]
 
 
+#: Every kind of happening the vocabulary names.
+KINDS = sorted(default_minutes())
+
+
 @st.composite
 def mentions(draw: st.DrawFn) -> Mention:
     start = draw(
@@ -51,7 +55,7 @@ def mentions(draw: st.DrawFn) -> Mention:
     )
     text = draw(st.sampled_from(["At lunch.", "The state dinner.", "A meal.", "Talks."]))
     return Mention(
-        kind=draw(st.sampled_from(["arrival", "departure", "meeting", "meal", "visit"])),
+        kind=draw(st.sampled_from(KINDS)),
         status=draw(st.sampled_from(list(Status))),
         evidence=Evidence(text=text, source="blog", written=BASE),
         start=start,
@@ -119,6 +123,15 @@ def test_summaries_kept_as_mentions_join_equal_the_plain_rules(members: list[Men
     placed = [m for m in members if m.place or m.destination]
     assert cluster.placed == len(placed)
     assert cluster.destinations == {m.destination.name for m in placed if m.destination}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(mentions(), max_size=12))
+def test_any_mentions_of_any_kinds_cluster_each_once(members: list[Mention]) -> None:
+    """Whatever their kinds, times and places, every mention with a day joins one cluster."""
+    clusters = cluster_mentions(members)
+    joined = [id(m) for c in clusters for m in c.mentions if m.kind in KINDS]
+    assert sorted(joined) == sorted(id(m) for m in members if m.day is not None)
 
 
 ZONES = ["Asia/Tokyo", "Europe/London", "America/New_York", "Asia/Kolkata", "UTC"]

@@ -308,7 +308,8 @@ def _fits(cluster: Cluster, m: Mention) -> int:
         if kinds != {"press"} or kind != "press":
             return 0
         start = m.start
-        return 3 if not isinstance(start, datetime) or abs(start - anchor) <= _MAX_GAP else 0
+        near = anchor is None or not isinstance(start, datetime) or abs(start - anchor) <= _MAX_GAP
+        return 3 if near else 0
     if "signing" in kinds or kind == "signing":
         if kinds != {"signing"} or kind != "signing":
             return 0
