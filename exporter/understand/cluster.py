@@ -304,20 +304,16 @@ def _fits(cluster: Cluster, m: Mention) -> int:
     if cluster.day != m.day or m.day is None or "agenda" in kinds or kind == "agenda":
         return 0
     anchor = cluster.anchor
+    start = m.start
+    timed = isinstance(start, datetime)
+    close = anchor is None or not timed or abs(start - anchor) <= _MAX_GAP
     if "press" in kinds or kind == "press":  # before the press: not the talks before it
-        if kinds != {"press"} or kind != "press":
-            return 0
-        start = m.start
-        near = anchor is None or not isinstance(start, datetime) or abs(start - anchor) <= _MAX_GAP
-        return 3 if near else 0
+        return 3 if kinds == {"press"} and kind == "press" and close else 0
     if "signing" in kinds or kind == "signing":
         if kinds != {"signing"} or kind != "signing":
             return 0
         # but "that morning" and "in the afternoon" are two signings
         return 0 if m.precision == 1 and anchor and _outside_window(m, anchor) else 3
-    start = m.start
-    timed = isinstance(start, datetime)
-    close = anchor is None or not timed or abs(start - anchor) <= _MAX_GAP
     if not close and isinstance(m.end, datetime) and start <= anchor <= m.end:
         close = True  # "this afternoon" covers it
     closed = cluster.closed_at

@@ -995,7 +995,9 @@ def _kind_of(place: Place) -> str:
 _NEXT_ACT = regexes.compile(r"\s(?:and\s+then|and|but|then|while|after|before|until)\s|,\s+where\s")
 
 
-def _own_act(tags: list[timex.Timex], sentence: str, start: int, end: int) -> list[timex.Timex]:
+def _own_act(
+    tags: list[timex.Timex], sentence: str, start: int, end: int, opens: int
+) -> list[timex.Timex]:
     """The tags of the act of the trigger at `start:end`. Less the times of day told after
     the next act the sentence goes on to: "toured the museum before departing in the
     evening" (the evening is the departure's), "met Sato at 10 a.m. and left at 2 p.m.",
@@ -1003,8 +1005,9 @@ def _own_act(tags: list[timex.Timex], sentence: str, start: int, end: int) -> li
     told after the trigger, less those told in an act before it: "land around 10 a.m. and
     will witness the signing … in the early afternoon" (10 a.m. is the landing's); or
     when it comes "then": "receive a welcome at 10 am, then visit Zenda" tells when the
-    welcome is, not the visit. A date stays (it dates the whole sentence), and so does a
-    time the sentence opens with."""
+    welcome is, not the visit. Or when its clause (from `opens`) is "before doing": "…
+    this morning before flying to Zenda for talks". A date stays (it dates the whole
+    sentence), and so does a time the sentence opens with."""
     if not tags:
         return tags
     starts = {t.span[0] for t in tags}
@@ -1019,9 +1022,7 @@ def _own_act(tags: list[timex.Timex], sentence: str, start: int, end: int) -> li
                 boundary = act.start()
     elif (then := _THEN.search(sentence, max(0, start - 12), start)) is not None:
         boundary = then.start()
-    elif (opens := start - len(_clause_before(sentence, start))) < start and _DOING.match(
-        sentence, opens
-    ):
+    elif opens < start and _DOING.match(sentence, opens):
         # "… this morning before flying to Zenda for talks": the morning is not the talks'
         doing = _THEN_DOING.search(sentence, max(0, opens - 12), opens)
         boundary = doing.start() if doing else None
@@ -1407,7 +1408,7 @@ def mentions_in(
             ):
                 verb_tense = "past"  # "After landing at …, she moves to …": done before
             start, end, precision, approximate, local = _time(
-                _own_act(tags, sentence, m_start, m_end),
+                _own_act(tags, sentence, m_start, m_end, own[0]),
                 ref,
                 verb_tense,
                 live,
