@@ -5,6 +5,8 @@ One table per idea, so a reader and the tagger never disagree on what "Sept." me
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 MONTHS: dict[str, int] = {
     "january": 1,
     "jan": 1,
@@ -257,3 +259,33 @@ NOT_BEFORE_ADVERB: frozenset[str] = frozenset(
     decades moments
     """.split()
 )
+
+
+def _latin_class(letter: Callable[[str], bool]) -> str:
+    """The letters of the Latin script that `letter` holds, as the ranges inside a character
+    class: Basic Latin to Latin Extended-B, and Latin Extended Additional ("Nguyễn").
+
+    Names are written in them ("Doğanay", "Şahin", "Łukasz", "İzmirli"); a class
+    of A-Z and Latin-1 alone cuts such a name at its first other letter.
+    """
+    codes = [
+        code
+        for block in (range(0x41, 0x250), range(0x1E00, 0x1F00))
+        for code in block
+        if chr(code).isalpha() and letter(chr(code))
+    ]
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "".join(
+        chr(first) if first == last else f"{chr(first)}-{chr(last)}" for first, last in ranges
+    )
+
+
+#: Inside a character class: every upper-case (title-case) Latin letter.
+UPPER = _latin_class(lambda c: c.isupper() or c.istitle())
+#: Inside a character class: every lower-case Latin letter.
+LOWER = _latin_class(str.islower)

@@ -2697,3 +2697,11 @@ def test_a_uid_names_a_category_of_two_words_in_one() -> None:
     uids = [e.uid for e in itinerary([doc], Gazetteer.load(), Site())]
     assert "20250918-press-conference-1@exporter.invalid" in uids
     assert all(" " not in uid for uid in uids)
+
+
+def test_a_name_keeps_every_latin_letter(tmp_path: Path) -> None:
+    """A name such as "Doğanay" is one: not "Do", cut at its first letter outside Latin-1."""
+    body = "11:00 a.m. Costa met President Kemal Doğanay at the Imperial Palace at 10 a.m.\n"
+    assert _placed(_blog(body + _COSTA, tmp_path)) == [
+        ("Summit with President Kemal Doğanay", _at(10), "happened", "Imperial Palace")
+    ]

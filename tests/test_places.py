@@ -208,6 +208,8 @@ def _found(gaz: Gazetteer, sentence: str) -> Expected:
         # the kind of place in lowercase, as British papers write it
         ("Her plane landed at Stansted airport.", [("London Stansted Airport", True, "at")]),
         ("He left Harbour Lights Tower.", [("Harbour Lights Tower", False, None)]),
+        # a name in any Latin letters, the first one too
+        ("They prayed at Şişecam Żelazna Hall.", [("Şişecam Żelazna Hall", False, "at")]),
         ("She left Sato speechless.", []),
         # or when a place's word comes first, before "of"
         ("They visit the Garden of Remembrance.", [("Garden of Remembrance", False, None)]),

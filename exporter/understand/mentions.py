@@ -1063,8 +1063,8 @@ def _goes_on(sentence: str, act: re.Match[str], starts: set[int]) -> bool:
     )
 
 
-_NAME_END = regexes.compile(r"\b[A-Z][\w'’.-]*$")
-_NAME_START = regexes.compile(r"(?!(?:He|She|They|It|We|I|The)\b)[A-Z]")
+_NAME_END = regexes.compile(rf"\b[{lx.UPPER}][\w'’.-]*$")
+_NAME_START = regexes.compile(rf"(?!(?:He|She|They|It|We|I|The)\b)[{lx.UPPER}]")
 
 
 def _nearest(tags: list[timex.Timex], clause: Span) -> list[timex.Timex]:

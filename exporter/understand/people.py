@@ -18,10 +18,11 @@ from itertools import pairwise
 
 from exporter import regexes
 from exporter.datafiles import load_data
-from exporter.lexicon import MONTHS, WEEKDAYS
+from exporter.lexicon import LOWER, MONTHS, UPPER, WEEKDAYS
 from exporter.understand.place_phrases import title_case
 
-_NAME_WORD = r"(?:(?:al|el|ad|ash|bin|ibn|abu|abd)-)?[A-Z][a-zà-ÿ'’-]+"  # "al-Sato"
+#: "al-Sato"; any Latin letters ("Doğanay", "Łukasz", "Nguyễn")
+_NAME_WORD = rf"(?:(?:al|el|ad|ash|bin|ibn|abu|abd)-)?[{UPPER}][{LOWER}'’-]+"
 #: Small words inside a name: "Zia bin Sato", "Ana von der Sato", "Rui Costa da Sato".
 PARTICLES = frozenset(
     "bin ibn bint van von der den de da di du dos das del della la le al el".split()
@@ -136,7 +137,7 @@ def _sole_titles(roles: list[str]) -> set[str]:
 
 
 #: A capitalised word right after a title: the name of whoever holds it ("King Charles").
-_NAMED_AFTER = regexes.compile(r"[^\S\n]+[A-Z]")
+_NAMED_AFTER = regexes.compile(rf"[^\S\n]+[{UPPER}]")
 
 
 def _word_before(text: str, pos: int) -> str | None:
@@ -239,15 +240,15 @@ def _appositive_pattern(classes: dict[str, str]) -> re.Pattern[str]:
     close the apposition (a comma or the sentence's end after it, or after "of …"), so
     that "In Avalon, the president said" names no one."""
     roles = "|".join(r"\s+".join(name.split()) for name in sorted(classes, key=len, reverse=True))
-    owner = r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}['’]s\s+"
+    owner = rf"[{UPPER}][\w.]*(?:\s+[{UPPER}][\w.]*){{0,2}}['’]s\s+"
     qualifier = r"(?:(?:\d+(?:st|nd|rd|th)|new|incumbent|U\.S\.|U\.K\.|[A-Z][a-z]+)\s+){0,2}"
-    of = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?"
+    of = rf"(?:\s+of\s+(?:the\s+)?[{UPPER}][\w.]*(?:\s+[{UPPER}][\w.]*){{0,3}})?"
     return regexes.compile(
         rf",\s+(?:the\s+|{owner})?{qualifier}(?P<role>(?i:{roles}))\b{of}(?=\s*[,.;)])"
     )
 
 
-_NAME_BEFORE = regexes.compile(r"[A-Z][a-zà-ÿ'’-]+(?:[^\S\n]+[A-Z][a-zà-ÿ'’-]+)?$")
+_NAME_BEFORE = regexes.compile(rf"{_NAME_WORD}(?:[^\S\n]+{_NAME_WORD})?$")
 
 
 def _name_before(text: str, comma: int) -> str | None:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from exporter import regexes
+from exporter.lexicon import UPPER
 from exporter.model import Place
 
 # -- words of English news language --------------------------------------------------------------
@@ -143,12 +144,11 @@ _CONNECTORS = (
     "y",
 )
 
-_UPPER = "A-ZÀ-ÖØ-Þ"
 _TOKEN = (
-    rf"(?:(?:[{_UPPER}]\.){{2,}}"  # initialisms: A.B., X.Y.Z.
+    rf"(?:(?:[{UPPER}]\.){{2,}}"  # initialisms: A.B., X.Y.Z.
     r"|(?:St|Mt|Ft|Pt)\."  # abbreviated heads: St. Zenda
     # words, hyphens (also to an initialism: "Avalon-U.S."), possessive
-    rf"|[{_UPPER}][^\W_]*(?:[-–‑](?:(?:[{_UPPER}]\.){{2,}}|[^\W_]+))*(?:['’]s)?(?![\w]))"
+    rf"|[{UPPER}][^\W_]*(?:[-–‑](?:(?:[{UPPER}]\.){{2,}}|[^\W_]+))*(?:['’]s)?(?![\w]))"
 )
 #: ("Tomb of the Unknown Soldier", "Place de la Concorde": two particles at most in a row)
 _RUN = rf"{_TOKEN}(?:(?:(?:\s+(?:{'|'.join(_CONNECTORS)})){{1,2}}\s+|\s+){_TOKEN})*"
@@ -156,7 +156,7 @@ _RUN = rf"{_TOKEN}(?:(?:(?:\s+(?:{'|'.join(_CONNECTORS)})){{1,2}}\s+|\s+){_TOKEN
 _LOCATIVE = regexes.compile(
     rf"(?<![\w'’])(?P<prep>(?i:{_LOCATIVE_PREPOSITIONS}|for))\s+"
     rf"(?:(?i:the)\s+)?(?:(?:{_PART_OF})\s+of\s+(?:(?i:the)\s+)?)?(?:(?:{_MODIFIERS})\s+)?"
-    rf"(?P<run>(?:(?P<number>\d{{1,5}})\s+(?=[{_UPPER}]))?{_RUN})"
+    rf"(?P<run>(?:(?P<number>\d{{1,5}})\s+(?=[{UPPER}]))?{_RUN})"
 )
 #: Last words of a street, after which a house number belongs to the name: "at 7 Lok
 #: Kalyan Marg", "at 1600 Zenda Avenue".
@@ -188,7 +188,7 @@ _PREP_BEFORE = regexes.compile(
 #: between).
 _LEFT_FOR = regexes.compile(
     rf"(?<![\w'’])(?i:{'|'.join(sorted(_DEPARTURE_VERBS))})\s+(?:(?i:the)\s+)?"
-    rf"[{_UPPER}][\w'’.–-]*\s+(?:[\w'’.–-]+\s+){{0,5}}\Z"
+    rf"[{UPPER}][\w'’.–-]*\s+(?:[\w'’.–-]+\s+){{0,5}}\Z"
 )
 _WORD = regexes.compile(r"[^\W_]+")
 _WORD_BEFORE = regexes.compile(r"([^\s]+)[ \t]+\Z")

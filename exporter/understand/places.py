@@ -29,7 +29,7 @@ from typing import Any
 import pytz
 
 from exporter import regexes
-from exporter.lexicon import MONTHS, WEEKDAYS
+from exporter.lexicon import MONTHS, UPPER, WEEKDAYS
 from exporter.model import Place
 from exporter.understand.gazetteer_data import (
     KINDS,
@@ -61,7 +61,6 @@ from exporter.understand.place_phrases import (
     _STREET_WORDS,
     _TIME_WORDS,
     _TITLES,
-    _UPPER,
     _VISITED,
     _WORD,
     _WORD_AFTER,
@@ -503,7 +502,7 @@ class Gazetteer:
             return False  # "Avalon's Zenda Airport": two places, the first owns the second
         if not _initial(word).isupper() or not word[0].isalpha():
             return False
-        if word.endswith(".") and not re.fullmatch(rf"(?:[{_UPPER}]\.)+", word):
+        if word.endswith(".") and not re.fullmatch(rf"(?:[{UPPER}]\.)+", word):
             return False  # a full stop: the previous sentence ended
         if adjacent and not sentence[:word_start].strip(" \t" + _OPENING):
             return False  # sentence-initial capital: "Meanwhile Avalon said"
