@@ -1568,10 +1568,11 @@ def test_a_live_blog_on_eastern_time_of_a_day_abroad() -> None:
     )
     assert _in_full(doc) == [
         (
-            "Departure for Chequers",
-            "2025-09-18T11:10:00+01:00",
-            "2025-09-18T11:25:00+01:00",
-            "happened",
+            "Departure for Chequers",  # "said goodbye to President Morrow and the first
+            # lady at Windsor Castle shortly after 11 a.m. local time": one act, its time
+            "2025-09-18T11:00:00+01:00",
+            "2025-09-18T11:15:00+01:00",
+            "approximate",
             "Windsor Castle",
             3,
         ),
@@ -2705,3 +2706,38 @@ def test_a_name_keeps_every_latin_letter(tmp_path: Path) -> None:
     assert _placed(_blog(body + _COSTA, tmp_path)) == [
         ("Summit with President Kemal Doğanay", _at(10), "happened", "Imperial Palace")
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the last of a list of one word each is one more whom she met, not another act
+        (
+            "11:00 a.m. Costa met bishops, priests and religious at Osaka Castle at 9:30 a.m.\n",
+            [("Meeting with bishops", _at(9, 30), "happened", "Osaka Castle")],
+        ),
+        # nor is a noun after "and"
+        (
+            "11:00 a.m. Costa met Emperor Naruhito and the crown prince at the Imperial "
+            "Palace at 10 a.m.\n",
+            [("Audience with Emperor Naruhito", _at(10), "happened", "Imperial Palace")],
+        ),
+        # nor a name, whatever its first letter
+        (
+            "11:00 a.m. Costa met Emperor Naruhito and Łukasz Żelazny at the Imperial "
+            "Palace at 10 a.m.\n",
+            [("Audience with Emperor Naruhito", _at(10), "happened", "Imperial Palace")],
+        ),
+        # but a verb after "and" is: 10:45 is the leaving's
+        (
+            "11:00 a.m. Costa met Emperor Naruhito at the Imperial Palace at 10 a.m. and "
+            "left at 10:45 a.m.\n",
+            [
+                ("Audience with Emperor Naruhito", _at(10), "happened", "Imperial Palace"),
+                ("Departure from Imperial Palace", _at(10, 45), "happened", "Imperial Palace"),
+            ],
+        ),
+    ],
+)
+def test_the_time_of_one_act_told_with_whom_it_was(tmp_path: Path, body: str, expected) -> None:
+    assert _placed(_blog(body + _COSTA, tmp_path)) == expected

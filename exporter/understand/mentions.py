@@ -1055,8 +1055,14 @@ _THEN = regexes.compile(r"\b(?:then|before)\s+(?:\w+\s+)?$", re.I)
 
 def _goes_on(sentence: str, act: re.Match[str], starts: set[int]) -> bool:
     """Whether `act` (a `_NEXT_ACT` match) goes on to another act: not "after 5 p.m."
-    (a time starts there) nor "Avalon and Zenda" (two names)."""
+    (a time starts there), nor "Avalon and Zenda" (two names), nor the last of a list of
+    one word each ("met bishops, priests and religious at …") or a noun after "and"
+    ("met Sato and the cardinals at 10 a.m."): one act, and the time is its own."""
     if act.start() + 1 in starts or act.end() in starts:
+        return False
+    if act.group().strip() == "and" and (
+        _LIST_ITEM.search(sentence, 0, act.start()) or _NOUN_AFTER_AND.match(sentence, act.end())
+    ):
         return False
     return not (
         _NAME_END.search(sentence, 0, act.start()) and _NAME_START.match(sentence, act.end())
@@ -1064,6 +1070,10 @@ def _goes_on(sentence: str, act: re.Match[str], starts: set[int]) -> bool:
 
 
 _NAME_END = regexes.compile(rf"\b[{lx.UPPER}][\w'’.-]*$")
+#: ", priests" before "and": a list's item of one word.
+_LIST_ITEM = regexes.compile(r",\s+[\w'’-]+$")
+#: What starts a noun phrase after "and": "and the cardinals", "and other leaders".
+_NOUN_AFTER_AND = regexes.compile(r"(?:the|a|an|their|his|her|its|other|several|some)\s")
 _NAME_START = regexes.compile(rf"(?!(?:He|She|They|It|We|I|The)\b)[{lx.UPPER}]")
 
 
