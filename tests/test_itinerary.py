@@ -2741,3 +2741,48 @@ def test_a_name_keeps_every_latin_letter(tmp_path: Path) -> None:
 )
 def test_the_time_of_one_act_told_with_whom_it_was(tmp_path: Path, body: str, expected) -> None:
     assert _placed(_blog(body + _COSTA, tmp_path)) == expected
+
+
+def test_a_wreath_laid_and_a_book_signed_then_talks_elsewhere(tmp_path: Path) -> None:
+    """Signing a memorial's Book of Honour is no signing of an agreement; and the next
+    update's talks, which name no place, are not held at the memorial."""
+    body = (
+        "11:40 a.m. Costa meets Sato\n"
+        "11:00 a.m. Costa laid a wreath at the Tomb of the Unknown Soldier and signed the "
+        "Book of Honour.\n"
+    )
+    assert _placed(_blog(body + _COSTA, tmp_path)) == [
+        (
+            "Wreath-laying at Tomb of the Unknown Soldier",
+            _at(11),
+            "happened",
+            "Tomb of the Unknown Soldier",
+        ),
+        ("Meeting with Sato", _at(11, 40), "happened", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("part", "expected"),
+    [
+        ("evening", [("Arrival at Kansai International Airport", _at(19), "happened")]),
+        # a window the landing is not in is another journey
+        (
+            "morning",
+            [
+                ("Arrival at Osaka", _at(6), "planned"),
+                ("Arrival at Kansai International Airport", _at(19), "happened"),
+            ],
+        ),
+    ],
+)
+def test_a_flight_planned_to_a_city_is_the_landing_at_its_airport(
+    tmp_path: Path, part: str, expected
+) -> None:
+    """A plan to "fly to Osaka in the evening" and the landing at Kansai at 7 p.m.: one
+    arrival, at the airport, when the landing is in the window the plan tells."""
+    body = (
+        "7:10 p.m. Costa landed at Kansai International Airport at 7 p.m.\n"
+        f"8:00 a.m. Costa will fly to Osaka in the {part}.\n"
+    )
+    assert _told(_blog(body + _COSTA, tmp_path)) == expected

@@ -285,6 +285,9 @@ _ARRIVAL = frozenset({"arrival"})
 #: Places one lands at and leaves, not where the visit's happenings are.
 _TRANSIT = ("airport", "base")
 _RITES = frozenset({"ceremony", "worship"})
+_CEREMONY = frozenset({"ceremony"})
+#: Ceremonies no one holds talks or dines at: a wreath-laying, a procession.
+_NO_HOSTS = frozenset({"wreath", "procession"})
 #: Kinds a day often has two of, told apart only by their places: two arrivals, a prayer
 #: at a memorial and a Mass in a square.
 _OFTEN_TWICE = frozenset({"arrival", "worship"})
@@ -376,12 +379,14 @@ def _fits(cluster: Cluster, m: Mention) -> int:
         return 2 if place and close else 0
     if (
         kind in kinds
-        and m.place is None
+        and place is not False
         and m.status == Status.PLANNED
         and anchor is not None
         and _inside_window(m, anchor)
     ):
-        return 2  # "the president arrives tonight", that morning, of the landing at 21:15
+        # "the president arrives tonight" (or "flies to Zenda in the evening"), that
+        # morning, of the landing at 21:15 (at Zenda's airport)
+        return 2
     if (
         kind == "arrival"
         and place is None
@@ -401,6 +406,8 @@ def _fits(cluster: Cluster, m: Mention) -> int:
         return 0  # arrived in the city; a speech at a hall there is a happening of its own
     if kind == "speech" and kinds == _ARRIVAL and here is not None and here.kind in _TRANSIT:
         return 0  # landed at the airport, then spoke: somewhere else, unless told there
+    if kind in _TALKS_OR_MEAL and kinds == _CEREMONY and _rites(cluster) <= _NO_HOSTS:
+        return 0  # laid a wreath at the memorial, then met the president: somewhere else
     if m.place is None and kind in _STAY_KINDS and _stays(here, kinds) and (anchor or not timed):
         return 2  # of a stay with no time, a time tells nothing: "then held talks at …"
     if kind in TALKS and kinds & TALKS:
