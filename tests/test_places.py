@@ -210,6 +210,14 @@ def _found(gaz: Gazetteer, sentence: str) -> Expected:
         ("He left Harbour Lights Tower.", [("Harbour Lights Tower", False, None)]),
         # a name in any Latin letters, the first one too
         ("They prayed at Şişecam Żelazna Hall.", [("Şişecam Żelazna Hall", False, "at")]),
+        ("They prayed in İznik.", [("İznik", True, "in")]),
+        # at the shore of a lake: at the lake
+        ("They prayed at the shore of Lake İznik.", [("Lake İznik", False, "at")]),
+        ("The plane touched down at Atatürk Airport.", [("Istanbul Atatürk Airport", True, "at")]),
+        (
+            "They met at the Bestepe Presidential Complex.",
+            [("Beştepe Presidential Complex", True, "at")],
+        ),
         ("She left Sato speechless.", []),
         # or when a place's word comes first, before "of"
         ("They visit the Garden of Remembrance.", [("Garden of Remembrance", False, None)]),

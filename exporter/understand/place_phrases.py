@@ -37,7 +37,8 @@ _MODIFIERS = (
 #: "in the heart of X" still puts the action in X.
 _PART_OF = (
     r"heart|center|centre|middle|outskirts|suburbs|streets|city|capital|port|town|village|skies"
-    r"|waters|coast|grounds|halls|edge|north|south|east|west|heartland|forecourt|courtyard"
+    r"|waters|coast|shores?|banks|grounds|halls|edge|north|south|east|west|heartland|forecourt"
+    r"|courtyard"
 )
 #: Words before a preposition that make it non-locative, per preposition.
 _NOT_LOCATIVE_BEFORE: dict[str, frozenset[str]] = {
