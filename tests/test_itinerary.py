@@ -2786,3 +2786,21 @@ def test_a_flight_planned_to_a_city_is_the_landing_at_its_airport(
         f"8:00 a.m. Costa will fly to Osaka in the {part}.\n"
     )
     assert _told(_blog(body + _COSTA, tmp_path)) == expected
+
+
+def test_a_landing_reported_again_later_lasts_no_longer(tmp_path: Path) -> None:
+    """The headline "Costa arrives in Osaka" of an update stamped 1:30 p.m. whose text
+    says she landed at 12:45: an arrival at 12:45, not one that lasts until the report."""
+    body = (
+        "1:30 p.m. Costa arrives in Osaka\n"
+        "Costa landed at Kansai International Airport at 12:45 p.m.\n"
+    )
+    events = _blog(body + _COSTA, tmp_path)
+    assert [(e.title, e.start, e.end) for e in events] == [
+        ("Arrival at Kansai International Airport", _at(12, 45), _at(13))
+    ]
+
+
+def test_what_was_attended_stops_before_whom_it_was_by(tmp_path: Path) -> None:
+    body = "11:30 a.m. Some 50,000 people attended the Mass celebrated by Costa in Osaka.\n"
+    assert [e.title for e in _blog(body + _COSTA, tmp_path)] == ["Mass"]

@@ -1641,6 +1641,7 @@ def _object_phrase(
         if kind == "signing"
         else r"by|with|during|after|before|in|at|on|and|while|as"
     )
+    stops += r"|[a-z]+ed\s+by"  # "the Mass celebrated by Sato": the Mass
     cut = min((t.span[0] for t in tags if t.span[0] >= end), default=len(sentence))
     # a full stop ends it, not an initial's ("the ASEAN-U.S. summit")
     phrase = re.split(
