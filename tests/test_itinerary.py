@@ -2804,3 +2804,171 @@ def test_a_landing_reported_again_later_lasts_no_longer(tmp_path: Path) -> None:
 def test_what_was_attended_stops_before_whom_it_was_by(tmp_path: Path) -> None:
     body = "11:30 a.m. Some 50,000 people attended the Mass celebrated by Costa in Osaka.\n"
     assert [e.title for e in _blog(body + _COSTA, tmp_path)] == ["Mass"]
+
+
+def test_a_papal_journey_on_rome_time_across_two_zones() -> None:
+    """A blog stamped on Rome's clock ("All times are Rome time (CET)") of a journey to
+    Türkiye (UTC+3) and Lebanon (UTC+2), newest first: each happening on the clock of
+    where it is, at the time its text tells ("at 13:50 local time", "at 9:30 local
+    time"), whatever stamp reports it. The wreath at the mausoleum is a wreath-laying,
+    the book signed there no signing; "Pope Celestine met bishops, priests and religious
+    … at 9:30" is one meeting, at 9:30; a plan to "fly to Istanbul in the evening" is the
+    landing at its airport; a landing reported again an hour later lasts no longer.
+
+    Not yet read: where the prayer at İznik, the meeting with young people and the Mass
+    were ("on the shore of Lake İznik", "outside the Maronite Patriarchate in Bkerke",
+    "on the Beirut Waterfront"), the interreligious meeting the others "joined" him for,
+    and the prayer at the tomb before "travelling to … Harissa to meet bishops" (one
+    event with the meeting)."""
+    doc = read_path(
+        FIXTURES / "papal-journey-liveblog-rome-time-abroad.txt", ReadOptions(slug="pj")
+    )
+    assert doc.zone == "Europe/Rome"
+    assert _in_full(doc) == [
+        (
+            "Departure for Ankara",
+            "2025-11-27T07:40:00+01:00",
+            "2025-11-27T07:55:00+01:00",
+            "happened",
+            "Rome Fiumicino Airport",
+            3,
+        ),
+        (
+            "Arrival at Esenboğa International Airport",
+            "2025-11-27T13:50:00+03:00",
+            "2025-11-27T14:05:00+03:00",
+            "happened",
+            "Esenboğa International Airport",
+            2,
+        ),
+        (
+            "Wreath-laying at Anıtkabir",
+            "2025-11-27T14:50:00+03:00",
+            "2025-11-27T15:20:00+03:00",
+            "happened",
+            "Anıtkabir",
+            1,
+        ),
+        (
+            "Meeting with President Kemal Doğanay",
+            "2025-11-27T15:30:00+03:00",
+            "2025-11-27T16:30:00+03:00",
+            "happened",
+            "Presidential Complex",
+            2,
+        ),
+        (
+            "Meeting with president of the Directorate of Religious Affairs",
+            "2025-11-27T18:10:00+03:00",
+            "2025-11-27T19:10:00+03:00",
+            "approximate",
+            "Diyanet",
+            2,
+        ),
+        (
+            "Arrival at Istanbul Atatürk Airport",
+            "2025-11-27T19:35:00+03:00",
+            "2025-11-27T19:50:00+03:00",
+            "happened",
+            "Istanbul Atatürk Airport",
+            3,
+        ),
+        (
+            "Meeting with bishops",
+            "2025-11-28T09:30:00+03:00",
+            "2025-11-28T11:05:00+03:00",
+            "happened",
+            "Cathedral of the Holy Spirit",
+            2,
+        ),
+        ("Prayer", "2025-11-28T16:30:00+03:00", "2025-11-28T17:30:00+03:00", "happened", None, 1),
+        (
+            "Divine Liturgy for the feast of St Andrew",
+            "2025-11-30T08:00:00+03:00",
+            "2025-11-30T10:00:00+03:00",
+            "approximate",
+            "Patriarchal Church of St George",
+            1,
+        ),
+        (
+            "Departure from Istanbul Atatürk Airport",
+            "2025-11-30T12:40:00+03:00",
+            "2025-11-30T12:55:00+03:00",
+            "happened",
+            "Istanbul Atatürk Airport",
+            1,
+        ),
+        (
+            "Arrival at Beirut–Rafic Hariri International Airport",
+            "2025-11-30T15:45:00+02:00",
+            "2025-11-30T16:00:00+02:00",
+            "happened",
+            "Beirut–Rafic Hariri International Airport",
+            2,
+        ),
+        (
+            "Meeting with President Elias Haddad",
+            "2025-11-30T20:05:00+02:00",
+            "2025-11-30T21:05:00+02:00",
+            "happened",
+            "Baabda",
+            3,
+        ),
+        (
+            "Meeting with bishops",
+            "2025-12-01T10:30:00+02:00",
+            "2025-12-01T11:30:00+02:00",
+            "happened",
+            "Harissa",
+            1,
+        ),
+        (
+            "Meeting with young people",
+            "2025-12-01T18:45:00+02:00",
+            "2025-12-01T19:45:00+02:00",
+            "happened",
+            None,
+            1,
+        ),
+        ("Mass", "2025-12-02T07:00:00+02:00", "2025-12-02T08:15:00+02:00", "approximate", None, 1),
+        (
+            "Meeting with relatives of the victims",
+            "2025-12-02T08:15:00+02:00",
+            "2025-12-02T09:15:00+02:00",
+            "approximate",
+            None,
+            1,
+        ),
+        (
+            "Prayer",
+            "2025-12-02T08:15:00+02:00",
+            "2025-12-02T09:15:00+02:00",
+            "approximate",
+            None,
+            1,
+        ),
+        (
+            "Wreath-laying",
+            "2025-12-02T09:15:00+02:00",
+            "2025-12-02T09:45:00+02:00",
+            "happened",
+            None,
+            1,
+        ),
+        (
+            "Departure from Beirut–Rafic Hariri International Airport",
+            "2025-12-02T14:00:00+02:00",
+            "2025-12-02T14:15:00+02:00",
+            "approximate",
+            "Beirut–Rafic Hariri International Airport",
+            2,
+        ),
+        (
+            "Arrival at Rome Ciampino Airport",
+            "2025-12-02T16:30:00+01:00",
+            "2025-12-02T16:45:00+01:00",
+            "planned",
+            "Rome Ciampino Airport",
+            1,
+        ),
+    ]

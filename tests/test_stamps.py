@@ -276,6 +276,9 @@ def test_not_day_headers(line: str) -> None:
         ("All times are Eastern.", "America/New_York", False),
         ("(All times Pacific)", "America/Los_Angeles", False),
         ("Times in ET", "America/New_York", False),
+        # the city says more than the label it shares with its neighbours
+        ("All times are Rome time (CET).", "Europe/Rome", False),
+        ("All times are local time (JST).", "Asia/Tokyo", False),
     ],
 )
 def test_clock_declarations(line: str, zone: str | None, local: bool) -> None:

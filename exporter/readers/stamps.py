@@ -590,15 +590,17 @@ def _date_of(m: re.Match[str]) -> date | None:
         return None
 
 
+#: "All times are Rome time": a city's (or a region's) clock by its name.
+_ALL_TIMES_NAMED = regexes.compile(
+    r"\ball\s+times\s+(?:are\s+)?(?:in\s+)?(?P<name>[A-Z][\w .'-]*?)\s+time\b", re.I
+)
 _DECLARATION_PHRASES = (
     regexes.compile(
         r"\((?:all\s+times\s+(?:are\s+)?(?:in\s+)?)?(?P<name>[A-Z][\w .'-]*?)\s+time\)", re.I
     ),
     regexes.compile(r"\((?:all\s+times\s+(?:are\s+)?(?:in\s+)?)?(?P<label>[A-Z]{1,5})\)"),
     regexes.compile(r"\b(?i:all\s+times\s+(?:are\s+)?(?:in\s+)?)(?P<label>[A-Z]{1,5})\b"),
-    regexes.compile(
-        r"\ball\s+times\s+(?:are\s+)?(?:in\s+)?(?P<name>[A-Z][\w .'-]*?)\s+time\b", re.I
-    ),
+    _ALL_TIMES_NAMED,
     regexes.compile(
         r"\b(?i:times?\s+(?:are\s+|is\s+)?in\s+|times?\s+(?:are|is)\s+)(?P<label>[A-Z]{1,5})\b"
     ),
@@ -633,6 +635,11 @@ def parse_clock_declaration(line: str) -> ClockDeclaration | None:
         if groups.get("label"):
             zone = zones.zone_for_label(groups["label"])
             if zone:
+                # "All times are Rome time (CET)": the city says more than the label
+                named = _ALL_TIMES_NAMED.search(line)
+                there = named and zones.zone_for_name(named["name"])
+                if there:
+                    return ClockDeclaration(zone=there, local=False, phrase=named.group(0))
                 return ClockDeclaration(zone=zone, local=False, phrase=m.group(0))
             continue
         if groups.get("region"):
