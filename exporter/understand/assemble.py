@@ -263,8 +263,11 @@ def _start_end(
             for m in happened
             if m.precision != 1
             for t in (m.start, m.end)
+            if isinstance(t, datetime)
+            and t > start
+            and m.kind != "departure"
             # a landing reported again later is no landing lasting until then
-            if isinstance(t, datetime) and t > start and m.kind not in JOURNEYS
+            and not (m.kind == "arrival" and main == "arrival")
         ]
         default = start + timedelta(minutes=minutes.get(main, 30))
         end = max([default, *later])
