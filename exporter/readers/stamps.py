@@ -590,7 +590,7 @@ def _date_of(m: re.Match[str]) -> date | None:
         return None
 
 
-#: "All times are Rome time": a city's (or a region's) clock by its name.
+#: "All times are Avalon time": a city's (or a region's) clock by its name.
 _ALL_TIMES_NAMED = regexes.compile(
     r"\ball\s+times\s+(?:are\s+)?(?:in\s+)?(?P<name>[A-Z][\w .'-]*?)\s+time\b", re.I
 )
@@ -635,7 +635,7 @@ def parse_clock_declaration(line: str) -> ClockDeclaration | None:
         if groups.get("label"):
             zone = zones.zone_for_label(groups["label"])
             if zone:
-                # "All times are Rome time (CET)": the city says more than the label
+                # "All times are Avalon time (CET)": the city says more than the label
                 named = _ALL_TIMES_NAMED.search(line)
                 there = named and zones.zone_for_name(named["name"])
                 if there:
