@@ -84,8 +84,9 @@ _NOT_A_PARTY = frozenset(
     each both some any no not up
     """.split()
 )
-#: Kinds of happening that last no time worth a calendar's telling.
-_INSTANT_KINDS = frozenset({"arrival", "departure"})
+#: Happenings whose report is the moment itself, told as it happens, and that last no
+#: time worth a calendar's telling.
+JOURNEYS = frozenset({"arrival", "departure"})
 #: A lowercase word of a verb's past form, which opens no name: "followed", "held".
 _PARTICIPLE = regexes.compile(r"[a-z]+ed")
 #: Kinds whose trigger, a noun, can be the subject of a sentence that names no one.
@@ -1108,7 +1109,7 @@ def _time(
         # p.m., ending the three-day visit")
         t
         for t in tags
-        if t.kind == "duration" and t.duration and kind not in _INSTANT_KINDS
+        if t.kind == "duration" and t.duration and kind not in JOURNEYS
     ]
     if dates and clause[0] <= dates[0].span[0] < clause[1]:
         # "fly to Zenda on Monday evening and address its parliament on Tuesday": a day in
@@ -1544,8 +1545,6 @@ def _news_untimed(kind: str, tags: list[timex.Timex]) -> bool:
     return kind in JOURNEYS or (not tags and kind not in _KEPT_UNTIMED)
 
 
-#: Happenings whose report is the moment itself, told as it happens.
-JOURNEYS = frozenset({"arrival", "departure"})
 #: Kinds `cluster.keep` keeps however vaguely timed.
 _KEPT_UNTIMED = frozenset(TALKS | {"signing", "meal"})
 

@@ -247,14 +247,21 @@ class Gazetteer:
         """The city the data puts a known building in ("Avalon Airport" is in Zenda), where
         one who is there is: None for a place the data does not know or puts in no city."""
         key = self._place_keys.get(place)
-        seen: set[str] = set()
-        while key is not None and key not in seen:
-            seen.add(key)
-            within = self._entries[key].within
-            key = self._by_key.get(name_key(within)) if within else None
-            if key is not None and self._entries[key].kind == "city":
-                return self._places[key]
-        return None
+        if key is None:
+            return None
+        cities = (k for k in self._containers(key) if self._entries[k].kind == "city")
+        return next((self._places[k] for k in cities), None)
+
+    def _containers(self, key: str) -> list[str]:
+        """The entries the data puts entry `key` within, innermost first (as far as the
+        data knows them, and never round a loop)."""
+        chain: list[str] = []
+        while (within := self._entries[key].within) is not None:
+            key = self._by_key.get(name_key(within), "")
+            if not key or key in chain:
+                break
+            chain.append(key)
+        return chain
 
     def is_adjective(self, word: str) -> bool:
         """True for nationality and language words ("Freedonian", "Latin", "Freedonians")."""
@@ -398,13 +405,7 @@ class Gazetteer:
             return bool(inner_entry.country)
         if outer_entry.kind == "country":
             return False
-        chain: list[str] = []
-        key = inner
-        while (within := self._entries[key].within) is not None:
-            key = self._by_key.get(name_key(within), "")
-            if not key or key in chain:
-                break
-            chain.append(key)
+        chain = self._containers(inner)
         if outer in chain:
             return False
         return outer_entry.kind == "city" and any(self._entries[k].kind == "city" for k in chain)
