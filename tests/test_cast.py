@@ -332,6 +332,28 @@ def test_a_principal_the_titles_give_is_kept_and_only_roles_name_others() -> Non
     )
 
 
+@pytest.mark.parametrize(
+    "met",
+    [
+        "President Zia Lima met Costa. Lima spoke, Lima left, Lima slept.",
+        "She met the Avalon president, Zia Lima. Lima spoke, Lima left, Lima slept.",
+    ],
+)
+def test_the_principal_may_be_named_with_no_role_when_only_others_have_one(met: str) -> None:
+    # some newsrooms title whom their leader meets, never their own
+    text = (
+        "Ana Costa lands in Zenda – live\n"
+        f"Ana Costa landed at noon. Costa spoke, Costa left. {met}\n"
+        "Costa slept. Air Force One took off; Marine One followed, Air Force One landed. "
+        "The Austrian Chancellor waved; the Chancellor smiled, the Chancellor left."
+    )
+    people, principal = _people_and_principal(text)
+    assert principal == "Ana Costa"
+    assert ("Ana Costa", "", "Costa") in people and ("Zia Lima", "President", "Lima") in people
+    # what carries her, or a role with a nationality, is no one's name
+    assert not {"Marine One", "Austrian Chancellor"} & {name for name, _, _ in people}
+
+
 def test_people_a_role_in_lower_case_introduces_are_read_near_the_start() -> None:
     early = "President Ana Costa landed. Costa spoke, Costa left, Costa slept.\n"
     late = "Avalon's leader, Zia Lima, waved.\n"

@@ -22,7 +22,7 @@ from exporter import lexicon as lx
 from exporter import regexes
 from exporter.model import Evidence, Place, Status
 from exporter.understand import timex
-from exporter.understand.people import Cast, Person, vocabulary
+from exporter.understand.people import Cast, Person, carriers, vocabulary
 from exporter.understand.place_phrases import NAME_PARTICLES
 from exporter.understand.places import SPECIFICITY, Gazetteer, PlaceMention, most_specific
 
@@ -50,10 +50,9 @@ _PRONOUNS = (
 def _pronoun_subject() -> re.Pattern[str]:
     """A subject that stands for whoever the update is about: a pronoun, "the two
     leaders", or what carries them ("her plane", `carriers` in the vocabulary)."""
-    carriers = "|".join(vocabulary()["carriers"])
     return regexes.compile(
         r"^(?:(?:and|but|then|later|earlier|meanwhile|afterwards|after\s+that),?\s+)?"
-        rf"(?:{_PRONOUNS}|{carriers})\b",
+        rf"(?:{_PRONOUNS}|{carriers()})\b",
         re.IGNORECASE,
     )
 

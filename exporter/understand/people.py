@@ -187,6 +187,18 @@ def _ROLE_WORDS() -> frozenset[str]:
     return frozenset(words | {"late", "former", "new", "mr", "mrs", "ms", "dr"})
 
 
+@cache
+def carriers() -> str:
+    """What carries a person, as a pattern ("Air Force One", "her plane"): the vocabulary's
+    `carriers`, which stand for the one carried, and are no one's name."""
+    return "|".join(f"(?:{c})" for c in vocabulary()["carriers"])
+
+
+@cache
+def _CARRIER() -> re.Pattern[str]:
+    return regexes.compile(rf"(?i:{carriers()})")
+
+
 def _name_words(person: Person) -> list[str]:
     """The words a person is found by: each of their name's, but particles and what a
     capitalised English word of two letters may be ("An", "Go"): "Li", "Wu", "Ng" count."""
@@ -385,12 +397,12 @@ class _Cut:
 def cast_of(texts: Iterable[str], is_place: Callable[[str], bool] | None = None) -> Cast:
     """People with roles found in `texts`, and the principal (the most-named of them).
 
-    Most newsrooms title a name with its role ("President Ana Costa"). When that finds no
-    principal, the text may write roles in lower case ("the president, Ana Costa", "Avalon
-    prime minister Rui Sato") or name its people with no role at all ("Ana Costa landed …
-    Costa said"): both are read then, and only then, so that a text the titles settle
-    reads as before and costs nothing more. `is_place` tells a place's name ("Northern
-    Avalon") from a person's when only the names are to go by.
+    Most newsrooms title a name with its role ("President Ana Costa"). The text may also
+    write roles in lower case ("the president, Ana Costa", "Avalon prime minister Rui
+    Sato") or name people with no role at all ("Ana Costa landed … Costa said"): when the
+    titles settle the principal, these are read only in the first pages, where a story
+    introduces its people, so that a long archive costs little more. `is_place` tells a
+    place's name ("Northern Avalon") from a person's when only the names are to go by.
     """
     pattern, classes = _role_pattern()
     texts = list(texts)
@@ -403,18 +415,39 @@ def cast_of(texts: Iterable[str], is_place: Callable[[str], bool] | None = None)
     if cast.principal is None:
         for found in _lower_case_roles(corpus, classes):
             _keep(*found, classes, seen, words)
-        cast = _cast(corpus, seen, words, classes)
-    elif extra := _lower_case_roles(corpus[:_INTRODUCED_WITHIN], classes):
+        cast = _untitled_principal(corpus, seen, words, classes, is_place, corpus)
+    else:
         # whom she meets, introduced in lower case ("Avalon's leader, Rui Sato"), where a
         # story introduces its people: its first pages, not all of a years-long archive
-        for found in extra:
+        intro = corpus[:_INTRODUCED_WITHIN]
+        for found in _lower_case_roles(intro, classes):
             _keep(*found, classes, seen, words)
-        cast = _cast(corpus, seen, words, classes, cast.principal.name)
-    if cast.principal is None:
-        for name in _untitled(corpus, is_place or (lambda _: False)):
-            _keep(name, "", classes, seen, words)
-        cast = _cast(corpus, seen, words, classes)
+        cast = _untitled_principal(corpus, seen, words, classes, is_place, intro, cast.principal)
     return cast
+
+
+def _untitled_principal(
+    corpus: str,
+    seen: dict[str, str],
+    words: set[str],
+    classes: dict[str, str],
+    is_place: Callable[[str], bool] | None,
+    scope: str,
+    principal: Person | None = None,
+) -> Cast:
+    """The cast of `seen`, unless someone `scope` names with no role at all ("Ana Costa
+    lands", "Costa said") is named more than anyone with one, `principal` if given: then
+    with them, as the principal. Some newsrooms give no title to whom a story follows,
+    only to whom they meet ("the Avalon president, Rui Sato"). Otherwise names with no
+    role are left out: whom two capitalised words name is less sure than a title."""
+    more, also = dict(seen), set(words)
+    for name in _untitled(scope, is_place or (lambda _: False)):
+        _keep(name, "", classes, more, also)
+    among = None if principal is None else {principal.name, *(n for n in more if n not in seen)}
+    cast = _cast(corpus, more, also, classes, among=among) if len(more) > len(seen) else None
+    if cast is not None and (cast.principal is None or cast.principal.name not in seen):
+        return cast
+    return _cast(corpus, seen, words, classes, None if principal is None else principal.name)
 
 
 #: How far into its texts the cast looks for people a role in lower case introduces, when
@@ -455,10 +488,11 @@ def _cast(
     words: set[str],
     classes: dict[str, str],
     subject: str | None = None,
+    among: set[str] | None = None,
 ) -> Cast:
     """The people of `seen` (name → role as written), with the names the corpus uses for
     them, and as the principal the `subject` the document says it is about, or else the
-    most-named when named at least three times."""
+    most-named (of `among`, when given) when named at least three times."""
     roles = {name: _bare_role(role, classes) for name, role in seen.items()}
     # "the King", "King and Queen land": a one-word title one person holds is that person
     titles = _sole_titles(list(roles.values()))
@@ -477,6 +511,7 @@ def _cast(
             p.name: _occurrences(p.short, counts)
             + (_title_alone(p.role, counts) if p.role in titles else 0)
             for p in people
+            if among is None or p.name in among
         }
     )
     principal = None
@@ -588,6 +623,12 @@ def _untitled(corpus: str, is_place: Callable[[str], bool]) -> list[str]:
             candidates[" ".join(parts)] = None
     if not candidates:
         return []
+    candidates = {
+        name: None
+        for name in candidates
+        if not _ROLE_WORDS().intersection(name.lower().split())  # "Avalonian President"
+        and _CARRIER().fullmatch(name) is None  # "Marine One"
+    }
     lasts = {name.split()[-1] for name in candidates}
     counts = _WordCounts(corpus, lasts | {w for name in candidates for w in name.split()})
     return [
