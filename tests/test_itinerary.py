@@ -2972,3 +2972,26 @@ def test_a_papal_journey_on_rome_time_across_two_zones() -> None:
             1,
         ),
     ]
+
+
+def test_a_date_since_which_is_no_date_of_the_sentence(tmp_path: Path) -> None:
+    """ "Their first talks since 2019" says when the last ones were: the handshake is this
+    morning's, with whom it was with, not with whatever is outside."""
+    body = (
+        "11:00 a.m. Costa and Emperor Naruhito shook hands outside the Imperial Palace at "
+        "10 a.m., before sitting down for their first talks since 2019.\n"
+    )
+    assert _placed(_blog(body + _COSTA, tmp_path)) == [
+        ("Audience with Emperor Naruhito", _at(10), "happened", "Imperial Palace")
+    ]
+
+
+def test_a_role_two_people_hold_is_whom_the_name_after_it_says(tmp_path: Path) -> None:
+    body = (
+        "11:00 a.m. Costa and President Rui Sato met at the Imperial Palace. Costa is due "
+        "to meet the Avalon president, Zia Lima, at 3 p.m.\n"
+    )
+    assert [e.title for e in _blog(body + _COSTA, tmp_path)] == [
+        "Summit with President Rui Sato",
+        "Summit with President Zia Lima",
+    ]

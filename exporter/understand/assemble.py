@@ -592,6 +592,8 @@ def _agenda_item(doc: Document, update: Update, paragraph: str, site: Site) -> M
 
 #: Before a year or month that says by when something is due or how long it lasts.
 _DEADLINE = regexes.compile(r"\b(?:by|until|till|through)\s+$", re.IGNORECASE)
+#: "their first talks since 2019": when the last one was, not when this one is.
+_SINCE = regexes.compile(r"\bsince\s+$", re.IGNORECASE)
 
 
 def _background(tags: list[timex.Timex], day: date, sentence: str, tense: str) -> bool:
@@ -599,8 +601,10 @@ def _background(tags: list[timex.Timex], day: date, sentence: str, tense: str) -
     Not one that tells what is done or under way and a deadline in it: "signed a
     programme until 2030", "are addressing the forum, where he said trade could reach
     $100 billion by 2030". Told of the future, a deadline still says when: "will sign a
-    deal by March" is no item of the day."""
+    deal by March" is no item of the day. What a date is "since" says nothing of it."""
     for t in tags:
+        if _SINCE.search(sentence, max(0, t.span[0] - 6), t.span[0]):
+            continue
         if t.grain in ("year", "month"):
             if tense != "future" and _DEADLINE.search(sentence, max(0, t.span[0] - 8), t.span[0]):
                 continue

@@ -71,7 +71,7 @@ _PRESENCE = regexes.compile(
 _QUOTES = regexes.compile(r"[\"“”]")
 _CLAUSE_BREAK = regexes.compile(r"[,;:]|\s(?:and|but|while|as|after|before|where|which|who)\s")
 _NP_STOP = regexes.compile(
-    r"[,;:!?()\"“”]|(?<![A-Z])\.|\s(?:at|in|on|during|before|after|alongside|for|to|from|when|where|while|"
+    r"[,;:!?()\"“”]|(?<![A-Z])\.|\s(?:at|in|on|outside|inside|near|beside|behind|during|before|after|alongside|for|to|from|when|where|while|"
     r"and\s+(?:then|later)|who|which|as|since|until|amid|with\s+(?:his|her|their))\s|"
     r"\sand\s+(?=[a-z])"  # "meet party leaders and deliver a speech": a name goes on capitalised
 )
@@ -535,7 +535,7 @@ def _counterpart(
         after = after[: cut - end]
     phrase = _noun_phrase(after)
     principal = ctx.cast.principal
-    by_role = ctx.cast.by_role(phrase)
+    by_role = ctx.cast.by_role(phrase) or _named_in_apposition(after, phrase, ctx.cast)
     if by_role is not None and by_role != principal:
         return by_role.display, by_role.role_class
     people = [p for _, p in ctx.cast.find(phrase)]
@@ -561,6 +561,20 @@ def _counterpart(
         other = _co_subject(sentence, start, ctx.cast)
         return (other.display, other.role_class) if other else (None, None)
     return phrase, None
+
+
+def _named_in_apposition(text: str, phrase: str, cast: Cast) -> Person | None:
+    """Whom the role `phrase` of `text` is, when a name follows it between commas: "the
+    Avalon president, Zia Sato, at 11am", which two presidents of the cast leave unsaid."""
+    at = text.find(phrase) if phrase else -1
+    comma = _APPOSITION.match(text, at + len(phrase)) if at >= 0 else None
+    if comma is None:
+        return None
+    found = cast.find(text[comma.end() : comma.end() + 60])
+    return found[0][1] if found and found[0][0] == 0 else None
+
+
+_APPOSITION = regexes.compile(r",\s+")
 
 
 def _welcomed_before(triggers: Triggers, pos: int) -> bool:
