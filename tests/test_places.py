@@ -207,6 +207,13 @@ def _found(gaz: Gazetteer, sentence: str) -> Expected:
         ("They have left Palazzo Chigi after an hour.", [("Palazzo Chigi", False, None)]),
         # the kind of place in lowercase, as British papers write it
         ("Her plane landed at Stansted airport.", [("London Stansted Airport", True, "at")]),
+        (
+            "Her plane landed at Gimhae international airport.",
+            [("Gimhae International Airport", True, "at")],
+        ),
+        ("He landed at Andrews air force base.", [("Joint Base Andrews", True, "at")]),
+        # but not a name's other words: "gimhae international airport" is no place known
+        ("It left gimhae international airport.", []),
         ("He left Harbour Lights Tower.", [("Harbour Lights Tower", False, None)]),
         # a name in any Latin letters, the first one too
         ("They prayed at Şişecam Żelazna Hall.", [("Şişecam Żelazna Hall", False, "at")]),

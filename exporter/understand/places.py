@@ -105,6 +105,14 @@ class PlaceMention:
     preposition: str | None
 
 
+#: Words that qualify a place's head in its name, which some papers write in lower case
+#: ("Zenda international airport", "the Avalon presidential palace").
+_KIND_WORDS = frozenset(
+    """international national air force naval military presidential royal imperial state
+    guest""".split()
+)
+
+
 class Gazetteer:
     """Known places by name and alias, and the finder of place mentions in sentences.
 
@@ -412,16 +420,21 @@ class Gazetteer:
 
     def _cased_like_alias(self, text: str) -> bool:
         """A capitalised alias word must be capitalised in the text: "avalon" is not a place;
-        but for the last word of a longer name, what kind of place it is ("Avalon airport",
-        as papers write "Avalon Airport")."""
+        but not the words after its first that say what kind of place it is ("Avalon
+        airport", "Zenda international airport", "Zenda air base", as some papers write
+        "Zenda International Airport"): the last a place's head, the others heads or the
+        words that qualify one (`_KIND_WORDS`)."""
         words = text.split()
         last = len(words) - 1
+        lower = next((i for i in range(last, -1, -1) if _initial(words[i]).isupper()), -1) + 1
+        kind_tail = 0 < lower <= last and words[last].casefold() in _PLACE_HEADS
+        kind_tail = kind_tail and all(
+            w.casefold() in _PLACE_HEADS or w.casefold() in _KIND_WORDS for w in words[lower:]
+        )
         for form in self._forms.get(name_key(text), ()):
             alias_words = form.split()
             if len(alias_words) == len(words) and all(
-                not _initial(a).isupper()
-                or _initial(w).isupper()
-                or (i == last and i > 0 and w.casefold() in _PLACE_HEADS)
+                not _initial(a).isupper() or _initial(w).isupper() or (kind_tail and i >= lower)
                 for i, (a, w) in enumerate(zip(alias_words, words, strict=True))
             ):
                 return True
