@@ -2995,3 +2995,17 @@ def test_a_role_two_people_hold_is_whom_the_name_after_it_says(tmp_path: Path) -
         "Summit with President Rui Sato",
         "Summit with President Zia Lima",
     ]
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Her plane lifted off from Haneda Airport at 2:40 p.m.",
+        "Her plane was wheels up from Haneda Airport at 2:40 p.m.",
+    ],
+)
+def test_a_plane_that_lifts_off_is_a_departure(tmp_path: Path, told: str) -> None:
+    body = f"3:00 p.m. Costa leaves Japan\n{told}\n"
+    assert [(e.title, e.start) for e in _blog(body + _COSTA, tmp_path)][-1:] == [
+        ("Departure from Haneda Airport", _at(14, 40))
+    ]
