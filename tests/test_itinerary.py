@@ -3009,3 +3009,25 @@ def test_a_plane_that_lifts_off_is_a_departure(tmp_path: Path, told: str) -> Non
     assert [(e.title, e.start) for e in _blog(body + _COSTA, tmp_path)][-1:] == [
         ("Departure from Haneda Airport", _at(14, 40))
     ]
+
+
+@pytest.mark.parametrize(
+    ("told", "expected"),
+    [
+        ("hosted a dinner at the Hilton Osaka on Monday evening", (_at(19, 30), _at(21))),
+        ("hosted a dinner at the Hilton Osaka at 8.10pm local time", (_at(20, 10), _at(21, 40))),
+    ],
+)
+def test_a_place_the_gazetteer_does_not_know_is_on_the_clock_of_the_city_in_its_name(
+    tmp_path: Path, told: str, expected
+) -> None:
+    """ "Monday evening" at the Hilton Osaka is Osaka's evening, not that of the city the
+    blog named last, Washington, in a headline on a deal between two governments."""
+    head = "Costa in Japan – live (all times GMT)\nPrime Minister Ana Costa is in Japan.\n"
+    body = (
+        f"12:35 p.m. Costa {told}.\n"
+        "9:15 a.m. Tokyo and Washington settle trade deal\n"
+        "4:00 a.m. Costa smiles.\n3:50 a.m. Costa waves.\n3:30 a.m. Costa landed in Osaka.\n"
+    )
+    dinner = [e for e in _blog(body, tmp_path, head) if e.place and e.place.name == "Hilton Osaka"]
+    assert [(e.start, e.end) for e in dinner] == [expected]

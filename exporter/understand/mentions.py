@@ -941,9 +941,28 @@ def _zone_there(place: Place | None, recent: dict[str, Place]) -> str | None:
 
 def _clock_of(sentence: str, place: Place, ctx: Context, recent: dict[str, Place]) -> str | None:
     """The clock of a place a happening is at: its own; else, for one the gazetteer does
-    not know, the town the sentence puts it in ("Sato Airfield in west Zenda"), else the
-    city the story named last ("Palazzo Chigi")."""
-    return place.zone or _zone_beside(sentence, place, ctx) or _zone_there(place, recent)
+    not know, the town the sentence puts it in ("Sato Airfield in west Zenda") or its own
+    name does ("Hilton Zenda", "Zenda Arts Center"), else the city the story named last
+    ("Palazzo Chigi")."""
+    return (
+        place.zone
+        or _zone_beside(sentence, place, ctx)
+        or _zone_in_name(place, ctx.gazetteer)
+        or _zone_there(place, recent)
+    )
+
+
+def _zone_in_name(place: Place, gazetteer: Gazetteer) -> str | None:
+    """The clock of the known city that a place's name begins or ends with: "Hilton Zenda"
+    is in Zenda, whatever city the story named last (a government, "Avalon and Zenda
+    settle a deal", is no city the principal is in)."""
+    words = place.name.split()
+    for cut in range(1, len(words)):
+        for part in (words[cut:], words[: len(words) - cut]):
+            city = gazetteer.lookup(" ".join(part))
+            if city is not None and city.kind == "city" and city.zone:
+                return city.zone
+    return None
 
 
 #: Between a place and the town it is in: "Sato Airfield in west Avalon City", "…, near Zenda".
@@ -1454,7 +1473,11 @@ def mentions_in(
                         start, end = timex.part_on_clock(sentence, local, zone, ref, tense)
                     elif zone:  # an article's: "landed at Zenda Airport in the afternoon"
                         start, end = timex.on_local_clock(local, zone, None, start, end)
-                elif zone := _zone_there(where[0], recent):
+                elif zone := (
+                    _clock_of(sentence, where[0], ctx, recent)
+                    if where[0]
+                    else _zone_there(None, recent)
+                ):
                     start, end = timex.on_local_clock(
                         local, zone, ref, start, end, ahead=tense == "future"
                     )
