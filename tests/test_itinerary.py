@@ -3031,3 +3031,19 @@ def test_a_place_the_gazetteer_does_not_know_is_on_the_clock_of_the_city_in_its_
     )
     dinner = [e for e in _blog(body, tmp_path, head) if e.place and e.place.name == "Hilton Osaka"]
     assert [(e.start, e.end) for e in dinner] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("told", "title"),
+    [
+        (
+            "Costa dined with Emperor Naruhito at the Imperial Palace",
+            "Dinner with Emperor Naruhito",
+        ),
+        ("Costa is dining with Avalon business leaders", "Dinner with Avalon business leaders"),
+    ],
+)
+def test_whom_one_dines_with_is_whom_the_dinner_is_with(
+    tmp_path: Path, told: str, title: str
+) -> None:
+    assert [e.title for e in _blog(f"11:00 a.m. {told}.\n" + _COSTA, tmp_path)] == [title]

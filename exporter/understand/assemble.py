@@ -199,7 +199,10 @@ def _meal_word(cluster: Cluster) -> str:
     ):
         if word in text:
             return word.capitalize()
-    return "Meal"
+    return "Dinner" if _DINED.search(text) else "Meal"
+
+
+_DINED = regexes.compile(r"\bdin(?:e|es|ed|ing)\b")
 
 
 def _trim(text: str, limit: int = 70) -> str:

@@ -503,7 +503,9 @@ def _counterpart(
         return None, None
     after = sentence[end:]
     if kind in ("summit", "meal"):
-        m = re.match(r"\s*(?:with|alongside)\s+(.*)", after, re.I)
+        # "dined with Sato": the "with" is the trigger's own
+        with_ = "" if sentence[start:end].lower().endswith("with") else r"(?:with|alongside)\s+"
+        m = re.match(rf"\s*{with_}(.*)", after, re.I)
         hosted = (
             re.search(r"\bhosted\s+by\s+(.*)", after, re.I) if not m and kind == "meal" else None
         )
