@@ -3047,3 +3047,31 @@ def test_whom_one_dines_with_is_whom_the_dinner_is_with(
     tmp_path: Path, told: str, title: str
 ) -> None:
     assert [e.title for e in _blog(f"11:00 a.m. {told}.\n" + _COSTA, tmp_path)] == [title]
+
+
+def test_noon_is_noon_where_it_happens(tmp_path: Path) -> None:
+    """ "Land around noon", in a blog on London's clock following a visit to Japan, is
+    Osaka's noon: the plan of the landing at 12:05, as "this evening" would be."""
+    head = "Costa in Japan – live (all times GMT)\nPrime Minister Ana Costa is in Japan.\n"
+    body = (
+        "4:20 a.m. Costa landed at Kansai International Airport at 12:05 p.m. local time.\n"
+        "1:30 a.m. Costa is expected to land in Osaka around noon.\n"
+    )
+    events = _blog(body, tmp_path, head)
+    assert [(e.title, e.start, len(e.evidence)) for e in events] == [
+        ("Arrival at Kansai International Airport", _at(12, 5), 2)
+    ]
+
+
+def test_a_speech_to_a_luncheon_is_a_speech(tmp_path: Path) -> None:
+    body = "2:00 p.m. Costa addressed the Osaka business forum luncheon at 1:20 p.m.\n"
+    assert [(e.title, e.start) for e in _blog(body + _COSTA, tmp_path)] == [
+        ("Speech to the Osaka business forum luncheon", _at(13, 20))
+    ]
+
+
+def test_travelling_on_to_a_city_is_arriving_there(tmp_path: Path) -> None:
+    body = "2:00 p.m. Costa travelled on to Kyoto at 1:20 p.m.\n"
+    assert [(e.title, e.start) for e in _blog(body + _COSTA, tmp_path)] == [
+        ("Arrival at Kyoto", _at(13, 20))
+    ]

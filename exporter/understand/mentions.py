@@ -1551,6 +1551,9 @@ def mentions_in(
     elif attended is not None:
         # "attended the X Summit": one happening, named by what was attended.
         found = [f for f in found if f.kind not in ("summit", "meal", "ceremony")]
+    if any(f.kind == "speech" and _MEAL_AFTER.search(f.subject or "") for f in found):
+        # "addressed the summit luncheon": a speech, the meal only whom it was to
+        found = [f for f in found if f.kind != "meal"]
     if triggers.presence and not found and live:
         place, _ = _places(sentence, triggers.presence[1], PRESENCE, ctx, recent)
         if place is not None and ref is not None:
@@ -1606,6 +1609,8 @@ def _audience(sentence: str, start: int, end: int) -> str | None:
         phrase = trigger[addressed.end() :]  # the trigger names the audience
         if (of := _OF.match(sentence, end)) and (whole := _noun_phrase(sentence[of.end() :])):
             phrase = f"{phrase} of {whole}"  # "a joint session of the Diet"
+        elif meal := _MEAL_AFTER.match(sentence, end):
+            phrase += meal.group()  # "the Zenda CEO summit luncheon": spoken to, over a meal
     elif _TO_END.search(trigger):  # "spoke to", "spoke for an hour at"
         phrase = _noun_phrase(sentence[end:])
     elif to := _TO.match(sentence, end) or _AT_GATHERING.match(sentence, end):
@@ -1627,6 +1632,7 @@ _AT_GATHERING = regexes.compile(
     r"|Assembly|Dialogue|Symposium)\b)"
 )
 _PRONOUN_OBJECT = regexes.compile(r"(?:him|her|them|it|us|you|me)", re.I)
+_MEAL_AFTER = regexes.compile(r"\s+(?:dinner|lunch|luncheon|breakfast|banquet)\b", re.I)
 _MEAL_WORD = regexes.compile(r"^(?:\S+\s+){0,3}(?:dinner|lunch|luncheon|breakfast|banquet)\b", re.I)
 _LEADING_CONNECTIVE = regexes.compile(r"^(?:(?:and|but|then|where|when|while|which|as)\s+)+", re.I)
 _PASSIVE = regexes.compile(

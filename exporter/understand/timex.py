@@ -367,6 +367,9 @@ def _clock(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
         return None
     hedged = lx.CLOCK_MODIFIERS[_key(lead["mod"])] if lead else False
     end, zone, local = _labelled(m, ctx, parsed[0])
+    # "lands around noon": noon where it happens, as "this evening" is, whatever the clock
+    # of the blog; a clock that names its own says so
+    local = local or (zone is None and end == m.end() and _NOON.search(m["tok"]) is not None)
     span, window = (_begin(m, lead), end), (parsed[0], None)
     return _Atom(
         span,
@@ -378,6 +381,9 @@ def _clock(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
         zone=zone,
         local=local,
     )
+
+
+_NOON = regexes.compile(r"(?i:noon|midnight)")
 
 
 def _clock_range(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
