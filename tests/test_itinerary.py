@@ -3075,3 +3075,17 @@ def test_travelling_on_to_a_city_is_arriving_there(tmp_path: Path) -> None:
     assert [(e.title, e.start) for e in _blog(body + _COSTA, tmp_path)] == [
         ("Arrival at Kyoto", _at(13, 20))
     ]
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "ending a three-day visit to Japan in which she met Emperor Naruhito",
+        "ending her visit, during which she met Emperor Naruhito",
+    ],
+)
+def test_what_a_visit_told_as_a_whole_held_is_no_happening_of_the_day(
+    tmp_path: Path, told: str
+) -> None:
+    body = f"2:00 p.m. Costa's plane took off from Haneda Airport at 1:40 p.m., {told}.\n"
+    assert [e.title for e in _blog(body + _COSTA, tmp_path)] == ["Departure from Haneda Airport"]

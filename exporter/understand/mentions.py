@@ -565,6 +565,15 @@ def _counterpart(
     return phrase, None
 
 
+#: A visit told as a whole, then what it held: "a three-day visit to Avalon in which
+#: she met …", "the trip, during which he toured …"; no happening of the day.
+_RECAP = regexes.compile(
+    r"\b(?:visit|trip|tour|stay|journey|week|days?)\b[^,;.]{0,50}?,?\s+(?:in|during)\s+which\s"
+    r"[^,;.]*$",
+    re.I,
+)
+
+
 def _named_in_apposition(text: str, phrase: str, cast: Cast) -> Person | None:
     """Whom the role `phrase` of `text` is, when a name follows it between commas: "the
     Avalon president, Zia Sato, at 11am", which two presidents of the cast leave unsaid."""
@@ -1400,6 +1409,8 @@ def mentions_in(
         for m_start, m_end in spans:
             if kind in seen_kinds or _inside_quotes(sentence, m_start):
                 continue
+            if _RECAP.search(sentence, max(0, m_start - 90), m_start):
+                continue  # "ending a three-day visit in which he met Sato": what it held
             trigger = sentence[m_start:m_end].lower()
             if subjectless and (
                 kind not in _SUBJECT_KINDS
