@@ -3089,3 +3089,14 @@ def test_what_a_visit_told_as_a_whole_held_is_no_happening_of_the_day(
 ) -> None:
     body = f"2:00 p.m. Costa's plane took off from Haneda Airport at 1:40 p.m., {told}.\n"
     assert [e.title for e in _blog(body + _COSTA, tmp_path)] == ["Departure from Haneda Airport"]
+
+
+def test_a_journey_told_under_way_has_not_arrived(tmp_path: Path) -> None:
+    """ "Costa heads to Kyoto", stamped 9:00: she is on her way, not in Kyoto at 9:00."""
+    body = (
+        "11:00 a.m. Costa met Emperor Naruhito at the Kyoto Imperial Palace at 10:30 a.m.\n"
+        "9:00 a.m. Costa heads to Kyoto for talks with Emperor Naruhito\n"
+    )
+    assert [(e.title, e.start) for e in _blog(body + _COSTA, tmp_path)] == [
+        ("Audience with Emperor Naruhito", _at(10, 30))
+    ]

@@ -565,6 +565,8 @@ def _counterpart(
     return phrase, None
 
 
+#: A journey told under way, in the present: "flies to", "is heading to".
+_EN_ROUTE = regexes.compile(r"(?:fl(?:ies|y|ying)|travel(?:s|ling|ing)?|head(?:s|ing)?)\s", re.I)
 #: A visit told as a whole, then what it held: "a three-day visit to Avalon in which
 #: she met …", "the trip, during which he toured …"; no happening of the day.
 _RECAP = regexes.compile(
@@ -1510,6 +1512,8 @@ def mentions_in(
                 # "Ceremonial welcome at …", a headline with no verb: what the entry is
                 # about, not a report that it is under way; its text tells when
                 precision, approximate = 1, True
+            elif precision == 2 and kind == "arrival" and _EN_ROUTE.match(trigger):
+                precision = 0  # "heads to Zenda", told as she goes: not there yet
             if status == Status.CANCELLED and precision == 0 and ref is not None:
                 start, end = ref, None  # called off: shown where the news came, marked approximate
             place, destination = where or _places(
