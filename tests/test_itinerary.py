@@ -3100,3 +3100,94 @@ def test_a_journey_told_under_way_has_not_arrived(tmp_path: Path) -> None:
     assert [(e.title, e.start) for e in _blog(body + _COSTA, tmp_path)] == [
         ("Audience with Emperor Naruhito", _at(10, 30))
     ]
+
+
+def test_a_visit_told_on_london_s_clock_by_a_newsroom_that_titles_only_the_hosts() -> None:
+    """A Guardian-style blog stamped in GMT of a leader's day and a half in South Korea
+    (UTC+9): "Donald Trump", then "Trump", with no title, while the hosts are "the South
+    Korean president, Lee Jae-myung" and "the Chinese president, Xi Jinping". He is the
+    principal; places are written "Gimhae international airport"; noon and "Wednesday
+    evening" are Korea's; the talks "since 2019" are Thursday's; "heads to Busan" is no
+    landing; "a visit … in which Trump met" the prime minister of Japan no meeting.
+
+    Not yet read: that the talks "ended at 12.40pm" (the end comes from a later comment
+    on them), and that the dinner "on Wednesday evening" was over when its headline
+    came (it starts at that stamp)."""
+    doc = read_path(
+        FIXTURES / "apec-visit-liveblog-gmt-principal-untitled.txt", ReadOptions(slug="apec")
+    )
+    assert doc.zone == "Europe/London"
+    assert _in_full(doc) == [
+        (
+            "Departure from Haneda Airport",
+            "2025-10-29T09:35:00+09:00",
+            "2025-10-29T09:50:00+09:00",
+            "happened",
+            "Haneda Airport",
+            2,
+        ),
+        (
+            "Arrival at Gimhae International Airport",
+            "2025-10-29T11:50:00+09:00",
+            "2025-10-29T12:05:00+09:00",
+            "happened",
+            "Gimhae International Airport",
+            3,
+        ),
+        (
+            "Visit to Gyeongju",
+            "2025-10-29T12:40:00+09:00",
+            "2025-10-29T13:10:00+09:00",
+            "happened",
+            "Gyeongju",
+            3,
+        ),
+        (
+            "Speech to the Apec CEO summit luncheon",
+            "2025-10-29T13:20:00+09:00",
+            "2025-10-29T13:50:00+09:00",
+            "approximate",
+            "Gyeongju Arts Center",
+            1,
+        ),
+        (
+            "Summit with President Lee",
+            "2025-10-29T15:45:00+09:00",
+            "2025-10-29T17:30:00+09:00",
+            "approximate",
+            "Gyeongju National Museum",
+            4,
+        ),
+        (
+            "Dinner with President Lee",
+            "2025-10-29T21:35:00+09:00",
+            "2025-10-29T23:05:00+09:00",
+            "happened",
+            "Hilton Gyeongju",
+            2,
+        ),
+        (
+            "Departure for Busan",
+            "2025-10-30T06:00:00+09:00",
+            "2025-10-30T11:00:00+09:00",
+            "approximate",
+            "Gyeongju",
+            1,
+        ),
+        (
+            "Summit with President Xi",
+            "2025-10-30T11:00:00+09:00",
+            "2025-10-30T13:10:00+09:00",
+            "approximate",
+            "Gimhae International Airport",
+            6,
+        ),
+        (
+            "Departure from Gimhae International Airport",
+            "2025-10-30T15:40:00+09:00",
+            "2025-10-30T15:55:00+09:00",
+            "happened",
+            "Gimhae International Airport",
+            2,
+        ),
+    ]
