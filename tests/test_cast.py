@@ -354,6 +354,16 @@ def test_the_principal_may_be_named_with_no_role_when_only_others_have_one(met: 
     assert not {"Marine One", "Austrian Chancellor"} & {name for name, _, _ in people}
 
 
+def test_a_principal_with_no_role_is_found_in_a_long_archive_too() -> None:
+    # weighed first in the first pages, then over the whole text
+    intro = "Ana Costa landed. Costa spoke, Costa left. President Zia Lima met Costa.\n"
+    padding = "Costa smiled. Lima nodded.\n" * 5_000  # past the first pages
+    assert cast_of([intro + padding]).principal.name == "Ana Costa"
+    # named less over the whole text than at its start: left out, as a name with no role is
+    lima = cast_of([intro + "Costa smiled.\n" * 8_000 + "Lima nodded.\n" * 20_000])
+    assert [p.name for p in lima.people] == ["Zia Lima"] and lima.principal.name == "Zia Lima"
+
+
 def test_people_a_role_in_lower_case_introduces_are_read_near_the_start() -> None:
     early = "President Ana Costa landed. Costa spoke, Costa left, Costa slept.\n"
     late = "Avalon's leader, Zia Lima, waved.\n"

@@ -415,15 +415,14 @@ def cast_of(texts: Iterable[str], is_place: Callable[[str], bool] | None = None)
     if cast.principal is None:
         for found in _lower_case_roles(corpus, classes):
             _keep(*found, classes, seen, words)
-        cast = _untitled_principal(corpus, seen, words, classes, is_place, corpus)
-    else:
+        cast = _cast(corpus, seen, words, classes)
+    elif extra := _lower_case_roles(corpus[:_INTRODUCED_WITHIN], classes):
         # whom she meets, introduced in lower case ("Avalon's leader, Rui Sato"), where a
         # story introduces its people: its first pages, not all of a years-long archive
-        intro = corpus[:_INTRODUCED_WITHIN]
-        for found in _lower_case_roles(intro, classes):
+        for found in extra:
             _keep(*found, classes, seen, words)
-        cast = _untitled_principal(corpus, seen, words, classes, is_place, intro, cast.principal)
-    return cast
+        cast = _cast(corpus, seen, words, classes, cast.principal.name)
+    return _untitled_principal(corpus, seen, words, classes, is_place, cast)
 
 
 def _untitled_principal(
@@ -432,22 +431,34 @@ def _untitled_principal(
     words: set[str],
     classes: dict[str, str],
     is_place: Callable[[str], bool] | None,
-    scope: str,
-    principal: Person | None = None,
+    cast: Cast,
 ) -> Cast:
-    """The cast of `seen`, unless someone `scope` names with no role at all ("Ana Costa
-    lands", "Costa said") is named more than anyone with one, `principal` if given: then
-    with them, as the principal. Some newsrooms give no title to whom a story follows,
-    only to whom they meet ("the Avalon president, Rui Sato"). Otherwise names with no
-    role are left out: whom two capitalised words name is less sure than a title."""
+    """`cast`, the people of `seen`, unless someone named with no role at all ("Ana Costa
+    lands", "Costa said") is named more than its principal, or it has none: then with
+    them, the most-named the principal. Some newsrooms give no title to whom a story
+    follows, only to whom they meet ("the Avalon president, Rui Sato"). Otherwise names
+    with no role are left out: whom two capitalised words name is less sure than a title.
+
+    With a principal, they are looked for where a story introduces its people, and
+    weighed there first: the whole text is counted again only when one of them may win.
+    """
+    long = cast.principal is not None and len(corpus) > _INTRODUCED_WITHIN
+    scope = corpus[:_INTRODUCED_WITHIN] if long else corpus
     more, also = dict(seen), set(words)
     for name in _untitled(scope, is_place or (lambda _: False)):
         _keep(name, "", classes, more, also)
-    among = None if principal is None else {principal.name, *(n for n in more if n not in seen)}
-    cast = _cast(corpus, more, also, classes, among=among) if len(more) > len(seen) else None
-    if cast is not None and (cast.principal is None or cast.principal.name not in seen):
+    added = {name for name in more if name not in seen}
+    if not added:
         return cast
-    return _cast(corpus, seen, words, classes, None if principal is None else principal.name)
+    among = None if cast.principal is None else {cast.principal.name, *added}
+    if long:
+        trial = _cast(scope, more, also, classes, among=among)
+        if trial.principal is None or trial.principal.name not in added:
+            return cast
+    weighed = _cast(corpus, more, also, classes, among=among)
+    if weighed.principal is None or weighed.principal.name in added:
+        return weighed
+    return cast
 
 
 #: How far into its texts the cast looks for people a role in lower case introduces, when
