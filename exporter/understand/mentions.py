@@ -1647,8 +1647,9 @@ _AT_GATHERING = regexes.compile(
     r"|Assembly|Dialogue|Symposium)\b)"
 )
 _PRONOUN_OBJECT = regexes.compile(r"(?:him|her|them|it|us|you|me)", re.I)
-_MEAL_AFTER = regexes.compile(r"\s+(?:dinner|lunch|luncheon|breakfast|banquet)\b", re.I)
-_MEAL_WORD = regexes.compile(r"^(?:\S+\s+){0,3}(?:dinner|lunch|luncheon|breakfast|banquet)\b", re.I)
+_MEALS = r"(?:dinner|lunch|luncheon|breakfast|banquet)\b"
+_MEAL_AFTER = regexes.compile(rf"\s+{_MEALS}", re.I)
+_MEAL_WORD = regexes.compile(rf"^(?:\S+\s+){{0,3}}{_MEALS}", re.I)
 _LEADING_CONNECTIVE = regexes.compile(r"^(?:(?:and|but|then|where|when|while|which|as)\s+)+", re.I)
 _PASSIVE = regexes.compile(
     r"\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are|being)\s+$", re.I
