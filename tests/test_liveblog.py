@@ -642,3 +642,24 @@ def test_an_updated_at_stamp_with_text_is_an_update() -> None:
         ("Wed 17 Sep 2025 16.05 BST", ("Wreath laid", "The president laid a wreath.")),
         ("Wed 17 Sep 2025 12.10 BST", ("Procession sets off", "The carriages left the castle.")),
     ]
+
+
+@pytest.mark.parametrize(
+    ("declared", "options", "hour"),
+    [
+        # a label of one offset is that offset in July too, as a stamp so labelled is
+        ("All times GMT", {}, 14),
+        ("Live updates (all times BST)", {}, 13),
+        # the pair a zone's clock goes by is that zone's clock
+        ("All times GMT/BST", {}, 13),
+        # and a zone given wins
+        ("All times GMT", {"zone": "Europe/London"}, 13),
+    ],
+)
+def test_a_page_that_declares_a_label_of_one_offset_is_read_at_it(
+    declared: str, options: dict, hour: int
+) -> None:
+    doc = read(
+        f"Harbour live\n{declared}\nWednesday, July 2, 2025\n14:05 Ferries sail.\n", **options
+    )
+    assert doc.updates[0].instant.astimezone(UTC).hour == hour

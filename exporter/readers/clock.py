@@ -198,8 +198,10 @@ def resolve_instants(
     zone: str,
     path: str,
     undated: DatelineDate | None = None,
+    label: str | None = None,
 ) -> list[Timed]:
-    """Each stamp on its day, rolling over midnight where the clock runs backwards.
+    """Each stamp on its day, rolling over midnight where the clock runs backwards; one
+    with no label of its own read with `label`, the page's ("All times GMT"), if any.
 
     Updates are walked in time order, so a wall time that happens twice (the hour repeated
     when clocks go back) takes the occurrence that does not run backwards from the update
@@ -227,7 +229,7 @@ def resolve_instants(
                 naive = datetime.combine(
                     base + timedelta(days=offset), datetime.min.time()
                 ).replace(hour=hour, minute=minute)
-                instant = stamp_instant(naive, raws[i].stamp.label, zone, after=last)
+                instant = stamp_instant(naive, raws[i].stamp.label or label, zone, after=last)
             except (OverflowError, ValueError):
                 raise SourceError(
                     f"the update stamped {raws[i].stamp.raw!r} falls outside the calendar "

@@ -109,6 +109,7 @@ class _Scan:
     datelines: list[DatelineDate] = field(default_factory=list)
     declared: str | None = None
     declared_name: str | None = None
+    declared_fixed: str | None = None  # `ClockDeclaration.fixed`
     wants_local: bool = False
     #: The first line that opens with a time no clock shows, and that time.
     impossible: tuple[int, str] | None = None
@@ -134,7 +135,8 @@ def read_liveblog(lines: list[tuple[int, str]], path: str, options: ReadOptions)
     undated = next((d for d in scan.datelines if not d.updated), None) or next(
         iter(scan.datelines), None
     )
-    timed = resolve_instants(scan.raws, resolved, zone, path, undated)
+    fixed = None if options.zone else scan.declared_fixed  # a zone given wins
+    timed = resolve_instants(scan.raws, resolved, zone, path, undated, fixed)
     updates = _number(scan.raws, timed)
     deletions, kept_notes = _read_notes(scan.notes, resolved, zone, path)
     dated = [d for d in resolved if d is not None]
@@ -315,6 +317,8 @@ def _read_opening_line(scan: _Scan, text: str) -> bool:
     if decl and (text.rstrip().endswith(":") or len(text) < 80):
         scan.declared = scan.declared or decl.zone
         scan.declared_name = scan.declared_name or decl.name
+        if scan.declared == decl.zone:
+            scan.declared_fixed = scan.declared_fixed or decl.fixed
         scan.wants_local = scan.wants_local or decl.local
         return bool(scan.preamble)
     return False

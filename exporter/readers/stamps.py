@@ -612,6 +612,9 @@ _DECLARATION_PHRASES = (
 )
 
 
+_PAIRED_LABEL = regexes.compile(r"\s*/\s*[A-Z]{2,5}\b")
+
+
 @dataclass(frozen=True)
 class ClockDeclaration:
     """What a line says about the clock of the updates: a zone, or 'local' (from the dateline)."""
@@ -621,6 +624,9 @@ class ClockDeclaration:
     phrase: str
     #: The place named by "(Port Royal time)" when the names table does not know it.
     name: str | None = None
+    #: A label of one offset whatever the season ("All times GMT"), which the updates'
+    #: stamps are read at as a stamp so labelled is: "GMT" in July is not London's clock.
+    fixed: str | None = None
 
 
 def parse_clock_declaration(line: str) -> ClockDeclaration | None:
@@ -640,7 +646,11 @@ def parse_clock_declaration(line: str) -> ClockDeclaration | None:
                 there = named and zones.zone_for_name(named["name"])
                 if there:
                     return ClockDeclaration(zone=there, local=False, phrase=named.group(0))
-                return ClockDeclaration(zone=zone, local=False, phrase=m.group(0))
+                # "All times GMT/BST": the two a zone's clock goes by, so none of them
+                paired = _PAIRED_LABEL.match(line, m.end("label"))
+                one = zones.fixed_offset(groups["label"]) is not None and not paired
+                fixed = groups["label"] if one else None
+                return ClockDeclaration(zone=zone, local=False, phrase=m.group(0), fixed=fixed)
             continue
         if groups.get("region"):
             zone = zones.zone_for_name(groups["region"])
