@@ -5,6 +5,7 @@ One table per idea, so a reader and the tagger never disagree on what "Sept." me
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 
 MONTHS: dict[str, int] = {
@@ -289,3 +290,16 @@ def _latin_class(letter: Callable[[str], bool]) -> str:
 UPPER = _latin_class(lambda c: c.isupper() or c.istitle())
 #: Inside a character class: every lower-case Latin letter.
 LOWER = _latin_class(str.islower)
+
+
+#: Latin letters that no decomposition takes to a plain one.
+_UNMARKED = str.maketrans("ıŁłØøĐđÐðĦħ", "iLlOoDdDdHh")
+
+
+def plain(word: str) -> str:
+    """A word in the plain letters of A-Z where it has marks ("Erdoğan" → "Erdogan",
+    "Łukasz" → "Lukasz"): how many newsrooms write the names of other languages."""
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word.translate(_UNMARKED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from exporter.lexicon import plain
 from exporter.understand.people import (
     _WORDS,
     _headline_name,
@@ -447,3 +448,18 @@ _HOST_NAMED_MORE = (
 def test_the_opening_says_whose_visit_it_is(opening: str, principal: str) -> None:
     cast = cast_of([opening + _HOST_NAMED_MORE])
     assert cast.principal is not None and cast.principal.name == principal
+
+
+def test_a_name_is_found_written_without_its_marks() -> None:
+    cast = cast_of(["President Kemal Doğanay met Costa. Doğanay left, Doğanay slept."])
+    assert [(p.name, pos) for pos, p in cast.find("Then Doganay and Łukasz met.")] == [
+        ("Kemal Doğanay", 5)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("word", "bare"),
+    [("Doğanay", "Doganay"), ("Łukasz", "Lukasz"), ("Kılıç", "Kilic"), ("Nguyễn", "Nguyen")],
+)
+def test_a_word_in_plain_letters(word: str, bare: str) -> None:
+    assert plain(word) == bare

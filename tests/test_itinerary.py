@@ -3191,3 +3191,14 @@ def test_a_visit_told_on_london_s_clock_by_a_newsroom_that_titles_only_the_hosts
             2,
         ),
     ]
+
+
+def test_a_name_written_without_its_marks_is_the_same_person(tmp_path: Path) -> None:
+    """ "Doganay", as many newsrooms write "Doğanay": the plan of the talks that were held."""
+    body = (
+        "11:00 a.m. Costa met President Kemal Doğanay at the Imperial Palace at 10 a.m.\n"
+        "9:00 a.m. Costa will meet Doganay at 10 a.m.\n"
+    )
+    assert [(e.title, e.start) for e in _blog(body + _COSTA, tmp_path)] == [
+        ("Summit with President Kemal Doğanay", _at(10))
+    ]

@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from exporter import regexes
 from exporter.datafiles import load_data
-from exporter.lexicon import LOWER, MONTHS, UPPER, WEEKDAYS
+from exporter.lexicon import LOWER, MONTHS, UPPER, WEEKDAYS, plain
 from exporter.understand.place_phrases import title_case
 
 #: "al-Sato"; any Latin letters ("Doğanay", "Łukasz", "Nguyễn")
@@ -102,6 +102,8 @@ class Cast:
         for person in self.people:
             for word in _name_words(person):
                 owners.setdefault(word, []).append(person)
+                if (bare := plain(word)) != word and person not in owners.get(bare, ()):
+                    owners.setdefault(bare, []).append(person)  # "Erdogan" is "Erdoğan"
         if not owners:
             return None, owners
         # names of the document's people: not kept (`regexes`)
