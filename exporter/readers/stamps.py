@@ -625,7 +625,7 @@ class ClockDeclaration:
     #: The place named by "(Port Royal time)" when the names table does not know it.
     name: str | None = None
     #: A label of one offset whatever the season ("All times GMT"), which the updates'
-    #: stamps are read at as a stamp so labelled is: "GMT" in July is not London's clock.
+    #: stamps are read at as a stamp so labelled is: "GMT" in July is no summer clock.
     fixed: str | None = None
 
 
