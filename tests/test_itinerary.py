@@ -3110,9 +3110,8 @@ def test_a_visit_told_on_london_s_clock_by_a_newsroom_that_titles_only_the_hosts
     evening" are Korea's; the talks "since 2019" are Thursday's; "heads to Busan" is no
     landing; "a visit … in which Trump met" the prime minister of Japan no meeting.
 
-    Not yet read: that the talks "ended at 12.40pm" (the end comes from a later comment
-    on them), and that the dinner "on Wednesday evening" was over when its headline
-    came (it starts at that stamp)."""
+    The talks "ended at 12.40pm local time". Not yet read: that the dinner "on Wednesday
+    evening" was over when its headline came (it starts at that stamp)."""
     doc = read_path(
         FIXTURES / "apec-visit-liveblog-gmt-principal-untitled.txt", ReadOptions(slug="apec")
     )
@@ -3177,10 +3176,10 @@ def test_a_visit_told_on_london_s_clock_by_a_newsroom_that_titles_only_the_hosts
         (
             "Summit with President Xi",
             "2025-10-30T11:00:00+09:00",
-            "2025-10-30T13:10:00+09:00",
+            "2025-10-30T12:40:00+09:00",
             "approximate",
             "Gimhae International Airport",
-            6,
+            7,
         ),
         (
             "Departure from Gimhae International Airport",
@@ -3201,4 +3200,27 @@ def test_a_name_written_without_its_marks_is_the_same_person(tmp_path: Path) -> 
     )
     assert [(e.title, e.start) for e in _blog(body + _COSTA, tmp_path)] == [
         ("Summit with President Kemal Doğanay", _at(10))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("ended", "end"),
+    [
+        ("The talks between Costa and Emperor Naruhito ended at 11:40 a.m.", _at(11, 40)),
+        ("Costa's audience with the emperor wrapped up shortly after 11:20 a.m.", _at(11, 20)),
+        # no clock: as it was written
+        ("The talks between Costa and Emperor Naruhito have ended.", _at(12)),
+        # nor that
+        ("The talks between Costa and Emperor Naruhito ended.", _at(11)),
+        # a clock of something else
+        ("The talks ended, and at 11:50 a.m. Costa waved.", _at(11)),
+    ],
+)
+def test_when_a_happening_ended_is_its_end(tmp_path: Path, ended: str, end: datetime) -> None:
+    body = (
+        f"12:00 p.m. {ended}\n"
+        "11:00 a.m. Costa met Emperor Naruhito at the Imperial Palace at 10 a.m.\n"
+    )
+    assert [(e.title, e.start, e.end) for e in _blog(body + _COSTA, tmp_path)] == [
+        ("Audience with Emperor Naruhito", _at(10), end)
     ]

@@ -260,6 +260,13 @@ def _start_end(
         if best_leave.start > start:
             end = best_leave.start
             approximate = approximate or best_leave.approximate
+    told = [  # "the talks ended at 12.40pm": when it ended, whatever was told after
+        m.end
+        for m in cluster.mentions
+        if m.ends and isinstance(m.end, datetime) and isinstance(start, datetime) and m.end > start
+    ]
+    if told:
+        end = max(told)
     if end is None and isinstance(start, datetime):
         later = [
             t

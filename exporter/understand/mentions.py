@@ -155,6 +155,8 @@ class Mention:
     explicit: bool
     #: A range of whole days ("from October 27 to 29"), for the span of a visit.
     days: tuple[date, date] | None = None
+    #: It tells only when the happening ended (`end`): "the talks … ended at 12.40pm".
+    ends: bool = False
 
     @cached_property
     def day(self) -> date | None:
@@ -162,6 +164,8 @@ class Mention:
         once asked: clustering asks it of every mention for every candidate)."""
         if isinstance(self.start, datetime):
             return self.start.date()
+        if self.start is None and isinstance(self.end, datetime):
+            return self.end.date()  # the day it ended, as it was told
         if self.start is None and self.evidence.written is not None:
             return self.evidence.written.date()
         return self.start
@@ -1407,12 +1411,19 @@ def mentions_in(
     triggers = triggers_in(sentence)
     before = earlier if previous is None else previous
     acts = tuple(sorted(start for _, spans in triggers.kinds for start, _ in spans))
+    ended = _ended_subjects(sentence, triggers)
     for kind, spans in triggers.kinds:
         for m_start, m_end in spans:
             if kind in seen_kinds or _inside_quotes(sentence, m_start):
                 continue
             if _RECAP.search(sentence, max(0, m_start - 90), m_start):
                 continue  # "ending a three-day visit in which he met Sato": what it held
+            if kind == ENDING:
+                over = _ending(sentence, m_start, m_end, tags, ctx, recent, evidence, ref)
+                found.extend([over] if over else [])
+                continue
+            if any(a <= m_start < b for a, b in ended):
+                continue  # "the talks with Sato ended at …": what ended, not talks begun
             trigger = sentence[m_start:m_end].lower()
             if subjectless and (
                 kind not in _SUBJECT_KINDS
@@ -1591,6 +1602,104 @@ def mentions_in(
             )
     remember_places(sentence, ctx, recent)
     return found
+
+
+#: The vocabulary's kind of trigger that tells a happening is over: no happening itself.
+ENDING = "ending"
+#: What ended, named before "ended" in its clause: "The talks between A and B at … ended".
+_WHAT_ENDED = regexes.compile(
+    r"\b(?P<noun>talks|meeting|audience|summit|dinner|banquet|lunch|luncheon|ceremony|speech|"
+    r"(?:news|press)\s+conference)\b[^.;:!?]{0,90}?\s+(?:had\s+|have\s+)?$",
+    re.I,
+)
+_ENDED_KIND = {
+    "talks": "meeting",
+    "meeting": "meeting",
+    "audience": "meeting",
+    "summit": "summit",
+    "ceremony": "ceremony",
+    "speech": "speech",
+}
+
+
+def _ended_subjects(sentence: str, triggers: Triggers) -> list[Span]:
+    """Where the sentence names what it says ended: from its noun to "ended"."""
+    spans = next((spans for kind, spans in triggers.kinds if kind == ENDING), ())
+    return [
+        (what.start(), start)
+        for start, _ in spans
+        if (what := _WHAT_ENDED.search(sentence, max(0, start - 120), start)) is not None
+    ]
+
+
+def _ending(
+    sentence: str,
+    start: int,
+    end: int,
+    tags: list[timex.Timex],
+    ctx: Context,
+    recent: dict[str, Place],
+    evidence: Evidence,
+    ref: datetime | None,
+) -> Mention | None:
+    """When a happening named before "ended" at `start:end` ended, told by a clock right
+    after it: "The talks between Costa and Sato at the palace ended at 12.40pm local time"
+    (on the clock of where they were, when written so), or, in a live blog, by its stamp
+    when it "has ended". A mention of its kind that has only an end (`Mention.ends`),
+    with whom it was; None when nothing says when."""
+    what = _WHAT_ENDED.search(sentence, max(0, start - 120), start)
+    clock = next(
+        (
+            t
+            for t in tags
+            if t.span[0] >= end and t.kind in ("time", "datetime") and isinstance(t.start, datetime)
+        ),
+        None,
+    )
+    if what is None:
+        return None
+    if clock is not None and _AT_CLOCK.fullmatch(sentence, end, clock.span[0]):
+        moment, approximate = clock.start, clock.approximate
+        if clock.local and (zone := _local_zone(sentence, ctx, recent)):
+            moment, _ = timex.on_local_clock(clock, zone, ref, moment, None)
+    elif ref is not None and _JUST.search(sentence, max(0, start - 20), start):
+        moment, approximate = ref, False  # "The dinner has wrapped up.", told as it did
+    else:
+        return None
+    noun = what["noun"].lower()
+    kind = _ENDED_KIND.get(noun, "press" if "conference" in noun else "meal")
+    others = [
+        p for _, p in ctx.cast.find(sentence[what.start() : start]) if p != ctx.cast.principal
+    ]
+    return Mention(
+        kind=kind,
+        status=Status.HAPPENED,
+        evidence=evidence,
+        start=None,
+        end=moment,
+        precision=3,
+        approximate=approximate,
+        place=None,  # where it was is the happening's, told where it began
+        destination=None,
+        counterpart=others[0].display if others else None,
+        counterpart_class=others[0].role_class if others else None,
+        subject=None,
+        explicit=False,
+        ends=True,
+    )
+
+
+#: "has ended", "have just wrapped up": over as it is written.
+_JUST = regexes.compile(r"\b(?:has|have)\s+(?:now\s+|just\s+)?$", re.I)
+#: Between "ended" and its clock: nothing, or a preposition ("ended at 12.40pm").
+_AT_CLOCK = regexes.compile(r"\s+(?:at\s+|shortly\s+|just\s+|around\s+|about\s+)*", re.I)
+
+
+def _local_zone(sentence: str, ctx: Context, recent: dict[str, Place]) -> str | None:
+    """The clock of where a sentence happens: the first known place it names that has
+    one, else the city the story named last."""
+    zone = next((m.place.zone for m in ctx.places_in(sentence) if m.known and m.place.zone), None)
+    return zone or _zone_there(None, recent)
 
 
 def _news_untimed(kind: str, tags: list[timex.Timex]) -> bool:
