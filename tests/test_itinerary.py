@@ -1721,10 +1721,12 @@ def test_a_live_blog_on_eastern_time_that_follows_a_visit_a_day_ahead() -> None:
             1,
         ),
         (
-            "Dinner with summit leaders",  # not the talks with Park that afternoon
-            "2025-10-29T20:05:00+09:00",
-            "2025-10-29T21:35:00+09:00",
-            "happened",
+            # not the talks with Park that afternoon; at a dinner's hour of "Wednesday
+            # evening", not at the stamp of the headline "Whitlock attends a dinner"
+            "Dinner with summit leaders",
+            "2025-10-29T19:30:00+09:00",
+            "2025-10-29T21:00:00+09:00",
+            "approximate",
             "Hilton Gyeongju",
             2,
         ),
@@ -3110,8 +3112,8 @@ def test_a_visit_told_on_london_s_clock_by_a_newsroom_that_titles_only_the_hosts
     evening" are Korea's; the talks "since 2019" are Thursday's; "heads to Busan" is no
     landing; "a visit … in which Trump met" the prime minister of Japan no meeting.
 
-    The talks "ended at 12.40pm local time". Not yet read: that the dinner "on Wednesday
-    evening" was over when its headline came (it starts at that stamp)."""
+    The talks "ended at 12.40pm local time"; the dinner "on Wednesday evening" is at a
+    dinner's hour, not at its headline's stamp."""
     doc = read_path(
         FIXTURES / "apec-visit-liveblog-gmt-principal-untitled.txt", ReadOptions(slug="apec")
     )
@@ -3159,9 +3161,9 @@ def test_a_visit_told_on_london_s_clock_by_a_newsroom_that_titles_only_the_hosts
         ),
         (
             "Dinner with President Lee",
-            "2025-10-29T21:35:00+09:00",
-            "2025-10-29T23:05:00+09:00",
-            "happened",
+            "2025-10-29T19:30:00+09:00",
+            "2025-10-29T21:00:00+09:00",
+            "approximate",
             "Hilton Gyeongju",
             2,
         ),
@@ -3223,4 +3225,25 @@ def test_when_a_happening_ended_is_its_end(tmp_path: Path, ended: str, end: date
     )
     assert [(e.title, e.start, e.end) for e in _blog(body + _COSTA, tmp_path)] == [
         ("Audience with Emperor Naruhito", _at(10), end)
+    ]
+
+
+def test_a_meal_told_done_in_a_window_is_not_at_its_headline_s_stamp(tmp_path: Path) -> None:
+    """ "Naruhito hosts Costa at dinner", stamped 9:40 p.m. over "… hosted Costa at a
+    dinner at the Imperial Palace this evening": the news of a dinner done, at a dinner's
+    hour of the evening, not one that began at 9:40."""
+    body = (
+        "9:40 p.m. Naruhito hosts Costa at dinner\n"
+        "Emperor Naruhito hosted Costa at a dinner at the Imperial Palace this evening.\n"
+    )
+    assert [(e.title, e.start, e.end) for e in _blog(body + _COSTA, tmp_path)] == [
+        ("Dinner with Emperor Naruhito", _at(19, 30), _at(21))
+    ]
+    # told under way, in a sentence: under way when told
+    body = (
+        "9:40 p.m. Emperor Naruhito is hosting Costa at a dinner at the Imperial Palace.\n"
+        "The emperor hosted Costa at the dinner this evening.\n"
+    )
+    assert [(e.title, e.start) for e in _blog(body + _COSTA, tmp_path)] == [
+        ("Dinner with Emperor Naruhito", _at(21, 40))
     ]

@@ -231,6 +231,8 @@ def _start_end(
     pool = staying or pool
     best = max(m.precision for m in pool)
     top = [m for m in pool if m.precision == best]
+    if best == 2 and _main_kind(kinds) == "meal" and (window := _told_in_window(top, pool)):
+        top = window  # then at the meal's usual hour in it, as below
     first = min(top, key=sort_time)
     scheduled = _as_scheduled(cluster, first)
     first = scheduled or first
@@ -288,6 +290,20 @@ def _start_end(
         usual = _at_usual_hour(_meal_word(cluster), start, end, place and place.zone, length)
         start, end = usual or (start, end)
     return start, end, approximate, start_guessed
+
+
+def _told_in_window(stamped: list[Mention], pool: list[Mention]) -> list[Mention]:
+    """The reports of a meal that tell a window ("hosted Sato at a dinner on Wednesday
+    evening") when the only ones timed closer are headlines on their stamps ("Sato hosts
+    dinner"): a headline's present is the news's, told when it was done, not the time
+    it began. Empty when that is not so."""
+    if not all(is_headline(m.evidence.text) for m in stamped):
+        return []
+    return [
+        m
+        for m in pool
+        if m.precision == 1 and isinstance(m.start, datetime) and isinstance(m.end, datetime)
+    ]
 
 
 def _as_scheduled(cluster: Cluster, first: Mention) -> Mention | None:
