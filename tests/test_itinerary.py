@@ -3247,3 +3247,22 @@ def test_a_meal_told_done_in_a_window_is_not_at_its_headline_s_stamp(tmp_path: P
     assert [(e.title, e.start) for e in _blog(body + _COSTA, tmp_path)] == [
         ("Dinner with Emperor Naruhito", _at(21, 40))
     ]
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        # what the visit was for, told over the same days, is the visit's
+        "President Ana Costa visited Japan from 29 to 31 October 2025 to attend a summit in "
+        "Tokyo, the last stop of a tour of Asia.",
+        # two words of one span: one visit, where it was most precisely
+        "President Ana Costa arrived in Tokyo from 29 to 31 October 2025 for a state visit "
+        "to Japan.",
+    ],
+)
+def test_one_sentence_tells_one_span_of_days(tmp_path: Path, told: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(f"Ana Costa in Japan\n\n{told} Costa met Emperor Naruhito.\n", "utf-8")
+    doc = read_path(path, ReadOptions(slug="a", today=TODAY))
+    spans = [(e.title, e.start, e.end) for e in itinerary([doc], Gazetteer.load(), Site())]
+    assert spans == [("Visit to Tokyo", date(2025, 10, 29), date(2025, 11, 1))]

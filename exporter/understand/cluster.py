@@ -582,9 +582,9 @@ def fuse(clusters: list[Cluster], mentions: list[Mention]) -> list[Cluster]:
     by_day: dict[date | None, list[Cluster]] = {}
     for cluster in clusters:
         by_day.setdefault(cluster.day, []).append(cluster)
+    extra.extend(_span_clusters([m for m in mentions if _is_span(m)]))
     for m in mentions:
         if _is_span(m):
-            extra.append(Cluster([m]))
             continue
         candidates = by_day.get(m.day, [])
         scored = [(_fits_article(c, m), i) for i, c in enumerate(candidates)]
@@ -618,7 +618,20 @@ def schedule_of(mentions: list[Mention]) -> list[Cluster]:
         for m in mentions
         if m.explicit and m.day is not None and not _is_span(m) and not _within_span(m, spans)
     ]
-    return [Cluster([m]) for m in spans] + [c for c in cluster_mentions(dated) if keep(c)]
+    return _span_clusters(spans) + [c for c in cluster_mentions(dated) if keep(c)]
+
+
+def _span_clusters(spans: list[Mention]) -> list[Cluster]:
+    """One event for each span of days a sentence tells, however many words tell it:
+    "arrived in Zenda from 29 to 31 October for a state visit to Avalon" is one visit."""
+    clusters: dict[tuple[object, ...], Cluster] = {}
+    for m in spans:
+        key = (m.days, m.evidence.text)
+        if key in clusters:
+            clusters[key].add(m)
+        else:
+            clusters[key] = Cluster([m])
+    return list(clusters.values())
 
 
 def _is_span(m: Mention) -> bool:
@@ -628,7 +641,10 @@ def _is_span(m: Mention) -> bool:
 
 def _within_span(m: Mention, spans: list[Mention]) -> bool:
     """A day-long arrival or visit in a place a span already covers ("flew to Freedonia
-    on October 27" inside the visit to Freedonia from October 27 to 29)."""
+    on October 27" inside the visit to Freedonia from October 27 to 29), or what the
+    sentence of a span tells over the same days."""
+    if m.days and any(s.days == m.days and s.evidence.text == m.evidence.text for s in spans):
+        return True  # "visited Avalon from 29 to 30 October to attend …": the visit's own
     if m.kind not in ("visit", "arrival") or isinstance(m.start, datetime) or m.place is None:
         return False
     return any(
