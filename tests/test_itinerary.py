@@ -3266,3 +3266,21 @@ def test_one_sentence_tells_one_span_of_days(tmp_path: Path, told: str) -> None:
     doc = read_path(path, ReadOptions(slug="a", today=TODAY))
     spans = [(e.title, e.start, e.end) for e in itinerary([doc], Gazetteer.load(), Site())]
     assert spans == [("Visit to Tokyo", date(2025, 10, 29), date(2025, 11, 1))]
+
+
+def test_talks_after_a_speech_are_a_happening_of_their_own(tmp_path: Path) -> None:
+    """ "At 13:20 she delivered a keynote address …. In the afternoon Costa met Prime
+    Minister Rui Sato …. The two leaders then held a summit": the summit is not the
+    speech, at its hall and time."""
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Ana Costa in Japan\n\nOn 29 October 2025, President Ana Costa landed in Tokyo. At "
+        "13:20 she delivered a keynote address at the Avalon Business Forum at the Akasaka "
+        "Palace. In the afternoon Costa met Prime Minister Rui Sato at the Imperial Palace. "
+        "The two leaders then held a summit.\n",
+        "utf-8",
+    )
+    doc = read_path(path, ReadOptions(slug="a", today=TODAY))
+    got = [(e.title, e.place and e.place.name) for e in itinerary([doc], Gazetteer.load(), Site())]
+    assert ("Speech to the Avalon Business Forum", "Akasaka State Guest House") in got
+    assert ("Summit with Prime Minister Rui Sato", "Imperial Palace") in got

@@ -282,6 +282,7 @@ _TALKS_OR_VISIT = frozenset(TALKS | {"visit"})
 _VISIT_OR_ARRIVAL = frozenset({"visit", "arrival"})
 _ARRIVAL_OR_SPEECH = frozenset({"arrival", "speech"})
 _ARRIVAL = frozenset({"arrival"})
+_SPEECH = frozenset({"speech"})
 #: Places one lands at and leaves, not where the visit's happenings are.
 _TRANSIT = ("airport", "base")
 _RITES = frozenset({"ceremony", "worship"})
@@ -367,6 +368,8 @@ def _fits(cluster: Cluster, m: Mention) -> int:
             return 4
         if parties and kind in _TALKS_OR_MEAL:
             return 0  # someone else: another meeting
+        if kind in TALKS and kinds <= _SPEECH:
+            return 0  # spoke to a forum, then held talks with Sato: two happenings
         if kind in TALKS and "attendance" in kinds:
             return 0  # talks with one leader on the sidelines of a gathering she attends
     if "meal" in kinds or kind == "meal":
