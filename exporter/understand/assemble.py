@@ -54,6 +54,7 @@ from exporter.understand.mentions import (
     remember_places,
     retold,
     usual_starts,
+    zone_named,
 )
 from exporter.understand.people import Cast, Person, cast_of
 from exporter.understand.places import Gazetteer
@@ -442,7 +443,7 @@ def _on_the_clock_named(
     stamped late on Tuesday in a blog six hours behind Avalon, is Wednesday there, not a
     week ago. None when it stays background. Its moments are told on the blog's clock,
     as every other sentence's are."""
-    zone = next((m.place.zone for m in ctx.places_in(sentence) if m.known and m.place.zone), None)
+    zone = zone_named(sentence, ctx)
     here = getattr(instant.tzinfo, "zone", None)
     if zone is None or here is None or zone == here:
         return None

@@ -1695,11 +1695,15 @@ _JUST = regexes.compile(r"\b(?:has|have)\s+(?:now\s+|just\s+)?$", re.I)
 _AT_CLOCK = regexes.compile(r"\s+(?:at\s+|shortly\s+|just\s+|around\s+|about\s+)*", re.I)
 
 
+def zone_named(sentence: str, ctx: Context) -> str | None:
+    """The clock of the first known place a sentence names that has one."""
+    return next((m.place.zone for m in ctx.places_in(sentence) if m.known and m.place.zone), None)
+
+
 def _local_zone(sentence: str, ctx: Context, recent: dict[str, Place]) -> str | None:
-    """The clock of where a sentence happens: the first known place it names that has
-    one, else the city the story named last."""
-    zone = next((m.place.zone for m in ctx.places_in(sentence) if m.known and m.place.zone), None)
-    return zone or _zone_there(None, recent)
+    """The clock of where a sentence happens: that of a place it names (`zone_named`),
+    else that of the city the story named last."""
+    return zone_named(sentence, ctx) or _zone_there(None, recent)
 
 
 def _news_untimed(kind: str, tags: list[timex.Timex]) -> bool:
