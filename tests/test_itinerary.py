@@ -1607,7 +1607,7 @@ def test_a_live_blog_on_eastern_time_of_a_day_abroad() -> None:
             "2025-09-18T18:45:00+01:00",
             "approximate",
             "London Stansted Airport",
-            2,
+            3,  # and the plan "to leave for Washington in the evening"
         ),
     ]
 
@@ -3284,3 +3284,18 @@ def test_talks_after_a_speech_are_a_happening_of_their_own(tmp_path: Path) -> No
     got = [(e.title, e.place and e.place.name) for e in itinerary([doc], Gazetteer.load(), Site())]
     assert ("Speech to the Avalon Business Forum", "Akasaka State Guest House") in got
     assert ("Summit with Prime Minister Rui Sato", "Imperial Palace") in got
+
+
+@pytest.mark.parametrize("who", ["the prime minister", "she"])
+def test_a_clause_whose_subject_is_the_principal_is_read(tmp_path: Path, who: str) -> None:
+    """ "A state banquet is planned for tonight, and the prime minister is scheduled to
+    leave Tokyo at 11 p.m.": the sentence opens with no one, its second clause with her."""
+    body = (
+        "9:00 a.m. Costa's last day\n"
+        f"A state banquet is planned for tonight, and {who} is scheduled to leave Tokyo at "
+        "11 p.m.\n"
+    )
+    assert [(e.title, e.start, e.status.value) for e in _blog(body + _COSTA, tmp_path)] == [
+        ("State banquet", _at(20), "planned"),
+        ("Departure from Tokyo", _at(23), "planned"),
+    ]

@@ -394,6 +394,22 @@ def _first_actor(
     return -1, None, False
 
 
+def _clause_of_principal(sentence: str, at: int, cast: Cast, in_focus: bool) -> bool:
+    """Whether the trigger at `at` is in a clause of its own, after ", and" or ";", whose
+    subject is the principal: "A press conference is expected, and the president is
+    scheduled to leave at 9 p.m." (her role, her name, or "she" in an update about her)."""
+    joins = list(_CLAUSE_JOIN.finditer(sentence, 0, at))
+    if not joins:
+        return False
+    clause = sentence[joins[-1].end() : at]
+    pos, person, pronoun = _first_actor(clause, cast)
+    return (person is not None and person == cast.principal and pos == 0) or (pronoun and in_focus)
+
+
+#: Where a sentence goes on to a clause that may have its own subject.
+_CLAUSE_JOIN = regexes.compile(r"(?:,\s+(?:and|but|while)|;)\s+")
+
+
 def _with_principal(sentence: str, at: int, cast: Cast, in_focus: bool) -> bool:
     """Whether the actor named at `at` hosts, welcomes or meets the principal ("Sato hosts
     Costa at a dinner", "The emperor greeted her"), or does it with them ("Sato and Costa
@@ -1425,9 +1441,13 @@ def mentions_in(
             if any(a <= m_start < b for a, b in ended):
                 continue  # "the talks with Sato ended at …": what ended, not talks begun
             trigger = sentence[m_start:m_end].lower()
-            if subjectless and (
-                kind not in _SUBJECT_KINDS
-                or not _SUBJECT_NOUN.fullmatch(sentence, subject_at, m_start)
+            if (
+                subjectless
+                and (
+                    kind not in _SUBJECT_KINDS
+                    or not _SUBJECT_NOUN.fullmatch(sentence, subject_at, m_start)
+                )
+                and not _clause_of_principal(sentence, m_start, ctx.cast, principal_in_focus)
             ):
                 continue  # no one named, and the trigger no happening that is the subject
             if (
