@@ -975,7 +975,7 @@ def _zone_there(place: Place | None, recent: dict[str, Place]) -> str | None:
 def _clock_of(sentence: str, place: Place, ctx: Context, recent: dict[str, Place]) -> str | None:
     """The clock of a place a happening is at: its own; else, for one the gazetteer does
     not know, the town the sentence puts it in ("Sato Airfield in west Zenda") or its own
-    name does ("Hilton Zenda", "Zenda Arts Center"), else the city the story named last
+    name does ("Grand Hotel Zenda", "Zenda Arts Center"), else the city the story named last
     ("Palazzo Chigi")."""
     return (
         place.zone
@@ -986,7 +986,7 @@ def _clock_of(sentence: str, place: Place, ctx: Context, recent: dict[str, Place
 
 
 def _zone_in_name(place: Place, gazetteer: Gazetteer) -> str | None:
-    """The clock of the known city that a place's name begins or ends with: "Hilton Zenda"
+    """The clock of the known city that a place's name begins or ends with: "Grand Hotel Zenda"
     is in Zenda, whatever city the story named last (a government, "Avalon and Zenda
     settle a deal", is no city the principal is in)."""
     words = place.name.split()
@@ -1435,10 +1435,12 @@ def mentions_in(
             if _RECAP.search(sentence, max(0, m_start - 90), m_start):
                 continue  # "ending a three-day visit in which he met Sato": what it held
             if kind == ENDING:
-                over = _ending(sentence, m_start, m_end, tags, ctx, recent, evidence, ref)
-                found.extend([over] if over else [])
+                what = ended.get(m_start)
+                if what is not None:
+                    over = _ending(sentence, what, m_start, m_end, tags, ctx, recent, evidence, ref)
+                    found.extend([over] if over else [])
                 continue
-            if any(a <= m_start < b for a, b in ended):
+            if any(named.start() <= m_start < at for at, named in ended.items()):
                 continue  # "the talks with Sato ended at …": what ended, not talks begun
             trigger = sentence[m_start:m_end].lower()
             if (
@@ -1642,18 +1644,20 @@ _ENDED_KIND = {
 }
 
 
-def _ended_subjects(sentence: str, triggers: Triggers) -> list[Span]:
-    """Where the sentence names what it says ended: from its noun to "ended"."""
+def _ended_subjects(sentence: str, triggers: Triggers) -> dict[int, re.Match[str]]:
+    """What the sentence says ended, by where its "ended" starts: the noun, and the words
+    from it to "ended" ("The talks between Costa and Sato at the palace ")."""
     spans = next((spans for kind, spans in triggers.kinds if kind == ENDING), ())
-    return [
-        (what.start(), start)
+    return {
+        start: what
         for start, _ in spans
         if (what := _WHAT_ENDED.search(sentence, max(0, start - 120), start)) is not None
-    ]
+    }
 
 
 def _ending(
     sentence: str,
+    what: re.Match[str],
     start: int,
     end: int,
     tags: list[timex.Timex],
@@ -1662,12 +1666,11 @@ def _ending(
     evidence: Evidence,
     ref: datetime | None,
 ) -> Mention | None:
-    """When a happening named before "ended" at `start:end` ended, told by a clock right
-    after it: "The talks between Costa and Sato at the palace ended at 12.40pm local time"
-    (on the clock of where they were, when written so), or, in a live blog, by its stamp
-    when it "has ended". A mention of its kind that has only an end (`Mention.ends`),
-    with whom it was; None when nothing says when."""
-    what = _WHAT_ENDED.search(sentence, max(0, start - 120), start)
+    """When the happening `what` names, before "ended" at `start:end`, ended, told by a
+    clock right after it: "The talks between Costa and Sato at the palace ended at
+    12.40pm local time" (on the clock of where they were, when written so), or, in a
+    live blog, by its stamp when it "has ended". A mention of its kind that has only an
+    end (`Mention.ends`), with whom it was; None when nothing says when."""
     clock = next(
         (
             t
@@ -1676,8 +1679,6 @@ def _ending(
         ),
         None,
     )
-    if what is None:
-        return None
     if clock is not None and _AT_CLOCK.fullmatch(sentence, end, clock.span[0]):
         moment, approximate = clock.start, clock.approximate
         if clock.local and (zone := _local_zone(sentence, ctx, recent)):

@@ -191,7 +191,7 @@ def _ROLE_WORDS() -> frozenset[str]:
 
 @cache
 def carriers() -> str:
-    """What carries a person, as a pattern ("Air Force One", "her plane"): the vocabulary's
+    """What carries a person, as a pattern ("the presidential jet", "her plane"): the vocabulary's
     `carriers`, which stand for the one carried, and are no one's name."""
     return "|".join(f"(?:{c})" for c in vocabulary()["carriers"])
 
@@ -640,7 +640,7 @@ def _untitled(corpus: str, is_place: Callable[[str], bool]) -> list[str]:
         name: None
         for name in candidates
         if not _ROLE_WORDS().intersection(name.lower().split())  # "Avalonian President"
-        and _CARRIER().fullmatch(name) is None  # "Marine One"
+        and _CARRIER().fullmatch(name) is None  # a carrier's name: "Avalon One"
     }
     lasts = {name.split()[-1] for name in candidates}
     counts = _WordCounts(corpus, lasts | {w for name in candidates for w in name.split()})
@@ -682,7 +682,7 @@ def _keep(
     """Keep a name found with its role, unless it is none or a person kept already."""
     name = re.sub(r"['’]s$", "", written.strip())
     if not name or name.split()[0].lower() in classes or name.split()[-1].lower() in _GATHERINGS:
-        return  # "the APEC CEO Summit" names no CEO
+        return  # "the Avalon CEO Summit" names no CEO
     if name.split()[-1] in words:  # its last word is a word of a name kept: the same person
         return
     seen[name] = role
