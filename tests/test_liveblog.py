@@ -229,6 +229,46 @@ def test_year_from_text_without_weekday() -> None:
     assert read(text).updates[0].instant.year == 2024
 
 
+@pytest.mark.parametrize(
+    "ahead",
+    [
+        "Avalon will host the forum in November 2026.",
+        "Avalon to host the forum in 2026",
+        "The pact is set to run until the end of 2026.",
+        "A deal is expected by 2026.",
+    ],
+)
+def test_a_year_still_to_come_does_not_date_the_blog(ahead: str) -> None:
+    """Weekdays fit 2025 and 2031: the year a blog names as still to come is no year it
+    was written after, but the one its past names ("since 2019") still is."""
+    text = (
+        f"Blog (Tokyo time)\nTheir first talks since 2019.\n{ahead}\n"
+        "Saturday, November 1\n9:00 p.m. One.\n8:00 p.m. Two.\n"
+    )
+    assert read(text).updates[0].instant.isoformat() == "2025-11-01T21:00:00+09:00"
+
+
+def test_a_year_named_in_the_past_still_dates_the_blog() -> None:
+    """ "A visit to Avalon in 2014" is no plan: the blog is of 2014, the first year from
+    it that its weekdays fit, not 2025, the last before today."""
+    text = (
+        "Blog (Tokyo time)\nHe made a visit to Avalon in 2014.\n"
+        "Saturday, November 1\n9:00 p.m. One.\n8:00 p.m. Two.\n"
+    )
+    assert read(text).updates[0].instant.year == 2014
+
+
+def test_a_wire_story_is_not_dated_by_a_year_still_to_come() -> None:
+    """A dateline with no year ("AVALON, Oct 29 (Reuters) -") is the last such Wednesday
+    before today, not the day in a year the story names as still to come."""
+    text = (
+        "AVALON, Oct 29 (Reuters) - Ana Costa arrived in Avalon on Wednesday for talks. "
+        "Avalon will host the games in 2026, officials said.\n"
+    )
+    options = ReadOptions(slug="wire", kind="article", today=date(2026, 11, 22))
+    assert read_text(text, "wire.txt", options).published == date(2025, 10, 29)
+
+
 def test_no_zone_is_a_clear_error() -> None:
     with pytest.raises(SourceError) as err:
         read_path(FIXTURES / "ferry-strike-no-zone.txt", ReadOptions(slug="f"))

@@ -14,7 +14,7 @@ from exporter import regexes, zones
 from exporter.errors import SourceError
 from exporter.lexicon import MONTHS, WEEKDAY_PATTERN, WEEKDAYS
 from exporter.model import Document, Paragraph
-from exporter.readers.clock import YEAR
+from exporter.readers.clock import recalled_years
 from exporter.readers.options import ReadOptions
 from exporter.readers.stamps import WIRE_DATELINE, dateline_place, parse_dateline_date
 from exporter.sentences import split_sentences
@@ -101,7 +101,7 @@ def _dated_back(month: int, day: int, story: str, options: ReadOptions) -> date 
     named = _WEEKDAY.search(lead)
     weekday = WEEKDAYS[named.group().lower()] if named else None
     today = options.today
-    years = [int(y) for y in YEAR.findall(story) if today is None or int(y) <= today.year]
+    years = recalled_years(story, today)
     if years:
         first, step = max(years), 1
     elif today is not None:

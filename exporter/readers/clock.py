@@ -22,6 +22,14 @@ from exporter.readers.stamps import DatelineDate, DayHeader, Stamp
 
 #: A year a text names ("in 2019"), for the years undated days may belong to.
 YEAR = regexes.compile(r"\b(19[7-9]\d|20\d\d)\b")
+#: What, earlier in its sentence, makes a year one still to come: "will host the forum in
+#: November 2026", "is set to open in 2027", "by 2030", and a headline's "to" and a verb
+#: ("Zenda to host the games in 2030", but not "a visit to Avalon in 2019").
+_AHEAD = regexes.compile(
+    r"\b(?i:will|shall|next|(?:set|due|expected|scheduled|plans?|aims?)\s+to)\b"
+    r"|\b(?i:by|until|through)\s+(?i:the\s+end\s+of\s+)?$"
+    r"|\bto\s+(?!(?:the|a|an|his|her|their|its|our|this|that)\b)[a-z]+\b"
+)
 _DAY = 24 * 60
 _HALF_DAY = 12 * 60
 
@@ -90,9 +98,7 @@ def _infer_year(
         return max(set(written), key=written.count)
     if options.year:
         return options.year
-    mentioned = [int(y) for y in YEAR.findall(text)]
-    if options.today:
-        mentioned = [y for y in mentioned if y <= options.today.year]
+    mentioned = recalled_years(text, options.today)
     with_weekday = [h for _, h in headers if h.weekday is not None]
     if with_weekday:
 
@@ -119,6 +125,21 @@ def _infer_year(
         line=number,
         hint="write the year in the header, or give it with --year or `year:` in the config",
     )
+
+
+def recalled_years(text: str, today: date | None) -> list[int]:
+    """The years a text names as past or present, not after `today`'s: what it is written
+    after. A year still to come ("will host the forum in November 2026") says nothing of
+    when the text was written, and counting it put a blog years ahead of its time."""
+    years = []
+    for m in YEAR.finditer(text):
+        year = int(m.group())
+        if today is not None and year > today.year:
+            continue
+        opens = max(text.rfind(end, 0, m.start()) for end in ".!?\n") + 1
+        if _AHEAD.search(text[opens : m.start()]) is None:
+            years.append(year)
+    return years
 
 
 def _weekday_fits(header: DayHeader, year: int) -> bool:
