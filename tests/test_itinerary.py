@@ -816,6 +816,41 @@ def _at(hour: int, minute: int = 0) -> datetime:
 
 
 @pytest.mark.parametrize(
+    ("entries", "expected"),
+    [
+        (
+            "11:00 a.m. Costa holds talks with President Rui Sato at Haneda Airport.\n"
+            "10:25 a.m. Costa's plane has landed at Haneda Airport.\n",
+            [
+                ("Arrival at Haneda Airport", _at(10, 10), "approximate", "Haneda Airport"),
+                ("Summit with President Rui Sato", _at(11), "happened", "Haneda Airport"),
+            ],
+        ),
+        (
+            "11:00 a.m. Costa speaks to troops at Haneda Airport.\n"
+            "10:25 a.m. Costa lands at Haneda Airport.\n",
+            [
+                ("Arrival at Haneda Airport", _at(10, 25), "happened", "Haneda Airport"),
+                ("Speech at Haneda Airport", _at(11), "happened", "Haneda Airport"),
+            ],
+        ),
+        # at a palace, arriving and the talks there are one visit
+        (
+            "11:00 a.m. Costa holds talks with President Rui Sato at the Imperial Palace.\n"
+            "10:25 a.m. Costa has arrived at the Imperial Palace.\n",
+            [("Summit with President Rui Sato", _at(11), "happened", "Imperial Palace")],
+        ),
+    ],
+)
+def test_landing_at_an_airport_then_talks_there_are_two(
+    tmp_path: Path, entries: str, expected
+) -> None:
+    """Talks (or a speech) at an airport or its air base within the hour of landing
+    there are a happening of their own, not the landing's."""
+    assert _placed(_blog(entries + _COSTA, tmp_path)) == expected
+
+
+@pytest.mark.parametrize(
     ("body", "expected"),
     [
         # the clock and the "will" of a "where" clause are the meeting's, not the departure's

@@ -283,6 +283,7 @@ _VISIT_OR_ARRIVAL = frozenset({"visit", "arrival"})
 _ARRIVAL_OR_SPEECH = frozenset({"arrival", "speech"})
 _ARRIVAL = frozenset({"arrival"})
 _SPEECH = frozenset({"speech"})
+_TALKS_OR_SPEECH = frozenset(TALKS | {"speech"})
 #: Places one lands at and leaves, not where the visit's happenings are.
 _TRANSIT = ("airport", "base")
 _RITES = frozenset({"ceremony", "worship"})
@@ -292,6 +293,14 @@ _NO_HOSTS = frozenset({"wreath", "procession"})
 #: Kinds a day often has two of, told apart only by their places: two arrivals, a prayer
 #: at a memorial and a Mass in a square.
 _OFTEN_TWICE = frozenset({"arrival", "worship"})
+
+
+def _lands_then_meets(kinds: frozenset[str] | set[str], kind: str) -> bool:
+    """One side is a landing and the other talks or a speech: at an airport, two happenings
+    however close in time, where at a palace one visit. (A meal is settled before.)"""
+    if kind == "arrival":
+        return "arrival" not in kinds and bool(kinds & _TALKS_OR_SPEECH)
+    return kinds == _ARRIVAL and kind in _TALKS_OR_SPEECH
 
 
 def _fits(cluster: Cluster, m: Mention) -> int:
@@ -403,6 +412,8 @@ def _fits(cluster: Cluster, m: Mention) -> int:
         return 0
     if not close:
         return 0
+    if place and here.kind in _TRANSIT and _lands_then_meets(kinds, kind):
+        return 0  # landed at the airport, then held talks at its air base: two happenings
     if place:
         return 3
     if kinds == _ARRIVAL and here is not None and here.kind in BROAD and _specific(m.place):
