@@ -816,6 +816,42 @@ def _at(hour: int, minute: int = 0) -> datetime:
 
 
 @pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "5:30 p.m. Costa and President Rui Sato oversaw the signing of seven agreements "
+            "at the Imperial Palace.",
+            [("Signing of seven agreements", _at(17), "approximate", "Imperial Palace")],
+        ),
+        (
+            "5:30 p.m. Costa presided over the signing of a trade pact.",
+            [("Signing of a trade pact", _at(17), "approximate", None)],
+        ),
+        (
+            "9:40 p.m. Costa is spending the night in Tokyo and is expected to fly back to "
+            "Washington on Tuesday morning.",
+            [
+                (
+                    "Departure for Washington",
+                    TOKYO.localize(datetime(2025, 6, 3, 6)),
+                    "planned",
+                    "Tokyo",
+                )
+            ],
+        ),
+        (
+            "9:40 p.m. Costa flew back to Tokyo from Osaka at 6 p.m.",
+            [("Departure for Tokyo", _at(18), "happened", "Osaka")],
+        ),
+    ],
+)
+def test_overseeing_a_signing_and_flying_back(tmp_path: Path, line: str, expected) -> None:
+    """Leaders "oversee" (or "preside over") the signing of what their ministers sign;
+    "fly back to" a place is leaving where one is for it."""
+    assert _placed(_blog(line + "\n" + _COSTA, tmp_path)) == expected
+
+
+@pytest.mark.parametrize(
     ("entries", "expected"),
     [
         (
