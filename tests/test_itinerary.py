@@ -852,6 +852,31 @@ def test_overseeing_a_signing_and_flying_back(tmp_path: Path, line: str, expecte
 
 
 @pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the summit is Sato's to chair, and "this year" dates the chair, not the greeting
+        (
+            "10:05 a.m. Costa arrives at the Imperial Palace and is greeted by President Rui "
+            "Sato, who chairs the summit this year.",
+            [("Arrival at Imperial Palace", _at(10, 5), "happened", "Imperial Palace")],
+        ),
+        # the year the palace opened is no date of the talks
+        (
+            "10:05 a.m. Costa meets President Rui Sato at the Imperial Palace, which opened "
+            "in 1968.",
+            [("Summit with President Rui Sato", _at(10, 5), "happened", "Imperial Palace")],
+        ),
+    ],
+)
+def test_an_aside_about_someone_else_tells_nothing_of_the_day(
+    tmp_path: Path, line: str, expected
+) -> None:
+    """What an aside ("…, who …", "…, which …") tells is of whom or what it is about: its
+    happenings are not the principal's, and its dates do not make the sentence history."""
+    assert _placed(_blog(line + "\n" + _COSTA, tmp_path)) == expected
+
+
+@pytest.mark.parametrize(
     ("entries", "expected"),
     [
         (

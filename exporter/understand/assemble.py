@@ -621,6 +621,9 @@ def _agenda_item(doc: Document, update: Update, paragraph: str, site: Site) -> M
 _DEADLINE = regexes.compile(r"\b(?:by|until|till|through)\s+$", re.IGNORECASE)
 #: "their first talks since 2019": when the last one was, not when this one is.
 _SINCE = regexes.compile(r"\bsince\s+$", re.IGNORECASE)
+#: An aside about someone or something, from its comma to the tag: "greeted by Sato, who
+#: chairs the summit this year" dates Sato's chair, not the greeting.
+_ASIDE = regexes.compile(r",\s+(?:who|whom|whose|which)\b[^,;()\"“”]*$", re.IGNORECASE)
 
 
 def _background(tags: list[timex.Timex], day: date, sentence: str, tense: str) -> bool:
@@ -628,9 +631,12 @@ def _background(tags: list[timex.Timex], day: date, sentence: str, tense: str) -
     Not one that tells what is done or under way and a deadline in it: "signed a
     programme until 2030", "are addressing the forum, where he said trade could reach
     $100 billion by 2030". Told of the future, a deadline still says when: "will sign a
-    deal by March" is no item of the day. What a date is "since" says nothing of it."""
+    deal by March" is no item of the day. What a date is "since" says nothing of it, nor
+    one told in an aside about someone ("…, who took office in June")."""
     for t in tags:
         if _SINCE.search(sentence, max(0, t.span[0] - 6), t.span[0]):
+            continue
+        if _ASIDE.search(sentence, 0, t.span[0]):
             continue
         if t.grain in ("year", "month"):
             if tense != "future" and _DEADLINE.search(sentence, max(0, t.span[0] - 8), t.span[0]):

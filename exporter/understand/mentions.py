@@ -594,6 +594,9 @@ _RECAP = regexes.compile(
     r"[^,;.]*$",
     re.I,
 )
+#: An aside about someone else, from its comma to the trigger: "greeted by Sato, who
+#: chairs the summit this year" tells of Sato's summit, not a happening of the principal.
+_ABOUT_SOMEONE = regexes.compile(r",\s+(?:who|whom|whose)\s[^,;()\"“”]*$", re.I)
 
 
 def _named_in_apposition(text: str, phrase: str, cast: Cast) -> Person | None:
@@ -1434,6 +1437,8 @@ def mentions_in(
                 continue
             if _RECAP.search(sentence, max(0, m_start - 90), m_start):
                 continue  # "ending a three-day visit in which he met Sato": what it held
+            if _ABOUT_SOMEONE.search(sentence, max(0, m_start - 80), m_start):
+                continue  # "…, who chairs the summit": someone else's
             if kind == ENDING:
                 what = ended.get(m_start)
                 if what is not None:
