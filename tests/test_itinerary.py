@@ -877,6 +877,26 @@ def test_an_aside_about_someone_else_tells_nothing_of_the_day(
 
 
 @pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "5:00 p.m. President Rui Sato and Costa are meeting at the Imperial Palace, their "
+            "first formal talks since 2017.",
+            [("Summit with President Rui Sato", _at(17), "happened", "Imperial Palace")],
+        ),
+        (
+            "5:00 p.m. Costa was meeting business leaders at the Imperial Palace.",
+            [("Meeting with business leaders", _at(16), "approximate", "Imperial Palace")],
+        ),
+        ("5:00 p.m. The first meeting is at the Imperial Palace.", []),
+    ],
+)
+def test_meeting_after_a_form_of_be_is_a_verb(tmp_path: Path, line: str, expected) -> None:
+    """"are meeting" is a meeting under way, where "the first meeting is" names one."""
+    assert _placed(_blog(line + "\n" + _COSTA, tmp_path)) == expected
+
+
+@pytest.mark.parametrize(
     ("entries", "expected"),
     [
         (

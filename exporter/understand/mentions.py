@@ -116,7 +116,11 @@ _LEADING_WITH = regexes.compile(r"^(?:with|alongside|by)\s+", re.I)
 _WITH = regexes.compile(r"\s+with\b")
 _BY = regexes.compile(r"\s+by\b")
 #: Before a meeting that is one: "held a private meeting", "travelled … for a meeting".
-_HELD_A = regexes.compile(r"\b(?:for|held|had|hold|holds|holding)\s+an?\s+(?:[\w-]+\s+)?\Z", re.I)
+#: Or a verb, the two of them "are meeting at the palace".
+_HELD_A = regexes.compile(
+    r"\b(?:(?:for|held|had|hold|holds|holding)\s+an?\s+(?:[\w-]+\s+)?|(?:is|are|was|were)\s+)\Z",
+    re.I,
+)
 #: A happening named as the purpose of the journey before it: "arrived at the palace for
 #: an audience with …", "headed to the guest house for talks with …".
 _FOR_PURPOSE = regexes.compile(
