@@ -897,6 +897,22 @@ def test_meeting_after_a_form_of_be_is_a_verb(tmp_path: Path, line: str, expecte
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "7:15 p.m. President Rui Sato and his wife Mia Sato welcome Costa to a state banquet "
+        "at the Imperial Palace.",
+        "7:15 p.m. President Rui Sato and his wife, Mia, host a state banquet for Costa at the "
+        "Imperial Palace.",
+    ],
+)
+def test_a_host_and_spouse_who_welcome_the_principal(tmp_path: Path, line: str) -> None:
+    """A host who welcomes the principal with their spouse holds the principal's banquet."""
+    assert _placed(_blog(line + "\n" + _COSTA, tmp_path)) == [
+        ("State banquet with President Rui Sato", _at(19, 15), "happened", "Imperial Palace")
+    ]
+
+
+@pytest.mark.parametrize(
     ("entries", "expected"),
     [
         (

@@ -441,8 +441,12 @@ def _principal_at(sentence: str, at: int, cast: Cast, in_focus: bool) -> bool:
     return bool(found) and found[0][1] == cast.principal
 
 
-#: The actor's name (its words, no punctuation, no "and"), then a verb of hosting someone.
-_ACTOR_NAME = r"[^\W\d_][\w.'’-]*(?:\s+(?!and\s)[\w.'’-]+){0,4}?\s+"
+#: The actor's name (its words, no punctuation, no "and"), and the spouse who hosts with
+#: them ("Sato and his wife Mia Sato"), then a verb of hosting someone.
+_ACTOR_NAME = (
+    r"[^\W\d_][\w.'’-]*(?:\s+(?!and\s)[\w.'’-]+){0,4}?\s+"
+    r"(?:and\s+(?:his|her)\s+(?:wife|husband|spouse)(?:,?\s+[^\W\d_][\w.'’-]*){0,3}?,?\s+)?"
+)
 _HOSTS = regexes.compile(
     _ACTOR_NAME
     + r"(?:host(?:s|ed|ing)?|welcom(?:es?|ed|ing)|greet(?:s|ed|ing)?|receiv(?:es?|ed|ing)"
