@@ -913,6 +913,39 @@ def test_a_host_and_spouse_who_welcome_the_principal(tmp_path: Path, line: str) 
 
 
 @pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # told over by the stamp: it began that long before it
+        (
+            "8:10 p.m. Costa and President Rui Sato have met at the Imperial Palace. "
+            "The talks lasted about 30 minutes.",
+            ("19:40", "20:10", "approximate"),
+        ),
+        # begun at a time told: it ended that long after
+        (
+            "8:10 p.m. Costa met President Rui Sato at the Imperial Palace at 6 p.m. "
+            "The talks lasted about two hours.",
+            ("18:00", "20:00", "happened"),
+        ),
+        # how long is not said: the usual hour
+        (
+            "8:10 p.m. Costa met President Rui Sato at the Imperial Palace at 6 p.m. "
+            "The talks were cordial.",
+            ("18:00", "19:00", "happened"),
+        ),
+    ],
+)
+def test_how_long_a_happening_told_before_lasted(tmp_path: Path, line: str, expected) -> None:
+    """"The talks lasted …", the sentence after the talks, tells how long they were."""
+    (event,) = _blog(line + "\n" + _COSTA, tmp_path)
+    assert (event.title, event.place and event.place.name) == (
+        "Summit with President Rui Sato",
+        "Imperial Palace",
+    )
+    assert (f"{event.start:%H:%M}", f"{event.end:%H:%M}", event.status.value) == expected
+
+
+@pytest.mark.parametrize(
     ("entries", "expected"),
     [
         (

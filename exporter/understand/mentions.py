@@ -328,8 +328,10 @@ def triggers_in(sentence: str) -> Triggers:
 
 
 def may_tell_a_happening(sentence: str) -> bool:
-    """False when no trigger phrase or presence cue occurs: nothing to extract, skip the work."""
-    return bool(triggers_in(sentence))
+    """False when no trigger phrase or presence cue occurs, nor a happening told before as
+    the subject ("The talks lasted about 30 minutes", `retold`): nothing to extract, skip
+    the work."""
+    return bool(triggers_in(sentence)) or _THE_HAPPENING.match(sentence) is not None
 
 
 def default_minutes() -> dict[str, int]:
@@ -1276,9 +1278,28 @@ def retold(
         return None
     start, end, precision, approximate, _ = _time(tags, None, "past", False, told.kind, ctx)
     if precision < 3 or not isinstance(start, datetime) or start.date() != told.day:
-        return None
+        return _lasted(told, tags, evidence)
     return replace(
         told, evidence=evidence, start=start, end=end, precision=3, approximate=approximate
+    )
+
+
+def _lasted(told: Mention, tags: list[timex.Timex], evidence: Evidence) -> Mention | None:
+    """A happening told before, and then how long it lasted: "Costa met Sato at 6 p.m.
+    The talks lasted about two hours" ends two hours after it began; "Costa and Sato have
+    met. The talks lasted about 30 minutes", told over by the stamp, began that long
+    before it, not the kind's usual length: a start worked out, like one told to follow a
+    happening (`after_the`). None when no length is told, or the happening already has
+    its end or no time to count from."""
+    lasted = next((t.duration for t in tags if t.kind == "duration" and t.duration), None)
+    if lasted is None:
+        return None
+    if told.precision == 3 and isinstance(told.start, datetime) and told.end is None:
+        return replace(told, evidence=evidence, end=told.start + lasted, approximate=True)
+    if told.precision != 0 or not isinstance(told.end, datetime):
+        return None
+    return replace(
+        told, evidence=evidence, start=told.end - lasted, precision=1, approximate=True
     )
 
 
