@@ -892,7 +892,7 @@ def test_an_aside_about_someone_else_tells_nothing_of_the_day(
     ],
 )
 def test_meeting_after_a_form_of_be_is_a_verb(tmp_path: Path, line: str, expected) -> None:
-    """"are meeting" is a meeting under way, where "the first meeting is" names one."""
+    """ "are meeting" is a meeting under way, where "the first meeting is" names one."""
     assert _placed(_blog(line + "\n" + _COSTA, tmp_path)) == expected
 
 
@@ -936,13 +936,37 @@ def test_a_host_and_spouse_who_welcome_the_principal(tmp_path: Path, line: str) 
     ],
 )
 def test_how_long_a_happening_told_before_lasted(tmp_path: Path, line: str, expected) -> None:
-    """"The talks lasted …", the sentence after the talks, tells how long they were."""
+    """ "The talks lasted …", the sentence after the talks, tells how long they were."""
     (event,) = _blog(line + "\n" + _COSTA, tmp_path)
     assert (event.title, event.place and event.place.name) == (
         "Summit with President Rui Sato",
         "Imperial Palace",
     )
     assert (f"{event.start:%H:%M}", f"{event.end:%H:%M}", event.status.value) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "5:10 p.m. Air Force One has touched down at Haneda Airport after a flight of about "
+            "seven hours. She was greeted by the foreign minister.",
+            [("Arrival at Haneda Airport", _at(16, 55), "approximate", "Haneda Airport")],
+        ),
+        # the plane carries someone else this time
+        (
+            "5:10 p.m. Air Force One has touched down at Haneda Airport with President Rui Sato "
+            "on board.",
+            [],
+        ),
+    ],
+)
+def test_an_update_that_opens_with_the_principals_plane(
+    tmp_path: Path, line: str, expected
+) -> None:
+    """An update that opens with what carries the principal and names no one else is
+    about the principal, though it does not name them."""
+    assert _placed(_blog(line + "\n" + _COSTA, tmp_path)) == expected
 
 
 @pytest.mark.parametrize(

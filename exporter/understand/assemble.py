@@ -56,7 +56,7 @@ from exporter.understand.mentions import (
     usual_starts,
     zone_named,
 )
-from exporter.understand.people import Cast, Person, cast_of
+from exporter.understand.people import Cast, Person, cast_of, opens_with_carrier
 from exporter.understand.places import Gazetteer
 
 #: A date written out in an article sentence ("October 28", "2025", "28 October").
@@ -486,7 +486,7 @@ def _liveblog_mentions(
         recent = _Recent(_Earlier(doc, updates[:start], site, ctx, first_day))
     named = _naming(principal, ctx.cast) if principal else None
     for update in updates[start:stop]:
-        in_focus = bool(named and named.search(update.text))
+        in_focus = _in_focus(update.text, named, ctx.cast)
         last: list[Mention] = []  # the last sentence's that told any, in this update
         for step in _walk(doc, update, site, ctx, first_day):
             if isinstance(step, Mention):
@@ -516,6 +516,17 @@ def _liveblog_mentions(
                 found.extend(read)
                 last = read or last
     return found
+
+
+def _in_focus(text: str, named: re.Pattern[str] | None, cast: Cast) -> bool:
+    """Whether an update is about the principal: it names them ("Costa lands"), or it
+    opens with what carries them and names no one else ("Avalon One has touched down at
+    Zenda Airport"); its "she" is then the principal too."""
+    if named is None:
+        return False
+    if named.search(text):
+        return True
+    return opens_with_carrier(text) and not cast.find(text)
 
 
 def _naming(principal: Person, cast: Cast) -> re.Pattern[str]:

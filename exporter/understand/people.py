@@ -201,6 +201,11 @@ def _CARRIER() -> re.Pattern[str]:
     return regexes.compile(rf"(?i:{carriers()})")
 
 
+def opens_with_carrier(text: str) -> bool:
+    """Whether `text` opens with what carries a person ("Avalon One has touched down")."""
+    return _CARRIER().match(text) is not None
+
+
 def _name_words(person: Person) -> list[str]:
     """The words a person is found by: each of their name's, but particles and what a
     capitalised English word of two letters may be ("An", "Go"): "Li", "Wu", "Ng" count."""
