@@ -970,6 +970,28 @@ def test_an_update_that_opens_with_the_principals_plane(
 
 
 @pytest.mark.parametrize(
+    ("where", "expected"),
+    [
+        ("at the convention centre", "Kuala Lumpur Convention Centre"),
+        ("at the convention center", "Kuala Lumpur Convention Centre"),
+        ("at the centre", "Kuala Lumpur Convention Centre"),
+        ("at the museum", None),  # no museum was named
+    ],
+)
+def test_the_venue_named_before_by_its_last_word(
+    tmp_path: Path, where: str, expected: str | None
+) -> None:
+    """ "The convention centre" is the one the blog named last, in either spelling; "the
+    museum" is not a convention centre."""
+    body = (
+        f"2:30 p.m. Costa and President Rui Sato hold talks {where}.\n"
+        "1:15 p.m. Costa signs a peace declaration at the Kuala Lumpur Convention Centre.\n"
+    )
+    talks = [e for e in _blog(body + _COSTA, tmp_path) if e.title.startswith("Summit")]
+    assert [e.place and e.place.name for e in talks] == [expected]
+
+
+@pytest.mark.parametrize(
     ("entries", "expected"),
     [
         (

@@ -756,8 +756,7 @@ def _places(
     mentions = [m for m in ctx.places_in(sentence) if not _inside_quotes(sentence, m.span[0])]
     mentions = [_resolve_generic(m, recent) for m in mentions]
     for g in _GENERIC_REF.finditer(sentence):
-        kinds = _GENERIC.get(g.group(2).lower(), ())
-        known = next((recent[k] for k in kinds if k in recent), None)
+        known = _generic_place(g.group(2).lower().split()[-1], recent)
         if known is not None and not any(m.span[0] <= g.start(2) < m.span[1] for m in mentions):
             mentions.append(PlaceMention(g.group(0), g.span(), known, True, g.group(1).lower()))
     mentions.sort(key=lambda m: m.span)
@@ -959,7 +958,9 @@ def _pick(mentions: list[PlaceMention], broad: bool = False) -> Place | None:
 
 
 _GENERIC_REF = regexes.compile(
-    r"\b(at|to|from|in|aboard|on|outside|inside|leaves|left)\s+the\s+(airport|vessel|ship|carrier|base|palace)\b",
+    r"\b(at|to|from|in|aboard|on|outside|inside|leaves|left)\s+the\s+"
+    r"(airport|vessel|ship|carrier|base|palace|(?:convention\s+)?cent(?:re|er)|museum|hotel"
+    r"|residence|embassy)\b",
     re.IGNORECASE,
 )
 _LOCATIVE = ("at", "in", "inside", "aboard", "on board", "outside", "on", "into", "through")
@@ -971,7 +972,31 @@ _GENERIC = {
     "carrier": ("ship",),
     "base": ("base",),
     "palace": ("venue",),
+    "centre": ("venue",),
+    "center": ("venue",),
+    "museum": ("venue",),
+    "hotel": ("venue",),
+    "residence": ("venue",),
+    "embassy": ("venue",),
 }
+#: Words that are the last venue only when its name has them: "the convention centre" is
+#: the Zenda Convention Center named before, "the museum" not the palace.
+_BORNE = frozenset({"centre", "center", "museum", "hotel", "residence", "embassy"})
+
+
+def _generic_place(word: str, recent: dict[str, Place]) -> Place | None:
+    """The place the story last named that "the <word>" is ("the airport", "the hotel")."""
+    for kind in _GENERIC.get(word, ()):
+        place = recent.get(kind)
+        if place is not None and (word not in _BORNE or _bears(place.name, word)):
+            return place
+    return None
+
+
+def _bears(name: str, word: str) -> bool:
+    """Whether a name has the word, spelt either side of the Atlantic ("Center", "Centre")."""
+    words = {w.replace("center", "centre") for w in name.casefold().split()}
+    return word.replace("center", "centre") in words
 
 
 def _zone_there(place: Place | None, recent: dict[str, Place]) -> str | None:
@@ -1035,10 +1060,8 @@ def _resolve_generic(mention: PlaceMention, recent: dict[str, Place]) -> PlaceMe
     if mention.known:
         return mention
     word = mention.place.name.lower().split()[-1] if mention.place.name else ""
-    if word in _GENERIC and len(mention.place.name.split()) == 1:
-        for kind in _GENERIC[word]:
-            if kind in recent:
-                return replace(mention, place=recent[kind], known=True)
+    if len(mention.place.name.split()) == 1 and (place := _generic_place(word, recent)):
+        return replace(mention, place=place, known=True)
     return mention
 
 
@@ -1298,9 +1321,7 @@ def _lasted(told: Mention, tags: list[timex.Timex], evidence: Evidence) -> Menti
         return replace(told, evidence=evidence, end=told.start + lasted, approximate=True)
     if told.precision != 0 or not isinstance(told.end, datetime):
         return None
-    return replace(
-        told, evidence=evidence, start=told.end - lasted, precision=1, approximate=True
-    )
+    return replace(told, evidence=evidence, start=told.end - lasted, precision=1, approximate=True)
 
 
 #: "shortly after the meeting": a happening told before, that this one follows.
