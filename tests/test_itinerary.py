@@ -3510,3 +3510,207 @@ def test_a_clause_whose_subject_is_the_principal_is_read(tmp_path: Path, who: st
         ("State banquet", _at(20), "planned"),
         ("Departure from Tokyo", _at(23), "planned"),
     ]
+
+
+def test_a_state_visit_told_on_the_hosts_clock_by_a_blog_of_the_visitor() -> None:
+    """A Nikkei-style blog, stamped in Seoul time with no year, of a Chinese leader's three
+    days in South Korea. The blog names "November 2026" as a year to come: it is of 2025,
+    the year its weekdays fit after the talks "since 2019". The landing at the airport and
+    the summit at its air base are two happenings; "the summit" Lee chairs in an aside is
+    his, and its "this year" no date of the greeting; "are meeting" is a meeting; "The
+    talks lasted about 30 minutes" starts the talks half an hour before the stamp that
+    reported them over; Lee "and his wife" welcome Xi to the banquet; leaders "oversaw
+    the signing"; "fly back to Beijing" is the planned departure."""
+    doc = read_path(
+        FIXTURES / "apec-state-visit-liveblog-host-clock.txt", ReadOptions(slug="xi", today=TODAY)
+    )
+    assert doc.zone == "Asia/Seoul"
+    assert _in_full(doc) == [
+        (
+            "Departure for Busan",
+            "2025-10-30T07:15:00+08:00",
+            "2025-10-30T07:30:00+08:00",
+            "approximate",
+            "Beijing",
+            1,
+        ),
+        (
+            "Arrival at Gimhae International Airport",
+            "2025-10-30T10:10:00+09:00",
+            "2025-10-30T10:25:00+09:00",
+            "approximate",
+            "Gimhae International Airport",
+            1,
+        ),
+        (
+            "Summit with President Trump",
+            "2025-10-30T11:00:00+09:00",
+            "2025-10-30T12:45:00+09:00",
+            "happened",
+            "Gimhae International Airport",
+            3,
+        ),
+        (
+            "Visit to Gyeongju",
+            "2025-10-30T16:15:00+09:00",
+            "2025-10-30T16:30:00+09:00",
+            "approximate",
+            "Gyeongju",
+            1,
+        ),
+        (
+            "Visit to Gyeongju Hwabaek International Convention Center",
+            "2025-10-31T10:05:00+09:00",
+            "2025-10-31T10:20:00+09:00",
+            "happened",
+            "Gyeongju Hwabaek International Convention Center",
+            1,
+        ),
+        (
+            "Speech to the APEC leaders",
+            "2025-10-31T14:15:00+09:00",
+            "2025-10-31T14:45:00+09:00",
+            "happened",
+            None,
+            1,
+        ),
+        (
+            "Summit with Prime Minister Mark Carney",
+            "2025-10-31T17:00:00+09:00",
+            "2025-10-31T18:00:00+09:00",
+            "happened",
+            "Gyeongju Hwabaek International Convention Center",
+            1,
+        ),
+        (
+            "Summit with Prime Minister Sanae Takaichi",
+            "2025-10-31T19:40:00+09:00",
+            "2025-10-31T20:10:00+09:00",
+            "approximate",
+            "Gyeongju",
+            2,
+        ),
+        (
+            "Summit with Prime Minister Anutin Charnvirakul",
+            "2025-11-01T10:30:00+09:00",
+            "2025-11-01T11:30:00+09:00",
+            "happened",
+            None,
+            1,
+        ),
+        (
+            "Summit with President Lee",
+            "2025-11-01T15:20:00+09:00",
+            "2025-11-01T16:50:00+09:00",
+            "happened",
+            "Gyeongju National Museum",
+            1,
+        ),
+        (
+            "Signing of seven memorandums of understanding",
+            "2025-11-01T17:00:00+09:00",
+            "2025-11-01T17:30:00+09:00",
+            "approximate",
+            None,
+            1,
+        ),
+        (
+            "State banquet with President Lee",
+            "2025-11-01T19:15:00+09:00",
+            "2025-11-01T21:40:00+09:00",
+            "happened",
+            "Lahan Select Gyeongju",
+            2,
+        ),
+        (
+            "Departure for Beijing",
+            "2025-11-02T06:00:00+09:00",
+            "2025-11-02T12:00:00+09:00",
+            "planned",
+            "Gyeongju",
+            1,
+        ),
+    ]
+
+
+def test_a_visit_abroad_told_on_tokyo_time() -> None:
+    """A Nikkei-style blog on Tokyo's clock of a leader's day in Kuala Lumpur (UTC+8) and
+    arrival in Tokyo: the happenings in Malaysia are on Malaysia's clock; "the convention
+    centre" is the Kuala Lumpur Convention Centre; "Air Force One has touched down" in an
+    update that names no one is the principal's landing, which the morning's "due to land
+    in Tokyo" joins.
+
+    Known and left: the trade agreement "the two leaders signed", reported at 14:30, joins
+    the signing of the peace declaration they looked on at (a signing joins the day's
+    signings whatever their time, so that a blog's later retellings of one stay one)."""
+    doc = read_path(
+        FIXTURES / "asean-visit-liveblog-tokyo-time-abroad.txt",
+        ReadOptions(slug="asean", today=TODAY),
+    )
+    assert doc.zone == "Asia/Tokyo"
+    assert _in_full(doc) == [
+        (
+            "Meeting with emir of Qatar aboard Air Force One",
+            "2025-10-25T22:50:00+09:00",
+            "2025-10-25T23:50:00+09:00",
+            "approximate",
+            "Air Force One",
+            1,
+        ),
+        (
+            "Arrival at Kuala Lumpur International Airport",
+            "2025-10-26T09:50:00+08:00",
+            "2025-10-26T10:05:00+08:00",
+            "approximate",
+            "Kuala Lumpur International Airport",
+            1,
+        ),
+        (
+            "Signing of a peace declaration",
+            "2025-10-26T12:15:00+08:00",
+            "2025-10-26T13:30:00+08:00",
+            "happened",
+            "Kuala Lumpur Convention Centre",
+            2,
+        ),
+        (
+            "Summit with Prime Minister Anwar",
+            "2025-10-26T13:30:00+08:00",
+            "2025-10-26T14:30:00+08:00",
+            "happened",
+            "Kuala Lumpur Convention Centre",
+            1,
+        ),
+        (
+            "Dinner with Prime Minister Anwar",
+            "2025-10-26T20:30:00+08:00",
+            "2025-10-26T22:00:00+08:00",
+            "happened",
+            "Kuala Lumpur Convention Centre",
+            1,
+        ),
+        (
+            "Departure for Tokyo",
+            "2025-10-27T08:50:00+08:00",
+            "2025-10-27T09:05:00+08:00",
+            "approximate",
+            "Kuala Lumpur",
+            1,
+        ),
+        (
+            "Arrival at Haneda Airport",
+            "2025-10-27T16:55:00+09:00",
+            "2025-10-27T17:10:00+09:00",
+            "approximate",
+            "Haneda Airport",
+            2,
+        ),
+        (
+            "Audience with Emperor Naruhito",
+            "2025-10-28T10:00:00+09:00",
+            "2025-10-28T11:00:00+09:00",
+            "planned",
+            "Imperial Palace",
+            1,
+        ),
+    ]
