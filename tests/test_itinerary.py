@@ -2199,6 +2199,18 @@ def _toured(body: str) -> list[tuple[str, str, str | None, str | None]]:
     return [row for row in rows if row != span]
 
 
+@pytest.mark.parametrize("when", ["In the afternoon of October 28", "On October 28"])
+def test_a_day_told_with_its_part_dates_the_paragraph_after_it(when: str) -> None:
+    """ "In the afternoon of October 28" dates the sentences after it in its paragraph, as
+    "On October 28" does: "The two leaders witnessed the signing …" is of that day."""
+    body = (
+        f"Japan\n{when}, Prime Minister Rui Sato welcomed Costa at the Akasaka State Guest "
+        "House, followed by a summit meeting. The two leaders witnessed the signing of seven "
+        "agreements.\n"
+    )
+    assert ("Signing of seven agreements", "2025-10-28", None, None) in _toured(body)
+
+
 @pytest.mark.parametrize(
     ("body", "expected"),
     [

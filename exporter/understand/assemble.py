@@ -755,7 +755,9 @@ def _article_mentions(doc: Document, zone: str, ctx: Context, placed: bool) -> l
             )
             explicit = dated or timed or carried
             one_day = any(
-                t.kind == "datetime" or (t.kind == "date" and t.grain == "day" and t.end is None)
+                t.kind == "datetime"
+                or (t.kind == "date" and t.grain == "day" and t.end is None)
+                or (t.kind == "part" and _MONTHISH.search(t.text))  # "the afternoon of 1 May"
                 for t in tags
             )
             near = one_day or (near and not has_date)
