@@ -246,6 +246,10 @@ NON_PAST_ED: frozenset[str] = frozenset(
     worried crowded packed renowned famed fabled expected
     """.split()
 )
+#: How one travels, after "by": "travelled by motorcade" is a journey, not a passive.
+TRAVEL_MODES: tuple[str, ...] = tuple(
+    "car motorcade helicopter train road air plane boat bus rail".split()
+)
 #: Words before an "-ed" form that make it an adjective or a passive, not a past verb.
 NOT_BEFORE_PAST: frozenset[str] = frozenset(
     """

@@ -2199,6 +2199,46 @@ def _toured(body: str) -> list[tuple[str, str, str | None, str | None]]:
     return [row for row in rows if row != span]
 
 
+@pytest.mark.parametrize(
+    ("went", "expected"),
+    [
+        (
+            "She then travelled by train to Kyoto.",
+            [
+                (
+                    "Arrival at Kyoto",
+                    "2025-10-28T12:00:00+09:00",
+                    "2025-10-28T12:15:00+09:00",
+                    "Kyoto",
+                )
+            ],
+        ),
+        (
+            "She then flew by helicopter to Yokosuka.",
+            [
+                (
+                    "Arrival at Yokosuka",
+                    "2025-10-28T12:00:00+09:00",
+                    "2025-10-28T12:15:00+09:00",
+                    "Yokosuka",
+                )
+            ],
+        ),
+        # where to is no place the gazetteer or the text names: no arrival to show
+        ("She then travelled by helicopter to her embassy.", []),
+    ],
+)
+def test_a_journey_by_a_means_of_travel(went: str, expected) -> None:
+    """ "Travelled by train to Kyoto" is a journey told in the past, as "travelled to
+    Kyoto" is: "by train" is how, not by whom ("abducted by")."""
+    body = (
+        "Japan\nOn October 28, Costa met Prime Minister Rui Sato at the Akasaka State Guest "
+        f"House at 11 a.m. {went}\n"
+    )
+    rows = [row for row in _toured(body) if not row[0].startswith("Summit")]
+    assert rows == expected
+
+
 @pytest.mark.parametrize("when", ["In the afternoon of October 28", "On October 28"])
 def test_a_day_told_with_its_part_dates_the_paragraph_after_it(when: str) -> None:
     """ "In the afternoon of October 28" dates the sentences after it in its paragraph, as

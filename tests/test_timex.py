@@ -502,6 +502,8 @@ def test_nth_day_of_a_visit(text: str, first_day: date, start: date) -> None:
         ("The president meets the emperor.", "present"),
         ("The United States and its allies are united.", "present"),
         ("The government lists 17 citizens abducted by the regime.", "present"),
+        ("Later that afternoon, she travelled by motorcade to the city.", "past"),
+        ("The delegation traveled by helicopter to the base.", "past"),
         ("The newly appointed minister arrives.", "present"),
         ("Despite a packed schedule, he smiles.", "present"),
         ("Footage shows the jet on the tarmac.", "present"),

@@ -587,6 +587,13 @@ def keep(cluster: Cluster) -> bool:
         and not any(m.subject for m in cluster.mentions)
     ):
         return False
+    if (
+        kinds == _ARRIVAL
+        and best < 2
+        and cluster.place() is None
+        and all(m.status == Status.HAPPENED for m in timed)
+    ):
+        return False  # "travelled by helicopter to her embassy" that day: arrived nowhere known
     return not (kinds == {"meeting"} and not cluster.counterparts())
 
 

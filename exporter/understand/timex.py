@@ -566,8 +566,10 @@ _LAST_NIGHT = regexes.compile(r"\blast\s+night\b", re.I)
 _HAVE = r"(?:\b(?:has|have|had|hasn['’]t|haven['’]t|hadn['’]t)|['’]ve)"
 _ADVERB = r"(?:(?:not|never|already|just|also|since|\w+ly)\s+)?"
 _PERFECT = regexes.compile(rf"{_HAVE}\s+{_ADVERB}(?:\w+ed|{_alt(lx.PAST_PARTICIPLES)})\b", re.I)
-_ED = regexes.compile(  # lower case: not "United", "Dressed"; and not "abducted by"
-    r"(?:\b(?P<prev>[\w'’]+)[\s,;:(\"]+)?(?<![\w'’-])(?P<word>[a-z]{2,}ed)\b(?![-'’])(?!\s+by\b)"
+_ED = regexes.compile(  # lower case: not "United", "Dressed"; and not "abducted by", but
+    # "travelled by motorcade"
+    r"(?:\b(?P<prev>[\w'’]+)[\s,;:(\"]+)?(?<![\w'’-])(?P<word>[a-z]{2,}ed)\b(?![-'’])"
+    rf"(?!\s+by\b(?!\s+(?:{'|'.join(lx.TRAVEL_MODES)})\b))"
 )
 
 
