@@ -2092,9 +2092,9 @@ def test_an_article_of_a_tour_of_three_countries() -> None:
             "2025-10-26T10:15:00+08:00",
             "Kuala Lumpur International Airport",
         ),
-        (  # "Later that morning", after the landing at 10
+        (  # "Later that morning", after the landing at 10 (and its 15 minutes)
             "Signing of a joint declaration",
-            "2025-10-26T10:00:00+08:00",
+            "2025-10-26T10:15:00+08:00",
             "2025-10-26T12:00:00+08:00",
             "Kuala Lumpur Convention Centre",
         ),
@@ -2239,6 +2239,39 @@ def test_a_journey_by_a_means_of_travel(went: str, expected) -> None:
     assert rows == expected
 
 
+@pytest.mark.parametrize(
+    ("later", "expected"),
+    [
+        # from the end of the talks, as long as the afternoon lasts
+        (
+            "Later that afternoon, she travelled by helicopter to Yokosuka.",
+            ("Arrival at Yokosuka", "2025-10-28T13:00:00+09:00", "2025-10-28T18:00:00+09:00"),
+        ),
+        # "Later", with no part of the day: from the end of the talks
+        (
+            "Later she travelled by helicopter to Yokosuka.",
+            ("Arrival at Yokosuka", "2025-10-28T13:00:00+09:00", "2025-10-28T13:15:00+09:00"),
+        ),
+    ],
+)
+def test_later_is_after_the_happening_told_before(later: str, expected) -> None:
+    """An article's "Later that afternoon" follows the talks told just before, which ended
+    at 1 p.m.: not from noon, when the afternoon begins."""
+    body = (
+        "Japan\nOn October 28, Costa met Prime Minister Rui Sato at the Akasaka State Guest "
+        f"House at 11 a.m. The talks lasted about two hours. {later}\n"
+    )
+    rows = [row[:3] for row in _toured(body)]
+    assert rows == [
+        (
+            "Summit with Prime Minister Rui Sato",
+            "2025-10-28T11:00:00+09:00",
+            "2025-10-28T13:00:00+09:00",
+        ),
+        expected,
+    ]
+
+
 @pytest.mark.parametrize("when", ["In the afternoon of October 28", "On October 28"])
 def test_a_day_told_with_its_part_dates_the_paragraph_after_it(when: str) -> None:
     """ "In the afternoon of October 28" dates the sentences after it in its paragraph, as
@@ -2334,7 +2367,7 @@ def test_a_day_told_with_its_part_dates_the_paragraph_after_it(when: str) -> Non
                 ),
             ],
         ),
-        # "Later that morning", after a landing at 10: from 10
+        # "Later that morning", after a landing at 10: from its end, until noon
         (
             "Costa landed at Kuala Lumpur International Airport at about 10 a.m. on October 26. "
             "Later that morning she visited the Kuala Lumpur Convention Centre.\n",
@@ -2347,7 +2380,7 @@ def test_a_day_told_with_its_part_dates_the_paragraph_after_it(when: str) -> Non
                 ),
                 (
                     "Visit to Kuala Lumpur Convention Centre",
-                    "2025-10-26T10:00:00+08:00",
+                    "2025-10-26T10:15:00+08:00",
                     "2025-10-26T12:00:00+08:00",
                     "Kuala Lumpur Convention Centre",
                 ),

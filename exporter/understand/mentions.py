@@ -1331,9 +1331,10 @@ _AFTER_THE = regexes.compile(
 
 
 #: Words that tell a sentence as what came next, after the happening told just before
-#: it: "She was then driven to …", "Afterwards she …".
+#: it: "She was then driven to …", "Afterwards she …"; and a sentence that opens with
+#: "Later" ("Later that afternoon, she travelled to …").
 NEXT_WORDS = r"then|afterwards?|subsequently|after\s+that"
-_NEXT = regexes.compile(rf"\b(?:{NEXT_WORDS})\b", re.I)
+_NEXT = regexes.compile(rf"\b(?:{NEXT_WORDS})\b|^later\b", re.I)
 
 
 #: Before a happening told as so long after the day the sentence names: "On 3 May, two
@@ -1382,8 +1383,9 @@ def after_the(
     """`m`, with no time of its own, as the happening it is told to follow ends: "left
     shortly after the meeting", which began at 11 and lasted an hour and forty minutes,
     is at 12:40, marked approximate; "They were then driven to …, where … welcomed them",
-    after a landing at 2 p.m., as the last sentence's happenings (`last`) end. Unchanged
-    when that happening has no clock time."""
+    after a landing at 2 p.m., as the last sentence's happenings (`last`) end; told in a
+    part of the day that goes on after that ("Later that afternoon"), until the part's end.
+    Unchanged when that happening has no clock time."""
     if m.precision >= 2 or m.day is None:
         return m
     if (noun := _AFTER_THE.search(sentence)) is not None:
@@ -1397,7 +1399,8 @@ def after_the(
         return m
     ends = told.end if isinstance(told.end, datetime) else None
     ends = ends or told.start + timedelta(minutes=ctx.default_minutes.get(told.kind, 30))
-    return replace(m, start=ends, end=None, precision=1, approximate=True)
+    until = m.end if isinstance(m.end, datetime) and m.end > ends else None
+    return replace(m, start=ends, end=until, precision=1, approximate=True)
 
 
 def _told_in(t: timex.Timex, clause: Span) -> bool:
