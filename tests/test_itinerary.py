@@ -2272,6 +2272,27 @@ def test_later_is_after_the_happening_told_before(later: str, expected) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "spoke", ["where she delivered a speech", "where she spoke to business leaders"]
+)
+def test_a_speech_where_a_gathering_is_held(spoke: str) -> None:
+    """ "attended the … Forum at the Akasaka State Guest House in Tokyo, where she spoke":
+    "where" is the guest house, not the city it is in, and the speech is the forum's,
+    named by it."""
+    body = (
+        "Japan\nOn October 28, Costa attended the Japan-Freedonia Business Forum at the "
+        f"Akasaka State Guest House in Tokyo, {spoke}.\n"
+    )
+    assert _toured(body) == [
+        (
+            "Speech at the Japan-Freedonia Business Forum",
+            "2025-10-28",
+            None,
+            "Akasaka State Guest House",
+        )
+    ]
+
+
 @pytest.mark.parametrize("when", ["In the afternoon of October 28", "On October 28"])
 def test_a_day_told_with_its_part_dates_the_paragraph_after_it(when: str) -> None:
     """ "In the afternoon of October 28" dates the sentences after it in its paragraph, as

@@ -172,6 +172,9 @@ def _title(cluster: Cluster, principal_class: str | None, first_arrival: bool) -
         # a named audience says more than where ("to the Avalon Business Forum"), a
         # specific place more than a plain one ("at Zenda University", not "to students")
         named = audience is not None and any(w[:1].isupper() for w in _trim(audience).split())
+        if not named and (gathering := _subject_of(cluster, "attendance")):
+            # "attended the Zenda Forum at its hall, where she spoke": the forum says more
+            return f"Speech at {_trim(gathering)}", "Speech"
         if place and not named and (place.kind not in BROAD or not audience):
             return f"Speech {_at(place)} {place.name}", "Speech"
         if audience:

@@ -865,10 +865,12 @@ _LIST_GLUE = regexes.compile(r",\s*|,?\s+and\s+")
 
 def _where_clause_of(sentence: str, mentions: list[PlaceMention], pos: int) -> Place | None:
     """The place a "where" clause holding the trigger at `pos` tells of: "flies to Zenda,
-    where she will meet …" (no other place named between)."""
+    where she will meet …" (no other place named between); of a place named with its town
+    ("attended the forum at the Zenda Arts Center in Zenda, where she spoke"), the more
+    precise."""
     before = [m for m in mentions if m.span[1] <= pos]
     if before and (where := _WHERE.match(sentence, before[-1].span[1])) and where.end() <= pos:
-        return before[-1].place
+        return _pick(_last_named(sentence, before))
     return None
 
 
