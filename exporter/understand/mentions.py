@@ -867,10 +867,11 @@ def _where_clause_of(sentence: str, mentions: list[PlaceMention], pos: int) -> P
     """The place a "where" clause holding the trigger at `pos` tells of: "flies to Zenda,
     where she will meet …" (no other place named between); of a place named with its town
     ("attended the forum at the Zenda Arts Center in Zenda, where she spoke"), the more
-    precise."""
+    precise the gazetteer knows (one it does not know has no point on the map)."""
     before = [m for m in mentions if m.span[1] <= pos]
     if before and (where := _WHERE.match(sentence, before[-1].span[1])) and where.end() <= pos:
-        return _pick(_last_named(sentence, before))
+        known = [m for m in _last_named(sentence, before) if m.known]
+        return _pick(known) if known else before[-1].place
     return None
 
 
