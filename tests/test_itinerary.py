@@ -946,6 +946,34 @@ def test_how_long_a_happening_told_before_lasted(tmp_path: Path, line: str, expe
 
 
 @pytest.mark.parametrize(
+    ("ended", "expected"),
+    [
+        ("The summit at the Imperial Palace has ended after about two hours.", "19:35"),
+        # the talks of others, not hers: her summit keeps its usual length
+        (
+            "The talks between President Rui Sato and Prime Minister Mia Sato have ended.",
+            "19:00",
+        ),
+    ],
+)
+def test_an_update_that_opens_with_a_happening_and_names_no_one(
+    tmp_path: Path, ended: str, expected: str
+) -> None:
+    """ "The summit at the Imperial Palace has ended", in an update that names no one, is
+    the principal's summit ending."""
+    body = (
+        f"7:35 p.m. {ended}\n"
+        "5:30 p.m. Costa and President Rui Sato begin their summit at the Imperial Palace.\n"
+    )
+    (event,) = _blog(body + _COSTA, tmp_path)
+    assert (event.title, f"{event.start:%H:%M}", f"{event.end:%H:%M}") == (
+        "Summit with President Rui Sato",
+        "17:30",
+        expected,
+    )
+
+
+@pytest.mark.parametrize(
     ("line", "expected"),
     [
         (

@@ -50,6 +50,7 @@ from exporter.understand.mentions import (
     default_minutes,
     may_tell_a_happening,
     mentions_in,
+    opens_with_a_happening,
     places_remembered,
     remember_places,
     retold,
@@ -523,13 +524,15 @@ def _liveblog_mentions(
 
 def _in_focus(text: str, named: re.Pattern[str] | None, cast: Cast) -> bool:
     """Whether an update is about the principal: it names them ("Costa lands"), or it
-    opens with what carries them and names no one else ("Avalon One has touched down at
-    Zenda Airport"); its "she" is then the principal too."""
+    names no one and opens with what carries them ("Avalon One has touched down at Zenda
+    Airport") or with a happening ("The summit at the palace has ended"): in a blog about
+    them, theirs. Its "she" is then the principal too."""
     if named is None:
         return False
     if named.search(text):
         return True
-    return opens_with_carrier(text) and not cast.find(text)
+    opens = opens_with_carrier(text) or opens_with_a_happening(text)
+    return opens and not cast.find(text)
 
 
 def _naming(principal: Person, cast: Cast) -> re.Pattern[str]:

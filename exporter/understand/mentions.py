@@ -334,6 +334,12 @@ def may_tell_a_happening(sentence: str) -> bool:
     return bool(triggers_in(sentence)) or _THE_HAPPENING.match(sentence) is not None
 
 
+def opens_with_a_happening(text: str) -> bool:
+    """Whether `text` opens with a happening as its subject: "The summit at the palace has
+    ended", "Their talks lasted two hours"."""
+    return _THE_HAPPENING.match(text) is not None
+
+
 def default_minutes() -> dict[str, int]:
     return {kind: spec.get("default_minutes", 30) for kind, spec in vocabulary()["kinds"].items()}
 
