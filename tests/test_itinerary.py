@@ -946,6 +946,34 @@ def test_how_long_a_happening_told_before_lasted(tmp_path: Path, line: str, expe
 
 
 @pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "9:20 a.m. Costa boards a bullet train at Tokyo Station bound for Sendai.",
+            [("Departure for Sendai", _at(9, 20), "happened", "Tokyo Station")],
+        ),
+        (
+            "5:10 p.m. Costa boarded her plane at Haneda Airport at 5 p.m.",
+            [("Departure from Haneda Airport", _at(17), "happened", "Haneda Airport")],
+        ),
+        (
+            "4:40 p.m. Costa has wrapped up her three-day visit to Japan.",
+            [("Departure from Japan", _at(16, 25), "approximate", "Japan")],
+        ),
+        # the leaving it tells says when and from where
+        (
+            "4:40 p.m. Costa ended her visit at the Imperial Palace and left Haneda Airport "
+            "for Seoul at 4 p.m.",
+            [("Departure for Seoul", _at(16), "happened", "Haneda Airport")],
+        ),
+    ],
+)
+def test_boarding_and_ending_the_visit_are_leaving(tmp_path: Path, line: str, expected) -> None:
+    """Boarding a train or a plane, and ending the visit, are leaving."""
+    assert _placed(_blog(line + "\n" + _COSTA, tmp_path)) == expected
+
+
+@pytest.mark.parametrize(
     ("ended", "expected"),
     [
         ("The summit at the Imperial Palace has ended after about two hours.", "19:35"),

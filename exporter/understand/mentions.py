@@ -603,6 +603,10 @@ def _counterpart(
 
 #: A journey told under way, in the present: "flies to", "is heading to".
 _EN_ROUTE = regexes.compile(r"(?:fl(?:ies|y|ying)|travel(?:s|ling|ing)?|head(?:s|ing)?)\s", re.I)
+#: A departure told as the end of the visit ("has wrapped up her visit"): the leaving, when
+#: the sentence tells none of its own ("ended the visit at the estate and left the airport
+#: in the afternoon" leaves from the airport, in the afternoon).
+_VISIT_ENDED = regexes.compile(r"(?:end|wrap|conclud|wound)", re.I)
 #: A visit told as a whole, then what it held: "a three-day visit to Avalon in which
 #: she met …", "the trip, during which he toured …"; no happening of the day.
 _RECAP = regexes.compile(
@@ -780,12 +784,16 @@ def _places(
     destination = None
     if kind == "departure":
         origin = [  # "left Avalon", "said farewell … at Avalon", in its own clause: not
-            # "…, where Zenda was represented"
+            # "…, where Zenda was represented"; "ended her visit to Avalon"
             m
             for m in after
             if m.preposition == "from"
             or (m.preposition is None and (until is None or m.span[0] < until))
             or (m.preposition == "at" and (nxt is None or m.span[0] < nxt))
+            or (
+                m.preposition == "to"
+                and _TRIP_TO.search(sentence, max(0, m.span[0] - 12), m.span[0]) is not None
+            )
         ]
         onward = [  # "in" its own clause: not "Before leaving, she met Sato in Avalon"
             m
@@ -1537,6 +1545,8 @@ def mentions_in(
                 # "lands at …, where she is welcomed (met) by Sato", or "She landed at …
                 # He was welcomed by …": the arrival's (or the ceremony's) welcome
                 continue
+            if kind == "departure" and len(spans) > 1 and _VISIT_ENDED.match(trigger):
+                continue  # its leaving is told too: that one says when and from where
             if _TIMES_OVER.match(sentence, m_end):
                 continue  # "the two met three times during her first term": no one happening
             if kind == "visit" and _is_noun(sentence, m_start, trigger) and not days:
