@@ -973,6 +973,20 @@ def test_boarding_and_ending_the_visit_are_leaving(tmp_path: Path, line: str, ex
     assert _placed(_blog(line + "\n" + _COSTA, tmp_path)) == expected
 
 
+def test_a_date_in_a_where_clause_dates_what_happens_there(tmp_path: Path) -> None:
+    """"has wrapped up her visit and is heading to Seoul, where she will attend a summit
+    from Wednesday": Wednesday is the summit's, not the leaving's; the summit is "a summit",
+    not "a summit from"."""
+    body = (
+        "4:40 p.m. Costa has wrapped up her visit and is heading to Seoul, where she will "
+        "attend a summit from Wednesday.\n"
+    )
+    assert _placed(_blog(body + _COSTA, tmp_path)) == [
+        ("Departure for Seoul", _at(16, 25), "approximate", None),
+        ("Summit", date(2025, 6, 4), "planned", "Seoul"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("ended", "expected"),
     [

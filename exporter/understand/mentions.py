@@ -1112,6 +1112,7 @@ def _kind_of(place: Place) -> str:
 
 
 _NEXT_ACT = regexes.compile(r"\s(?:and\s+then|and|but|then|while|after|before|until)\s|,\s+where\s")
+_WHERE_NEXT = regexes.compile(r",\s+where\s")
 
 
 def _own_act(
@@ -1126,9 +1127,13 @@ def _own_act(
     when it comes "then": "receive a welcome at 10 am, then visit Zenda" tells when the
     welcome is, not the visit. Or when its clause (from `opens`) is "before doing": "…
     this morning before flying to Zenda for talks". A date stays (it dates the whole
-    sentence), and so does a time the sentence opens with."""
+    sentence), and so does a time the sentence opens with; but not one told in a "where"
+    clause after the trigger, which dates what happens there ("has wrapped up her visit
+    and is heading to Zenda, where she will attend a summit from Sunday")."""
     if not tags:
         return tags
+    if (where := _WHERE_NEXT.search(sentence, end)) is not None:
+        tags = [t for t in tags if t.kind != "date" or t.span[0] < where.start()]
     starts = {t.span[0] for t in tags}
     for nxt in _NEXT_ACT.finditer(sentence, end):
         if _goes_on(sentence, nxt, starts):
@@ -1909,7 +1914,8 @@ def _object_phrase(
         r"by|with|during|after|before|at|while|as|alongside|between|"
         r"and(?=\s+(?:then\s+)?[a-z]+ed\s+(?:a|an|the|to|that|his|her|their)\s)"
         if kind == "signing"
-        else r"by|with|during|after|before|in|at|on|and|while|as"
+        # "attend a summit from Sunday": the summit
+        else r"by|with|during|after|before|in|at|on|and|while|as|from|until"
     )
     stops += r"|[a-z]+ed\s+by"  # "the Mass celebrated by Sato": the Mass
     cut = min((t.span[0] for t in tags if t.span[0] >= end), default=len(sentence))
