@@ -645,6 +645,16 @@ GMT_REF = LONDON.localize(datetime(2025, 10, 27, 9, 5))  # 18:05 in Tokyo
             "2025-10-27T09:00:00+00:00",
             None,
         ),
+        # a wire service's four digits: "0600 GMT", "1500 local time (0600 GMT)"
+        ("Costa landed at 0600 GMT.", "0600 GMT", "2025-10-27T06:00:00+00:00", None),
+        ("Costa met them at 1300 BST.", "1300 BST", "2025-10-27T12:00:00+00:00", None),
+        (
+            "Costa lands at 1500 local time (0600 GMT).",
+            "1500 local time (0600 GMT)",
+            "2025-10-27T06:00:00+00:00",
+            None,
+        ),
+        ("Costa landed at 0900 hours.", "0900 hours", "2025-10-27T09:00:00+00:00", None),
     ],
 )
 def test_a_clock_time_labelled_with_another_clock_is_on_that_clock(
@@ -654,6 +664,19 @@ def test_a_clock_time_labelled_with_another_clock_is_on_that_clock(
     assert found.start.isoformat() == start
     assert (found.end.isoformat() if found.end else None) == end
     assert found.start.tzinfo.zone == "Europe/London"  # told on the blog's clock
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Costa greeted 1500 troops.",
+        "In 2000 the palace was rebuilt.",
+        "Room 1500.",
+        "Some 2000 US troops are based there.",
+    ],
+)
+def test_four_digits_with_no_clock_label_are_no_clock_time(sentence: str) -> None:
+    assert all(t.kind != "time" for t in tag(sentence, GMT_REF))
 
 
 def test_a_labelled_clock_time_is_on_the_day_its_own_clock_shows() -> None:

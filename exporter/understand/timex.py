@@ -363,6 +363,20 @@ def _adverb(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
 def _clock(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
     """Clock times: "9:50 a.m.", "shortly after 7 p.m." (approximate), "noon", "14:05"."""
     parsed = _parse_clock(m["tok"], "midnight" in m["tok"].lower() and ctx.tense == "future")
+    return _clock_at(m, lead, ctx, parsed)
+
+
+def _wire_clock(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
+    """A wire service's clock times, four digits and a clock's label: "at 0600 GMT", "at
+    1500 local time (0600 GMT)", "at 1500 hours"; not "2000 US troops"."""
+    if not m["hours"] and _CLOCK_LABEL().match(ctx.sentence, m.end()) is None:
+        return None
+    tok = m["tok"]
+    return _clock_at(m, lead, ctx, (int(tok[:2]) * 60 + int(tok[2:]), "minute"))
+
+
+def _clock_at(m: Match, lead: Lead, ctx: _Ctx, parsed: tuple[int, str] | None) -> _Atom | None:
+    """The clock time `parsed` (minutes after midnight, grain) that `m` writes."""
     if parsed is None:
         return None
     hedged = lx.CLOCK_MODIFIERS[_key(lead["mod"])] if lead else False
@@ -498,6 +512,13 @@ _L_PREP = rf"\b(?:{_PREP})\s+|\bmid-"
 _L_CLOCK = rf"\b(?P<mod>{_alt(lx.CLOCK_MODIFIERS)})\s+"
 _L_WEEKDAY = rf"{_WEEKDAY_ANY}\s+"
 _RULES = [
+    # before the years: "2000 GMT" is a clock time
+    _rule(
+        rf"{_LONE}(?P<tok>(?:[01]\d|2[0-3])[0-5]\d)"
+        r"(?:(?P<hours>\s*(?:hours|hrs)\b)|(?=\s*\(?(?:[A-Z]{2,5}|[Ll]ocal\s+time)\b))",
+        _L_CLOCK,
+        _wire_clock,
+    ),
     _rule(rf"{_C_RANGE}{_TH}{_DATE_TAIL}", _L_WEEKDAY, _calendar),
     _rule(rf"(?P<mon>{_MONTH})\s*(?P<d>{_DAY}){_TH}{_DATE_TAIL}", _L_WEEKDAY, _calendar),
     _rule(_C_DMY_RANGE, _L_WEEKDAY, _calendar),
@@ -527,6 +548,7 @@ _MONTH_WORDS = frozenset(lx.MONTHS)
 #: Every match of a rule contains one of its words (or a digit): a sentence with none cannot
 #: match, and the rule's pattern is not run on it. Most sentences hold no time at all.
 _GATES: list[tuple[frozenset[str], bool] | None] = [
+    (frozenset(), True),  # a digit
     (_MONTH_WORDS, False),
     (_MONTH_WORDS, False),
     (_MONTH_WORDS, False),
