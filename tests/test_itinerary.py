@@ -974,7 +974,7 @@ def test_boarding_and_ending_the_visit_are_leaving(tmp_path: Path, line: str, ex
 
 
 def test_a_date_in_a_where_clause_dates_what_happens_there(tmp_path: Path) -> None:
-    """"has wrapped up her visit and is heading to Seoul, where she will attend a summit
+    """ "has wrapped up her visit and is heading to Seoul, where she will attend a summit
     from Wednesday": Wednesday is the summit's, not the leaving's; the summit is "a summit",
     not "a summit from"."""
     body = (
