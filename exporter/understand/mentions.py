@@ -331,7 +331,7 @@ def may_tell_a_happening(sentence: str) -> bool:
     """False when no trigger phrase or presence cue occurs, nor a happening told before as
     the subject ("The talks lasted about 30 minutes", `retold`): nothing to extract, skip
     the work."""
-    return bool(triggers_in(sentence)) or _THE_HAPPENING.match(sentence) is not None
+    return bool(triggers_in(sentence)) or opens_with_a_happening(sentence)
 
 
 def opens_with_a_happening(text: str) -> bool:
