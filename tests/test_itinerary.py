@@ -960,6 +960,10 @@ def test_how_long_a_happening_told_before_lasted(tmp_path: Path, line: str, expe
             "4:40 p.m. Costa has wrapped up her three-day visit to Japan.",
             [("Departure from Japan", _at(16, 25), "approximate", "Japan")],
         ),
+        (
+            "4:40 p.m. Costa's plane has taken off from Haneda Airport.",
+            [("Departure from Haneda Airport", _at(16, 25), "approximate", "Haneda Airport")],
+        ),
         # the leaving it tells says when and from where
         (
             "4:40 p.m. Costa ended her visit at the Imperial Palace and left Haneda Airport "
