@@ -945,6 +945,21 @@ def test_how_long_a_happening_told_before_lasted(tmp_path: Path, line: str, expe
     assert (f"{event.start:%H:%M}", f"{event.end:%H:%M}", event.status.value) == expected
 
 
+def test_a_meal_told_after_the_talks_is_a_happening_of_its_own(tmp_path: Path) -> None:
+    """ "hosts Costa for a working lunch … after their talks", within the talks' usual
+    length, is a lunch after them, not part of the talks."""
+    body = (
+        "1:15 p.m. President Rui Sato hosts Costa for a working lunch at the Akasaka State "
+        "Guest House after their talks.\n"
+        "11:50 a.m. Costa and President Rui Sato begin their summit at the Akasaka State "
+        "Guest House.\n"
+    )
+    assert [(e.title, e.start, e.end) for e in _blog(body + _COSTA, tmp_path)] == [
+        ("Summit with President Rui Sato", _at(11, 50), _at(13, 15)),
+        ("Working lunch with President Rui Sato", _at(13, 15), _at(14, 45)),
+    ]
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from exporter.model import Place, Status
 from exporter.sentences import is_headline
-from exporter.understand.mentions import BROAD, PRESENCE, TALKS, Mention
+from exporter.understand.mentions import BROAD, PRESENCE, TALKS, Mention, told_after
 
 #: How far apart two reports of one happening may be.
 _MAX_GAP = timedelta(hours=3)
@@ -303,6 +303,13 @@ def _lands_then_meets(kinds: frozenset[str] | set[str], kind: str) -> bool:
     return kinds == _ARRIVAL and kind in _TALKS_OR_SPEECH
 
 
+def _meal_after_talks(cluster: Cluster, m: Mention) -> bool:
+    """Of a meal and talks with one guest, whether the meal is told as coming after the
+    talks ("hosts her for a working lunch after their talks")."""
+    meals = [m] if m.kind == "meal" else [x for x in cluster.mentions if x.kind == "meal"]
+    return any(told_after(meal) & TALKS for meal in meals)
+
+
 def _fits(cluster: Cluster, m: Mention) -> int:
     """How well a mention belongs to a cluster (0: not at all).
 
@@ -369,10 +376,11 @@ def _fits(cluster: Cluster, m: Mention) -> int:
                 not close
                 or (anchor is not None and _outside_window(m, anchor))
                 or ((anchor is None or not timed) and not _told_with(cluster, m))
+                or _meal_after_talks(cluster, m)
             ):
                 # the same guest at another table later ("dined on Wednesday evening"
                 # after talks that afternoon), or at one with no time told apart from
-                # the talks: a separate meal
+                # the talks, or "for a working lunch after their talks": a separate meal
                 return 0
             return 4
         if parties and kind in _TALKS_OR_MEAL:

@@ -1352,6 +1352,13 @@ _AFTER_THE = regexes.compile(
 )
 
 
+def told_after(m: Mention) -> frozenset[str]:
+    """The kinds of happening a mention's sentence says it came after ("hosts her for a
+    working lunch after their talks": talks); none when it says none."""
+    noun = _AFTER_THE.search(m.evidence.text)
+    return frozenset(_HAPPENING_NOUNS[noun.group(1).lower()]) if noun else frozenset()
+
+
 #: Words that tell a sentence as what came next, after the happening told just before
 #: it: "She was then driven to …", "Afterwards she …"; and a sentence that opens with
 #: "Later" ("Later that afternoon, she travelled to …").
