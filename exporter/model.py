@@ -120,6 +120,9 @@ class Evidence:
     written: datetime | None = None
     anchor: str | None = None
     url: str | None = None
+    #: Where it is read in its update (or article): so that an event's sentences of one
+    #: update are listed as they were written. Not part of what the sentence is.
+    order: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)

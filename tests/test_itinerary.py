@@ -3909,3 +3909,19 @@ def test_a_visit_abroad_told_on_tokyo_time() -> None:
             1,
         ),
     ]
+
+
+def test_an_events_sentences_of_one_update_are_listed_as_written() -> None:
+    """Two sentences of one update that tell one happening are its sources in the order
+    they were written, not in alphabetical order."""
+    doc = read_path(
+        FIXTURES / "apec-state-visit-liveblog-host-clock.txt", ReadOptions(slug="xi", today=TODAY)
+    )
+    (talks,) = [
+        e for e in itinerary([doc], Gazetteer.load(), Site()) if e.title.endswith("Takaichi")
+    ]
+    assert [e.text for e in talks.evidence] == [
+        "Xi and Japanese Prime Minister Sanae Takaichi have met for the first time, at a hotel "
+        "in Gyeongju.",
+        "The talks lasted about 30 minutes.",
+    ]

@@ -389,6 +389,7 @@ def _update_evidence(doc: Document, update: Update, text: str, site: Site) -> Ev
         written=update.instant,
         anchor=update.anchor,
         url=_evidence_url(doc, update.anchor, site),
+        order=update.text.find(text),
     )
 
 
@@ -725,6 +726,7 @@ def _article_mentions(doc: Document, zone: str, ctx: Context, placed: bool) -> l
     earlier = ""  # the last sentence to name anyone but the principal: "the two leaders"
     last: list[Mention] = []  # the mentions of the last sentence to tell any
     here = zone
+    read_so_far = 0  # sentences: the order of the evidence
     told = False  # a sentence before, in this section, gave its day
     headed = False  # this section's heading is its day ("20 September")
     for paragraph in doc.paragraphs:
@@ -775,8 +777,14 @@ def _article_mentions(doc: Document, zone: str, ctx: Context, placed: bool) -> l
                     timex.Timex("", (0, 0), narrative.reference, None, "day", True, "date"),
                 ]
             evidence = Evidence(
-                text=sentence, source=doc.slug, written=None, anchor=None, url=doc.url
+                text=sentence,
+                source=doc.slug,
+                written=None,
+                anchor=None,
+                url=doc.url,
+                order=read_so_far,
             )
+            read_so_far += 1
             read = mentions_in(
                 sentence,
                 ctx=ctx,
@@ -922,8 +930,9 @@ def _events(clusters: list[Cluster], principal_class: str | None, site: Site) ->
                 key=lambda e: (  # every field: a set's order changes from run to run
                     e.written is None,
                     e.written.isoformat() if e.written else "",
-                    e.text,
                     e.source,
+                    e.order,  # an update's (an article's) sentences as they were written
+                    e.text,
                     e.anchor or "",
                     e.url or "",
                 ),
