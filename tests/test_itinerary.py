@@ -3925,3 +3925,26 @@ def test_an_events_sentences_of_one_update_are_listed_as_written() -> None:
         "in Gyeongju.",
         "The talks lasted about 30 minutes.",
     ]
+
+
+def test_a_plan_of_a_whole_day_on_the_clock_of_where_it_happens(tmp_path: Path) -> None:
+    """A blog on Tokyo's clock of talks in Washington: "will hold talks with Trump on
+    Thursday, local time" is of the talks that began at 13:50 on Thursday there, stamped
+    02:50 on Friday in Tokyo; not a second summit, all day on Thursday, nor the arrival
+    at the White House before them."""
+    body = (
+        "Washington visit live (Tokyo time)\nPrime Minister Ana Costa is in the United "
+        "States.\nFriday, March 20, 2026\n"
+        "2:50 a.m. Costa and President Rui Sato begin their summit in the Oval Office.\n"
+        "2:20 a.m. Costa arrives at the White House, where Sato greets her.\n"
+        "Thursday, March 19, 2026\n"
+        "8:00 a.m. Costa leaves Haneda Airport for Washington. She will hold talks with "
+        "President Rui Sato on Thursday, local time.\n"
+    )
+    path = tmp_path / "b.txt"
+    path.write_text(body, "utf-8")
+    doc = read_path(path, ReadOptions(slug="b"))
+    talks = [e for e in itinerary([doc], Gazetteer.load(), Site()) if "Sato" in e.title]
+    assert [(e.title, e.start.isoformat(), len(e.evidence)) for e in talks] == [
+        ("Summit with President Rui Sato", "2026-03-19T13:50:00-04:00", 2)
+    ]

@@ -14,6 +14,8 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
+import pytz
+
 from exporter.model import Place, Status
 from exporter.sentences import is_headline
 from exporter.understand.mentions import BROAD, PRESENCE, TALKS, Mention, told_after
@@ -518,12 +520,36 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
         best = max(scored, default=(0, -1))
         if best[0] > 0:
             candidates[best[1]].add(m)
+        elif (there := _on_its_local_day(by_day, m)) is not None:
+            there.add(m)
         else:
             cluster = Cluster([m])
             clusters.append(cluster)
             candidates.append(cluster)
     _place_by_presence(by_day, [m for m in mentions if m.kind == PRESENCE])
     return clusters
+
+
+def _on_its_local_day(by_day: dict[date, list[Cluster]], m: Mention) -> Cluster | None:
+    """The happening of a neighbouring day on the blog's clock that a plan of a whole day
+    is of, when that day is the plan's on the clock of where it happens: "will hold talks
+    with Sato on Thursday, local time", in a blog on Avalon's clock, is of the talks in
+    Zenda at 13:50 on Thursday there, stamped 02:50 on Friday in Avalon. None when no
+    such happening fits it. Only for plans of a whole day, which are few."""
+    if m.status != Status.PLANNED or type(m.start) is not date:
+        return None
+    best, chosen = 0, None
+    for day in (m.start - timedelta(days=1), m.start + timedelta(days=1)):
+        for cluster in by_day.get(day, ()):
+            place, anchor = cluster.place(), cluster.anchor
+            if place is None or not place.zone or anchor is None:
+                continue
+            if anchor.astimezone(pytz.timezone(place.zone)).date() != m.start:
+                continue
+            score = _fits(cluster, replace(m, start=cluster.day))
+            if score > best:  # the first of equals, as for a mention of its own day
+                best, chosen = score, cluster
+    return chosen
 
 
 def _place_by_presence(by_day: dict[date, list[Cluster]], presences: list[Mention]) -> None:
