@@ -9,6 +9,7 @@ import pytest
 
 from exporter.errors import SourceError
 from exporter.readers import read_path, read_text
+from exporter.readers.clock import recalled_years
 from exporter.readers.options import ReadOptions
 from tests.paths import FIXTURES, LIVEBLOG, TODAY
 
@@ -256,6 +257,16 @@ def test_a_year_named_in_the_past_still_dates_the_blog() -> None:
         "Saturday, November 1\n9:00 p.m. One.\n8:00 p.m. Two.\n"
     )
     assert read(text).updates[0].instant.year == 2014
+
+
+def test_recalled_years_each_once_and_not_those_to_come() -> None:
+    """A year named twice counts once; one after a cue of what is to come in its own
+    sentence, or after "by", not at all; the cue of one sentence is not the next's."""
+    text = (
+        "They first met in 2019. They met again in 2019. A deal is due by 2020. Avalon will "
+        "host the games in 2024. The games of 2018 were in Zenda."
+    )
+    assert recalled_years(text, date(2026, 1, 1)) == [2019, 2018]
 
 
 def test_a_wire_story_is_not_dated_by_a_year_still_to_come() -> None:

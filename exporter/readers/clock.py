@@ -9,6 +9,7 @@ clocks went back.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from itertools import islice, pairwise
@@ -23,13 +24,17 @@ from exporter.readers.stamps import DatelineDate, DayHeader, Stamp
 #: A year a text names ("in 2019"), for the years undated days may belong to.
 YEAR = regexes.compile(r"\b(19[7-9]\d|20\d\d)\b")
 #: What, earlier in its sentence, makes a year one still to come: "will host the forum in
-#: November 2026", "is set to open in 2027", "by 2030", and a headline's "to" and a verb
-#: ("Zenda to host the games in 2030", but not "a visit to Avalon in 2019").
+#: November 2026", "is set to open in 2027", and a headline's "to" and a verb ("Zenda to
+#: host the games in 2030", but not "a visit to Avalon in 2019")…
 _AHEAD = regexes.compile(
     r"\b(?i:will|shall|next|(?:set|due|expected|scheduled|plans?|aims?)\s+to)\b"
-    r"|\b(?i:by|until|through)\s+(?i:the\s+end\s+of\s+)?$"
     r"|\bto\s+(?!(?:the|a|an|his|her|their|its|our|this|that)\b)[a-z]+\b"
 )
+#: … or right before it: "by 2030", "until the end of 2027".
+_DEADLINE = regexes.compile(
+    r"\b(?i:by|until|through)\s+(?i:the\s+end\s+of\s+)?(?=(?:19[7-9]\d|20\d\d)\b)"
+)
+_SENTENCE_END = regexes.compile(r"[.!?\n]")
 _DAY = 24 * 60
 _HALF_DAY = 12 * 60
 
@@ -128,18 +133,32 @@ def _infer_year(
 
 
 def recalled_years(text: str, today: date | None) -> list[int]:
-    """The years a text names as past or present, not after `today`'s: what it is written
-    after. A year still to come ("will host the forum in November 2026") says nothing of
-    when the text was written, and counting it put a blog years ahead of its time."""
-    years = []
-    for m in YEAR.finditer(text):
-        year = int(m.group())
-        if today is not None and year > today.year:
-            continue
-        opens = max(text.rfind(end, 0, m.start()) for end in ".!?\n") + 1
-        if _AHEAD.search(text[opens : m.start()]) is None:
-            years.append(year)
-    return years
+    """The years a text names as past or present, each once, not after `today`'s: what it
+    is written after. A year still to come ("will host the forum in November 2026") says
+    nothing of when the text was written, and counting it put a blog years ahead of its
+    time.
+
+    The cues, the deadlines and the ends of sentences are found in one pass each, and
+    each year looks up its sentence's: a text of a million years costs about what reading
+    it once does."""
+    found = [m for m in YEAR.finditer(text) if today is None or int(m.group()) <= today.year]
+    if not found:
+        return []
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    cues = [m.start() for m in _AHEAD.finditer(text)]
+    deadlines = {m.end() for m in _DEADLINE.finditer(text)}
+    years: dict[int, None] = {}
+    for m in found:
+        year, at = int(m.group()), m.start()
+        if year in years or at in deadlines:
+            continue  # told already; "by 2030"
+        i = bisect.bisect_left(ends, at)
+        opens = ends[i - 1] + 1 if i else 0
+        j = bisect.bisect_left(cues, opens)
+        if j < len(cues) and cues[j] < at:
+            continue  # "will host the forum in November 2026"
+        years[year] = None
+    return list(years)
 
 
 def _weekday_fits(header: DayHeader, year: int) -> bool:
