@@ -37,6 +37,7 @@ from exporter.understand.cluster import (
     time_key,
 )
 from exporter.understand.mentions import (
+    ASIDE,
     BROAD,
     JOURNEYS,
     LONGEST_SENTENCE,
@@ -381,15 +382,16 @@ def _evidence_url(doc: Document, anchor: str | None, site: Site) -> str | None:
     return doc.url
 
 
-def _update_evidence(doc: Document, update: Update, text: str, site: Site) -> Evidence:
-    """Where a live blog's words come from: the update, its time and its link on the page."""
+def _update_evidence(doc: Document, update: Update, text: str, site: Site, order: int) -> Evidence:
+    """Where a live blog's words come from: the update, its time and its link on the page,
+    and the `order` it is read in there (`_walk` counts its sentences)."""
     return Evidence(
         text=text,
         source=doc.slug,
         written=update.instant,
         anchor=update.anchor,
         url=_evidence_url(doc, update.anchor, site),
-        order=update.text.find(text),
+        order=order,
     )
 
 
@@ -406,6 +408,8 @@ class _Told:
     lead: bool = False
     #: The sentence before this one in its paragraph, for whom "the two leaders" are.
     earlier: str = ""
+    #: How many sentences of the update come before it (`Evidence.order`).
+    order: int = 0
 
 
 def _walk(
@@ -419,15 +423,18 @@ def _walk(
     paragraphs = update.paragraphs
     news = 1 if len(paragraphs) > 1 and is_headline(paragraphs[0]) else 0
     before = ""  # the sentence before, in this update: whom "the two leaders" are
+    read = 0  # its sentences (and schedule lines) so far
     for number, paragraph in enumerate(paragraphs):
-        item = _agenda_item(doc, update, paragraph, site)
+        item = _agenda_item(doc, update, paragraph, site, read)
         if item is not None:
+            read += 1
             yield item
             continue
         sentences = split_sentences(paragraph, LONGEST_SENTENCE)
         onward = Onward(sentences, ctx)
         for i, sentence in enumerate(sentences):
             earlier, before = before, sentence
+            read += 1
             if not may_tell_a_happening(sentence):
                 yield sentence
                 continue
@@ -437,7 +444,9 @@ def _walk(
                 tags = _on_the_clock_named(sentence, update.instant, tense, ctx, first_day)
             if tags is not None:
                 lead = number <= news and i == 0
-                yield _Told(sentence, tense, tags, partial(onward.after, i), lead, earlier)
+                yield _Told(
+                    sentence, tense, tags, partial(onward.after, i), lead, earlier, read - 1
+                )
 
 
 def _on_the_clock_named(
@@ -500,7 +509,7 @@ def _liveblog_mentions(
             elif isinstance(step, str):
                 remember_places(step, ctx, recent)
             else:
-                evidence = _update_evidence(doc, update, step.sentence, site)
+                evidence = _update_evidence(doc, update, step.sentence, site, step.order)
                 read = mentions_in(
                     step.sentence,
                     ctx=ctx,
@@ -605,7 +614,9 @@ class _Recent(dict[str, Place]):
         return default if place is None else place
 
 
-def _agenda_item(doc: Document, update: Update, paragraph: str, site: Site) -> Mention | None:
+def _agenda_item(
+    doc: Document, update: Update, paragraph: str, site: Site, order: int
+) -> Mention | None:
     """A schedule line kept inside an update ("10am: Cabinet meets") is a planned event.
 
     The reader leaves such lines as paragraphs of the entry that lists them; any paragraph
@@ -617,7 +628,7 @@ def _agenda_item(doc: Document, update: Update, paragraph: str, site: Site) -> M
     local = update.instant.astimezone(pytz.timezone(doc.zone))
     start = zones.localize(doc.zone, datetime.combine(local.date(), time(stamp.hour, stamp.minute)))
     title = _trim(stamp.rest.rstrip(" .;:"))
-    evidence = _update_evidence(doc, update, paragraph, site)
+    evidence = _update_evidence(doc, update, paragraph, site, order)
     return Mention(
         kind="agenda",
         status=Status.PLANNED,
@@ -639,9 +650,6 @@ def _agenda_item(doc: Document, update: Update, paragraph: str, site: Site) -> M
 _DEADLINE = regexes.compile(r"\b(?:by|until|till|through)\s+$", re.IGNORECASE)
 #: "their first talks since 2019": when the last one was, not when this one is.
 _SINCE = regexes.compile(r"\bsince\s+$", re.IGNORECASE)
-#: An aside about someone or something, from its comma to the tag: "greeted by Sato, who
-#: chairs the summit this year" dates Sato's chair, not the greeting.
-_ASIDE = regexes.compile(r",\s+(?:who|whom|whose|which)\b[^,;()\"“”]*$", re.IGNORECASE)
 
 
 def _background(tags: list[timex.Timex], day: date, sentence: str, tense: str) -> bool:
@@ -654,7 +662,7 @@ def _background(tags: list[timex.Timex], day: date, sentence: str, tense: str) -
     for t in tags:
         if _SINCE.search(sentence, max(0, t.span[0] - 6), t.span[0]):
             continue
-        if _ASIDE.search(sentence, 0, t.span[0]):
+        if ASIDE.search(sentence, 0, t.span[0]):  # "…, who took office in June"
             continue
         if t.grain in ("year", "month"):
             if tense != "future" and _DEADLINE.search(sentence, max(0, t.span[0] - 8), t.span[0]):

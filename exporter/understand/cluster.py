@@ -540,7 +540,7 @@ def _on_its_local_day(by_day: dict[date, list[Cluster]], m: Mention) -> Cluster 
         return None
     best, chosen = 0, None
     for day in (m.start - timedelta(days=1), m.start + timedelta(days=1)):
-        for cluster in by_day.get(day, ()):
+        for cluster in by_day.get(day, ())[-DAY_WINDOW:]:  # as a mention of its own day
             place, anchor = cluster.place(), cluster.anchor
             if place is None or not place.zone or anchor is None:
                 continue

@@ -614,9 +614,10 @@ _RECAP = regexes.compile(
     r"[^,;.]*$",
     re.I,
 )
-#: An aside about someone else, from its comma to the trigger: "greeted by Sato, who
-#: chairs the summit this year" tells of Sato's summit, not a happening of the principal.
-_ABOUT_SOMEONE = regexes.compile(r",\s+(?:who|whom|whose)\s[^,;()\"“”]*$", re.I)
+#: An aside, from its comma to a word in it: "greeted by Sato, who chairs the summit this
+#: year" tells of Sato's summit (not a happening of the principal) and dates his chair
+#: (not the greeting); "the palace, which opened in 1968" dates the palace.
+ASIDE = regexes.compile(r",\s+(?P<rel>who|whom|whose|which)\b[^,;()\"“”]*$", re.I)
 
 
 def _named_in_apposition(text: str, phrase: str, cast: Cast) -> Person | None:
@@ -1355,7 +1356,12 @@ _AFTER_THE = regexes.compile(
 def told_after(m: Mention) -> frozenset[str]:
     """The kinds of happening a mention's sentence says it came after ("hosts her for a
     working lunch after their talks": talks); none when it says none."""
-    noun = _AFTER_THE.search(m.evidence.text)
+    return _kinds_after(m.evidence.text)
+
+
+def _kinds_after(sentence: str) -> frozenset[str]:
+    """The kinds of the happening a sentence is told "after" ("shortly after the meeting")."""
+    noun = _AFTER_THE.search(sentence)
     return frozenset(_HAPPENING_NOUNS[noun.group(1).lower()]) if noun else frozenset()
 
 
@@ -1417,8 +1423,7 @@ def after_the(
     Unchanged when that happening has no clock time."""
     if m.precision >= 2 or m.day is None:
         return m
-    if (noun := _AFTER_THE.search(sentence)) is not None:
-        kinds = _HAPPENING_NOUNS[noun.group(1).lower()]
+    if kinds := _kinds_after(sentence):
         told = next((t for t in reversed(before) if t.kind in kinds and t.day == m.day), None)
     elif _NEXT.search(sentence) is not None:
         told = next((t for t in reversed(last) if t.day == m.day and t is not m), None)
@@ -1519,7 +1524,8 @@ def mentions_in(
                 continue
             if _RECAP.search(sentence, max(0, m_start - 90), m_start):
                 continue  # "ending a three-day visit in which he met Sato": what it held
-            if _ABOUT_SOMEONE.search(sentence, max(0, m_start - 80), m_start):
+            aside = ASIDE.search(sentence, max(0, m_start - 80), m_start)
+            if aside is not None and aside["rel"].lower() != "which":
                 continue  # "…, who chairs the summit": someone else's
             if kind == ENDING:
                 what = ended.get(m_start)
