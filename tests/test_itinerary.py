@@ -3948,3 +3948,169 @@ def test_a_plan_of_a_whole_day_on_the_clock_of_where_it_happens(tmp_path: Path) 
     assert [(e.title, e.start.isoformat(), len(e.evidence)) for e in talks] == [
         ("Summit with President Rui Sato", "2026-03-19T13:50:00-04:00", 2)
     ]
+
+
+@pytest.mark.parametrize("zone", ["Asia/Tokyo", None])
+def test_an_article_whose_itinerary_is_a_list_of_days(zone: str | None) -> None:
+    """An encyclopedia's itinerary written as lists ("3 November: Arrival at … ; audience
+    with …"): each item a happening of its day, read as the clause it stands for (its
+    place, whom it is with, its part of the day or its clock time), and quoted as its
+    item with its day; the background and reception around it give nothing."""
+    doc = read_path(
+        FIXTURES / "state-visit-article-schedule-list.txt", ReadOptions(slug="a", zone=zone)
+    )
+    events = itinerary([doc], Gazetteer.load(), Site())
+    rows = [
+        (
+            e.title,
+            e.start.isoformat(),
+            e.end and e.end.isoformat(),
+            e.status.value,
+            e.place and e.place.name,
+        )
+        for e in events
+    ]
+    assert rows == [
+        ("Audience with Emperor Naruhito", "2031-11-03", None, "happened", "Imperial Palace"),
+        ("Visit to Japan", "2031-11-03", "2031-11-06", "happened", "Japan"),
+        (
+            "Welcome ceremony at Akasaka State Guest House",
+            "2031-11-03",
+            None,
+            "happened",
+            "Akasaka State Guest House",
+        ),
+        (  # "in the afternoon", on Tokyo's clock
+            "Arrival at Haneda Airport",
+            "2031-11-03T12:00:00+09:00",
+            "2031-11-03T18:00:00+09:00",
+            "approximate",
+            "Haneda Airport",
+        ),
+        ("Signing of an agreement on scientific cooperation", "2031-11-04", None, "happened", None),
+        (
+            "Summit with Prime Minister Kenji Arai",
+            "2031-11-04",
+            None,
+            "happened",
+            "Prime Minister's Office of Japan",
+        ),
+        (  # "in the evening": at a banquet's usual hour
+            "State banquet at Imperial Palace",
+            "2031-11-04T20:00:00+09:00",
+            "2031-11-04T21:30:00+09:00",
+            "approximate",
+            "Imperial Palace",
+        ),
+        (  # the item's own clock time
+            "Visit to Kawasaki",
+            "2031-11-05T09:30:00+09:00",
+            "2031-11-05T10:30:00+09:00",
+            "happened",
+            "Kawasaki",
+        ),
+        (
+            "Departure from Haneda Airport",
+            "2031-11-05T12:00:00+09:00",
+            "2031-11-05T18:00:00+09:00",
+            "approximate",
+            "Haneda Airport",
+        ),
+    ]
+    quotes = {e.title: [ev.text for ev in e.evidence] for e in events}
+    assert quotes["Arrival at Haneda Airport"] == [
+        "3 November: Arrival at Haneda Airport in the afternoon"
+    ]
+    assert quotes["State banquet at Imperial Palace"] == [
+        "Tuesday, 4 November – … state banquet at the Imperial Palace in the evening"
+    ]
+
+
+_PREVIEW = """Costa to visit Avalon
+{lead}
+Programme
+Monday 2 June: Arrival at Heathrow Airport; audience with King Rui at Windsor Castle.
+3 June – State banquet at Buckingham Palace; departure for Paris.
+"""
+
+
+@pytest.mark.parametrize(
+    ("lead", "published", "statuses"),
+    [
+        (  # the story tells them ahead: the list lies ahead
+            "President Ana Costa of Freedonia will visit Avalon from 2 to 3 June 2031.",
+            None,
+            ["planned"] * 4,
+        ),
+        (
+            "President Ana Costa of Freedonia visited Avalon from 2 to 3 June 2031.",
+            None,
+            ["happened"] * 4,
+        ),
+        (  # written on the evening of 2 June: the next day's items lie ahead
+            "Published 2 June 2031\nPresident Ana Costa of Freedonia is visiting Avalon.",
+            date(2031, 6, 2),
+            ["happened", "happened", "planned", "planned"],
+        ),
+    ],
+)
+def test_a_listed_programme_lies_ahead_as_the_story_or_its_day_tells(
+    lead: str, published: date | None, statuses: list[str]
+) -> None:
+    doc = read_text(
+        _PREVIEW.format(lead=lead),
+        "p.txt",
+        ReadOptions(slug="p", kind="article", zone="Europe/London"),
+    )
+    assert doc.published == published
+    got = [
+        (e.title, str(e.start), e.status.value)
+        for e in itinerary([doc], Gazetteer.load(), Site())
+        if e.category != "Visit"
+    ]
+    assert [(t, s) for t, s, _ in got] == [
+        ("Arrival at Heathrow Airport", "2031-06-02"),
+        ("Audience with King Rui", "2031-06-02"),
+        ("Departure for Paris", "2031-06-03"),
+        ("State banquet at Buckingham Palace", "2031-06-03"),
+    ]
+    assert [status for *_, status in got] == statuses
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "4 June: Costa arrived at Heathrow Airport and was met by the Prince.",  # prose
+        "Note: visit to Windsor Castle.",  # no day before the colon
+        "2030: visit to Windsor Castle.",  # a year is no day of a schedule
+    ],
+)
+def test_a_line_that_is_no_schedule_is_read_as_prose(tmp_path: Path, line: str) -> None:
+    text = f"President Ana Costa of Freedonia visited Avalon from 2 to 5 June 2031.\n{line}\n"
+    doc = read_text(text, "p.txt", ReadOptions(slug="p", kind="article", zone="Europe/London"))
+    quotes = [ev.text for e in itinerary([doc], Gazetteer.load(), Site()) for ev in e.evidence]
+    assert line.rstrip(".") not in quotes  # how an item of a schedule is quoted
+    if line.startswith("4 June"):
+        assert line in quotes  # the arrival, told in prose
+
+
+def test_a_programme_of_clock_times_under_each_day(tmp_path: Path) -> None:
+    """A programme whose days are headings and whose lines open with a clock time ("15:00 –
+    Arrival at …"), short lines the reader takes for headings: each a happening at its
+    time on the day above it."""
+    text = (
+        "President Ana Costa of Freedonia visited Avalon from 2 to 3 June 2031.\n"
+        "Programme\nMonday 2 June\n15:00 – Arrival at Heathrow Airport\n"
+        "18:00 – Audience with King Rui at Windsor Castle\nTuesday 3 June\n"
+        "10:30 – Talks with Prime Minister Rui Sato at Downing Street\n"
+    )
+    doc = read_text(text, "p.txt", ReadOptions(slug="p", kind="article", zone="Europe/London"))
+    assert [
+        (e.title, e.start.isoformat(), e.place and e.place.name)
+        for e in itinerary([doc], Gazetteer.load(), Site())
+        if e.category != "Visit"
+    ] == [
+        ("Arrival at Heathrow Airport", "2031-06-02T15:00:00+01:00", "Heathrow Airport"),
+        ("Audience with King Rui", "2031-06-02T18:00:00+01:00", "Windsor Castle"),
+        ("Summit with Prime Minister Rui Sato", "2031-06-03T10:30:00+01:00", "Downing Street"),
+    ]

@@ -60,6 +60,7 @@ from exporter.understand.mentions import (
 )
 from exporter.understand.people import Cast, Person, cast_of, opens_with_carrier
 from exporter.understand.places import Gazetteer
+from exporter.understand.schedule_lines import ScheduleLine, reading, schedule_line
 
 #: A date written out in an article sentence ("October 28", "2025", "28 October").
 _MONTHISH = regexes.compile(r"[A-Z][a-z]+\.?\s+\d|\d{4}|\d{1,2}\s+[A-Z][a-z]+")
@@ -737,11 +738,24 @@ def _article_mentions(doc: Document, zone: str, ctx: Context, placed: bool) -> l
     read_so_far = 0  # sentences: the order of the evidence
     told = False  # a sentence before, in this section, gave its day
     headed = False  # this section's heading is its day ("20 September")
+    told_so_far: list[str] = []  # the sentences read as prose, for a schedule's tense
     for paragraph in doc.paragraphs:
         if paragraph.heading:
             here = (placed and _sentence_clock(paragraph.text, ctx, heading=True)) or here
             headed = narrative.heading(paragraph.text) is not None
             told = False
+        listed = schedule_line(paragraph.text)
+        if listed is not None:
+            read = _listed(
+                listed, doc, narrative, here, told_so_far, read_so_far, ctx, recent, earlier
+            )
+            if read is not None:
+                read_so_far += len(listed.items)
+                found.extend(read)
+                last = read or last
+                told = True
+                continue
+        if paragraph.heading:
             continue
         near = False  # … in this paragraph
         previous = ""  # … and the sentence before, in it
@@ -807,6 +821,7 @@ def _article_mentions(doc: Document, zone: str, ctx: Context, placed: bool) -> l
                 previous=previous,
             )
             previous = sentence
+            told_so_far.append(sentence)
             if not read and (again := retold(sentence, tags, last, evidence, ctx)):
                 read = [again]  # "The meeting began at 11 a.m.": the one told just before
             read = [after_the(m, sentence, found, last, ctx) for m in read]
@@ -814,6 +829,69 @@ def _article_mentions(doc: Document, zone: str, ctx: Context, placed: bool) -> l
             last = read or last
             if any(p != ctx.cast.principal for _, p in ctx.cast.find(sentence)):
                 earlier = sentence
+    return found
+
+
+def _listed(
+    line: ScheduleLine,
+    doc: Document,
+    narrative: timex.Narrative,
+    zone: str,
+    told_so_far: list[str],
+    order: int,
+    ctx: Context,
+    recent: dict[str, Place],
+    earlier: str,
+) -> list[Mention] | None:
+    """The happenings of a schedule line ("27 October: Arrival at …; audience with …"),
+    each item read as the sentence it stands for (`schedule_lines.reading`); None when
+    what the line opens with is neither a day nor, on a day already told, a clock time.
+
+    A schedule has no tense of its own: its items lie ahead when their day is after the
+    day the article was written, or, for one that gives no such day, when the story told
+    them ahead ("Costa will visit Avalon … Her programme:")."""
+    tags = narrative.tag(line.when, zone)
+    day = next((t for t in tags if t.kind in ("date", "datetime") and t.grain == "day"), None)
+    clock = next((t for t in tags if t.kind == "time"), None)
+    if day is not None:
+        when, on = day.text, day.start
+    elif clock is not None and narrative.reference is not None:
+        when, on = clock.text, narrative.reference
+    else:
+        return None
+    on = on.date() if isinstance(on, datetime) else on
+    if doc.published is not None:
+        future = on > doc.published
+    else:
+        future = (
+            next(
+                (t for s in reversed(told_so_far) if (t := timex.tense_of(s)) != "present"), "past"
+            )
+            == "future"
+        )
+    found: list[Mention] = []
+    for item, quote in zip(line.items, line.quotes, strict=True):
+        sentence = reading(when, item, dated=day is not None, future=future)
+        if sentence is None:
+            continue
+        evidence = Evidence(
+            text=quote, source=doc.slug, written=None, anchor=None, url=doc.url, order=order
+        )
+        order += 1
+        found.extend(
+            mentions_in(
+                sentence,
+                ctx=ctx,
+                evidence=evidence,
+                ref=None,
+                tags=narrative.tag(sentence, zone),
+                live=False,
+                explicit=True,
+                recent=recent,
+                principal_in_focus=True,
+                earlier=earlier,
+            )
+        )
     return found
 
 

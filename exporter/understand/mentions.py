@@ -88,8 +88,9 @@ _NOT_A_PARTY = frozenset(
 JOURNEYS = frozenset({"arrival", "departure"})
 #: A lowercase word of a verb's past form, which opens no name: "followed", "held".
 _PARTICIPLE = regexes.compile(r"[a-z]+ed")
-#: Kinds whose trigger, a noun, can be the subject of a sentence that names no one.
-_SUBJECT_KINDS = frozenset({"summit", "meal", "ceremony", "meeting", "press"})
+#: Kinds whose trigger, a noun, can be the subject of a sentence that names no one, or
+#: the whole of a schedule's item ("State banquet at the palace").
+NOUN_KINDS = frozenset({"summit", "meal", "ceremony", "meeting", "press"})
 #: What may come before such a subject: an article or possessive, and a few modifiers
 #: ("The state banquet", "Their working lunch", "Summit talks").
 _DETERMINER = r"(?:(?:the|a|an|their|his|her|its)\s+)?"
@@ -1539,7 +1540,7 @@ def mentions_in(
             if (
                 subjectless
                 and (
-                    kind not in _SUBJECT_KINDS
+                    kind not in NOUN_KINDS
                     or not _SUBJECT_NOUN.fullmatch(sentence, subject_at, m_start)
                 )
                 and not _clause_of_principal(sentence, m_start, ctx.cast, principal_in_focus)
