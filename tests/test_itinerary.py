@@ -4114,3 +4114,22 @@ def test_a_programme_of_clock_times_under_each_day(tmp_path: Path) -> None:
         ("Audience with King Rui", "2031-06-02T18:00:00+01:00", "Windsor Castle"),
         ("Summit with Prime Minister Rui Sato", "2031-06-03T10:30:00+01:00", "Downing Street"),
     ]
+
+
+def test_a_lunch_and_a_dinner_with_one_guest_are_two_meals(tmp_path: Path) -> None:
+    """Two meals a day with the same prime minister: the dinner planned for the evening
+    is not the lunch they are having, nor is it held where the lunch is."""
+    events = _blog(
+        "1:00 p.m. Costa will have dinner with Prime Minister Kenji Arai at the Imperial"
+        " Palace at 7 p.m.\n"
+        "12:40 p.m. Costa is having a working lunch with Arai at the Prime Minister's Office.\n",
+        tmp_path,
+    )
+    assert [(e.title, e.start.strftime("%H:%M"), e.place and e.place.name) for e in events] == [
+        (
+            "Working lunch with Prime Minister Kenji Arai",
+            "12:40",
+            "Prime Minister's Office of Japan",
+        ),
+        ("Dinner with Prime Minister Kenji Arai", "19:00", "Imperial Palace"),
+    ]

@@ -277,6 +277,14 @@ def _meal_of(m: Mention) -> str | None:
     return None
 
 
+def _another_meal(cluster: Cluster, m: Mention) -> bool:
+    """Whether a meal mention names a meal the cluster's do not ("lunch" and "banquet"),
+    when both name theirs."""
+    meal = _meal_of(m)
+    meals = cluster.meals
+    return meal is not None and None not in meals and meal not in meals
+
+
 #: What the rules of `_fits` test kinds against, made once rather than at every call.
 _TALKS_OR_MEAL = frozenset(TALKS | {"meal"})
 _STAY_KINDS = frozenset(TALKS | {"ceremony", "worship", "speech", "visit"})
@@ -370,6 +378,8 @@ def _fits(cluster: Cluster, m: Mention) -> int:
         return 4  # but "lands at the airport" above "will travel to the residence": two
     if kind == "ceremony" and "ceremony" in kinds and _rite(m) not in _rites(cluster):
         return 0  # the welcome, then the carriage procession: two ceremonies
+    if kind == "meal" and "meal" in kinds and _another_meal(cluster, m):
+        return 0  # a lunch and a banquet, even with one guest: two meals
     counterpart = m.counterpart
     if counterpart:
         parties = cluster.parties
@@ -392,9 +402,8 @@ def _fits(cluster: Cluster, m: Mention) -> int:
         if kind in TALKS and "attendance" in kinds:
             return 0  # talks with one leader on the sidelines of a gathering she attends
     if "meal" in kinds or kind == "meal":
-        meals = cluster.meals
         if kind == "meal" and "meal" in kinds:
-            return 3 if _meal_of(m) in meals or None in meals or _meal_of(m) is None else 0
+            return 3
         near = anchor is not None and timed and abs(start - anchor) <= timedelta(hours=2)
         if kind == "meal" and not counterpart and near and place is not False and kinds & TALKS:
             return 2
