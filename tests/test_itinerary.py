@@ -4133,3 +4133,92 @@ def test_a_lunch_and_a_dinner_with_one_guest_are_two_meals(tmp_path: Path) -> No
         ),
         ("Dinner with Prime Minister Kenji Arai", "19:00", "Imperial Palace"),
     ]
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "On 28 October, Costa held talks with Prime Minister Kenji Arai at the Akasaka State"
+        " Guest House, followed by a working lunch.",
+        "On 28 October, Costa held talks with Prime Minister Kenji Arai at the Akasaka State"
+        " Guest House. The talks were followed by a working lunch.",
+    ],
+)
+def test_a_meal_that_followed_the_talks_is_a_meal_of_its_own(told: str) -> None:
+    """ "…, followed by a working lunch", or "The talks were followed by …": the talks,
+    and a lunch of its own with the same guest, where the talks were."""
+    text = f"President Ana Costa of Freedonia visited Japan from 27 to 29 October 2031.\n{told}\n"
+    doc = read_text(text, "a.txt", ReadOptions(slug="a", kind="article", zone="Asia/Tokyo"))
+    assert [
+        (e.title, str(e.start), e.place and e.place.name)
+        for e in itinerary([doc], Gazetteer.load(), Site())
+        if e.category != "Visit"
+    ] == [
+        ("Summit with Prime Minister Kenji Arai", "2031-10-28", "Akasaka State Guest House"),
+        ("Working lunch with Prime Minister Kenji Arai", "2031-10-28", "Akasaka State Guest House"),
+    ]
+
+
+def test_what_the_talks_are_followed_by_comes_after_them(tmp_path: Path) -> None:
+    """In a live blog: the lunch that followed talks that ended at 11 is at a lunch's
+    hour after them; the banquet they "will be followed by", at the palace the sentence
+    names, planned (the talks are over), at a banquet's hour that evening. The plan of
+    the talks is theirs, not the lunch's that followed them."""
+    events = _blog(
+        "11:30 a.m. Costa held talks with Prime Minister Kenji Arai at the Akasaka State"
+        " Guest House at 10 a.m. The talks were followed by a working lunch.\n"
+        "11:35 a.m. Costa met Arai at 10 a.m. The talks will be followed by a state banquet"
+        " at the Imperial Palace.\n"
+        "9:00 a.m. Costa will hold talks with Arai at 10 a.m.\n",
+        tmp_path,
+    )
+    assert [len(e.evidence) for e in events] == [3, 1, 1]  # the plan is of the talks
+    assert [
+        (
+            e.title,
+            e.start.strftime("%H:%M"),
+            e.end.strftime("%H:%M"),
+            e.status.value,
+            e.place and e.place.name,
+        )
+        for e in events
+    ] == [
+        (
+            "Summit with Prime Minister Arai",
+            "10:00",
+            "11:00",
+            "happened",
+            "Akasaka State Guest House",
+        ),
+        (
+            "Working lunch with Prime Minister Arai",
+            "12:30",
+            "14:00",
+            "approximate",
+            "Akasaka State Guest House",
+        ),
+        (
+            "State banquet with Prime Minister Arai",
+            "20:00",
+            "21:30",
+            "planned",
+            "Imperial Palace",
+        ),
+    ]
+
+
+@pytest.mark.parametrize("follower", ["a dinner with business leaders", "a speech by Arai"])
+def test_what_followed_with_guests_or_words_of_its_own_is_not_the_talks_meal(
+    follower: str,
+) -> None:
+    """A dinner with guests of its own is not with the talks' guest; a speech is not hers."""
+    text = (
+        "President Ana Costa of Freedonia visited Japan from 27 to 29 October 2031.\n"
+        "On 28 October, Costa held talks with Prime Minister Kenji Arai at the Akasaka State"
+        f" Guest House. The talks were followed by {follower}.\n"
+    )
+    doc = read_text(text, "a.txt", ReadOptions(slug="a", kind="article", zone="Asia/Tokyo"))
+    assert [e.title for e in itinerary([doc], Gazetteer.load(), Site())] == [
+        "Visit to Japan",
+        "Summit with Prime Minister Kenji Arai",
+    ]

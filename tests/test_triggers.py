@@ -185,3 +185,33 @@ def test_cues_read_lowered_text_as_they_read_the_text_as_written(sentence: str) 
             assert any(c in sentence for c in "İ\u0131\u017f"), sentence
         else:
             assert [m.span() for m in mentions._cues(True)[name].finditer(lowered)] == plain
+
+
+def test_what_a_happening_is_told_to_follow() -> None:
+    """ "…, followed by a working lunch": the lunch came after what the sentence told
+    before it; the talks themselves came after nothing."""
+    from exporter.model import Evidence, Status
+
+    told = "Costa held talks with Rui Sato at the palace, followed by a working lunch."
+    lunch = mentions.Mention(
+        kind="meal",
+        status=Status.HAPPENED,
+        evidence=Evidence(text=told, source="s"),
+        start=None,
+        end=None,
+        precision=0,
+        approximate=False,
+        place=None,
+        destination=None,
+        counterpart=None,
+        counterpart_class=None,
+        subject=None,
+        explicit=False,
+    )
+    talks = mentions.replace(lunch, kind="meeting")
+    assert mentions.told_after(lunch) == mentions.TALKS
+    assert mentions.told_after(talks) == frozenset()
+    after = mentions.replace(lunch, evidence=Evidence("She hosted a lunch after their talks.", "s"))
+    assert mentions.told_after(after) == mentions.TALKS
+    met = Evidence("Costa met Rui Sato at the palace, followed by a working lunch.", "s")
+    assert mentions.told_after(mentions.replace(lunch, evidence=met)) == {"meeting"}

@@ -15,11 +15,11 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import cache, cached_property, lru_cache
 
 from exporter import lexicon as lx
-from exporter import regexes
+from exporter import regexes, zones
 from exporter.model import Evidence, Place, Status
 from exporter.understand import timex
 from exporter.understand.people import Cast, Person, carriers, vocabulary
@@ -1295,6 +1295,14 @@ _HAPPENING_NOUNS = {
     "speech": {"speech"},
     "address": {"speech"},
 }
+#: A noun of a happening, anywhere.
+_NOUN = regexes.compile(rf"\b(?:{'|'.join(_HAPPENING_NOUNS)})\b", re.I)
+#: A happening told as coming after those named before it: "…, followed by a working lunch".
+_FOLLOWED_BY = regexes.compile(
+    rf"\bfollowed\s+by\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){{0,2}}?"
+    rf"(?P<noun>{'|'.join(_HAPPENING_NOUNS)})\b",
+    re.I,
+)
 #: The happening a sentence opens by following: "After the ceremony(,) the two leaders …".
 _AFTER_OPENING = regexes.compile(
     rf"(?:after|following)\s+(?:the|their|his|her|this|that)\s+(?:[\w-]+\s+){{0,2}}?"
@@ -1317,7 +1325,11 @@ def retold(
     Sato in Zenda. The meeting began at about 11 a.m. and lasted two hours." None when
     the sentence is not so made, not told in the past, or gives no clock time that day."""
     noun = _THE_HAPPENING.match(sentence)
-    if noun is None or timex.tense_of(sentence) != "past":
+    if noun is None:
+        return None
+    if (follower := _FOLLOWED_BY.search(sentence, noun.end())) is not None:
+        return _followed(noun[1], follower, sentence, before, evidence, ctx)
+    if timex.tense_of(sentence) != "past":
         return None  # "The meeting will resume at 3 p.m." is another sitting, to come
     kinds = _HAPPENING_NOUNS[noun.group(1).lower()]
     told = next((m for m in reversed(before) if m.kind in kinds), None)
@@ -1328,6 +1340,57 @@ def retold(
         return _lasted(told, tags, evidence)
     return replace(
         told, evidence=evidence, start=start, end=end, precision=3, approximate=approximate
+    )
+
+
+def _followed(
+    noun: str,
+    follower: re.Match[str],
+    sentence: str,
+    before: list[Mention],
+    evidence: Evidence,
+    ctx: Context,
+) -> Mention | None:
+    """ "The talks were followed by a working lunch": a meal of its own, with
+    whom the one told before was with, where the sentence puts it or where that one was,
+    after it ends (or on its day); planned when told ahead ("will be followed by a state
+    banquet"). None when nothing of the kind was told before, or the sentence says whom
+    it is with: they are not the guests of what it followed."""
+    if "meal" not in _HAPPENING_NOUNS[follower["noun"].lower()] or _WITH.match(
+        sentence, follower.end()
+    ):
+        return None  # "followed by a speech by …", "… by a dinner with business leaders"
+    told = next((m for m in reversed(before) if m.kind in _HAPPENING_NOUNS[noun.lower()]), None)
+    if told is None or told.day is None:
+        return None
+    start, end, precision, approximate = told.start, None, told.precision, told.approximate
+    if precision == 3 and isinstance(told.start, datetime):
+        ends = told.end if isinstance(told.end, datetime) else None
+        start = ends or told.start + timedelta(minutes=ctx.default_minutes.get(told.kind, 30))
+        precision, approximate = 1, True
+        zone = getattr(start.tzinfo, "zone", None)
+        if zone is not None:
+            # until the day is over: the meal is shown at its usual hour in that window
+            # (a lunch after talks that end at 11, a banquet that evening)
+            end = zones.localize(zone, datetime.combine(start.date() + timedelta(days=1), time()))
+    named = [
+        p.place for p in ctx.places_in(sentence) if p.span[0] >= follower.end() and p.preposition
+    ]
+    future = timex.tense_of(sentence) == "future"
+    return Mention(
+        kind="meal",
+        status=Status.PLANNED if future else told.status,
+        evidence=evidence,
+        start=start,
+        end=end,
+        precision=precision,
+        approximate=approximate,
+        place=named[0] if named else told.place,
+        destination=None,
+        counterpart=told.counterpart,
+        counterpart_class=told.counterpart_class,
+        subject=None,
+        explicit=told.explicit,
     )
 
 
@@ -1356,8 +1419,16 @@ _AFTER_THE = regexes.compile(
 
 def told_after(m: Mention) -> frozenset[str]:
     """The kinds of happening a mention's sentence says it came after ("hosts her for a
-    working lunch after their talks": talks); none when it says none."""
-    return _kinds_after(m.evidence.text)
+    working lunch after their talks": talks; "held talks with Sato, followed by a working
+    lunch": the lunch came after the talks); none when it says none."""
+    text = m.evidence.text
+    kinds = _kinds_after(text)
+    followed = _FOLLOWED_BY.search(text)
+    if followed is not None and m.kind in _HAPPENING_NOUNS[followed["noun"].lower()]:
+        told = text[: followed.start()]  # "held talks with Sato", "The talks were"
+        kinds |= {kind for kind, _ in triggers_in(told).kinds}
+        kinds |= {k for noun in _NOUN.findall(told) for k in _HAPPENING_NOUNS[noun.lower()]}
+    return kinds
 
 
 def _kinds_after(sentence: str) -> frozenset[str]:
