@@ -3622,6 +3622,12 @@ def test_a_name_written_without_its_marks_is_the_same_person(tmp_path: Path) -> 
         ("The talks between Costa and Emperor Naruhito ended.", _at(11)),
         # a clock of something else
         ("The talks ended, and at 11:50 a.m. Costa waved.", _at(11)),
+        # what ended told after it: as it was written, or at its clock
+        ("Costa and Emperor Naruhito have wrapped up their talks.", _at(12)),
+        ("Costa and Naruhito concluded their audience at 11:40 a.m.", _at(11, 40)),
+        ("Costa concluded her audience with Emperor Naruhito at 11:35 a.m.", _at(11, 35)),
+        # what ended is the object, not a happening the sentence opened with
+        ("After the ceremony, Costa and Naruhito concluded their talks at 11:40 a.m.", _at(11, 40)),
     ],
 )
 def test_when_a_happening_ended_is_its_end(tmp_path: Path, ended: str, end: datetime) -> None:
@@ -4221,4 +4227,40 @@ def test_what_followed_with_guests_or_words_of_its_own_is_not_the_talks_meal(
     assert [e.title for e in itinerary([doc], Gazetteer.load(), Site())] == [
         "Visit to Japan",
         "Summit with Prime Minister Kenji Arai",
+    ]
+
+
+def test_a_meeting_told_over_with_whom_it_was_is_that_meeting(tmp_path: Path) -> None:
+    """ "concluded her meeting with business leaders at 11:40 a.m.": the end of the meeting
+    planned for 11 with them, not a meeting that began at 11:40."""
+    body = (
+        "11:50 a.m. Costa concluded her meeting with business leaders at 11:40 a.m.\n"
+        "9:00 a.m. Costa will meet business leaders at the Akasaka State Guest House at"
+        " 11 a.m.\n"
+    )
+    assert [(e.title, e.start, e.end) for e in _blog(body + _COSTA, tmp_path)] == [
+        ("Meeting with business leaders", _at(11), _at(11, 40))
+    ]
+
+
+@pytest.mark.parametrize(
+    "ended",
+    [
+        "Costa and Prime Minister Rui Sato have wrapped up their talks.",
+        "Costa has concluded her talks with Prime Minister Rui Sato.",
+    ],
+)
+def test_the_talks_told_over_are_those_with_whom_the_sentence_names(
+    tmp_path: Path, ended: str
+) -> None:
+    """Two meetings that day: the talks "Costa and Sato" (or "with Sato") wrapped up are
+    Sato's, not the audience with the emperor before them."""
+    body = (
+        f"12:30 p.m. {ended}\n"
+        "11:00 a.m. Costa met Emperor Naruhito at the Imperial Palace at 10 a.m. She will"
+        " meet Prime Minister Rui Sato at the Prime Minister's Office at 11:30 a.m.\n"
+    )
+    assert [(e.title, e.start, e.end) for e in _blog(body + _COSTA, tmp_path)] == [
+        ("Audience with Emperor Naruhito", _at(10), _at(11)),
+        ("Summit with Prime Minister Rui Sato", _at(11, 30), _at(12, 30)),
     ]

@@ -1605,8 +1605,10 @@ def mentions_in(
                     over = _ending(sentence, what, m_start, m_end, tags, ctx, recent, evidence, ref)
                     found.extend([over] if over else [])
                 continue
-            if any(named.start() <= m_start < at for at, named in ended.items()):
-                continue  # "the talks with Sato ended at …": what ended, not talks begun
+            if any(named.start() <= m_start < max(at, named.end()) for at, named in ended.items()):
+                # "the talks with Sato ended at …", "concluded their meeting with …":
+                # what ended, not talks begun
+                continue
             trigger = sentence[m_start:m_end].lower()
             if (
                 subjectless
@@ -1795,12 +1797,20 @@ def mentions_in(
 
 #: The vocabulary's kind of trigger that tells a happening is over: no happening itself.
 ENDING = "ending"
-#: What ended, named before "ended" in its clause: "The talks between A and B at … ended".
-_WHAT_ENDED = regexes.compile(
-    r"\b(?P<noun>talks|meeting|audience|summit|dinner|banquet|lunch|luncheon|ceremony|speech|"
-    r"(?:news|press)\s+conference)\b[^.;:!?]{0,90}?\s+(?:had\s+|have\s+)?$",
-    re.I,
+#: The nouns of what can be told to have ended.
+_ENDED_NOUNS = (
+    r"(?P<noun>talks|meeting|audience|summit|dinner|banquet|lunch|luncheon|ceremony|speech|"
+    r"(?:news|press)\s+conference)\b"
 )
+#: What ended, named before "ended" in its clause: "The talks between A and B at … ended".
+_WHAT_ENDED = regexes.compile(rf"\b{_ENDED_NOUNS}[^.;:!?]{{0,90}}?\s+(?:had\s+|have\s+)?$", re.I)
+#: What ended, named right after it: "have wrapped up their talks", "concluded the meeting".
+_ENDED_OBJECT = regexes.compile(
+    rf"\s+(?:(?:their|the|his|her)\s+)?(?:[\w-]+\s+){{0,2}}?{_ENDED_NOUNS}", re.I
+)
+#: Whom the happening that ended was with, when the sentence says so after it: "concluded
+#: their meeting with business leaders (at 11:40 a.m.)".
+_WITH_WHOM = regexes.compile(r"\s+(?:with|between)\s+[^,;:.!?]{1,60}?(?=\s+at\s|\s*[,;:.!?]|$)")
 _ENDED_KIND = {
     "talks": "meeting",
     "meeting": "meeting",
@@ -1812,13 +1822,18 @@ _ENDED_KIND = {
 
 
 def _ended_subjects(sentence: str, triggers: Triggers) -> dict[int, re.Match[str]]:
-    """What the sentence says ended, by where its "ended" starts: the noun, and the words
-    from it to "ended" ("The talks between Costa and Sato at the palace ")."""
+    """What the sentence says ended, by where its "ended" starts: the noun right after it
+    ("have wrapped up their talks"), or the noun and the words from it to "ended" ("The
+    talks between Costa and Sato at the palace ")."""
     spans = next((spans for kind, spans in triggers.kinds if kind == ENDING), ())
     return {
         start: what
-        for start, _ in spans
-        if (what := _WHAT_ENDED.search(sentence, max(0, start - 120), start)) is not None
+        for start, end in spans
+        if (
+            what := _ENDED_OBJECT.match(sentence, end)
+            or _WHAT_ENDED.search(sentence, max(0, start - 120), start)
+        )
+        is not None
     }
 
 
@@ -1838,15 +1853,20 @@ def _ending(
     12.40pm local time" (on the clock of where they were, when written so), or, in a
     live blog, by its stamp when it "has ended". A mention of its kind that has only an
     end (`Mention.ends`), with whom it was; None when nothing says when."""
+    told = what.start() > start  # after "ended", as its object
+    with_whom = _WITH_WHOM.match(sentence, what.end()) if told else None
+    after = with_whom.end() if with_whom else what.end() if told else end
     clock = next(
         (
             t
             for t in tags
-            if t.span[0] >= end and t.kind in ("time", "datetime") and isinstance(t.start, datetime)
+            if t.span[0] >= after
+            and t.kind in ("time", "datetime")
+            and isinstance(t.start, datetime)
         ),
         None,
     )
-    if clock is not None and _AT_CLOCK.fullmatch(sentence, end, clock.span[0]):
+    if clock is not None and _AT_CLOCK.fullmatch(sentence, after, clock.span[0]):
         moment, approximate = clock.start, clock.approximate
         if clock.local and (zone := _local_zone(sentence, ctx, recent)):
             moment, _ = timex.on_local_clock(clock, zone, ref, moment, None)
@@ -1856,9 +1876,17 @@ def _ending(
         return None
     noun = what["noun"].lower()
     kind = _ENDED_KIND.get(noun, "press" if "conference" in noun else "meal")
-    others = [
-        p for _, p in ctx.cast.find(sentence[what.start() : start]) if p != ctx.cast.principal
-    ]
+    # whom it was with: in "with …" after it ("concluded her meeting with business
+    # leaders"), as any meeting's; or named between it and "ended"; or, told as the
+    # object, in the subject ("Costa and Sato have wrapped up their talks")
+    if with_whom is not None:
+        counterpart, role_class = _counterpart(kind, sentence, what.start(), what.end(), ctx, tags)
+    else:
+        whom = sentence[:start] if told else sentence[what.start() : start]
+        others = [p for _, p in ctx.cast.find(whom) if p != ctx.cast.principal]
+        counterpart, role_class = (
+            (others[0].display, others[0].role_class) if others else (None, None)
+        )
     return Mention(
         kind=kind,
         status=Status.HAPPENED,
@@ -1869,8 +1897,8 @@ def _ending(
         approximate=approximate,
         place=None,  # where it was is the happening's, told where it began
         destination=None,
-        counterpart=others[0].display if others else None,
-        counterpart_class=others[0].role_class if others else None,
+        counterpart=counterpart,
+        counterpart_class=role_class,
         subject=None,
         explicit=False,
         ends=True,
