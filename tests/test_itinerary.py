@@ -2909,18 +2909,18 @@ def test_an_article_whose_sections_are_its_days() -> None:
         ),
         (
             "Day two: Tuesday, October 28\nCosta toured a factory.\n",
-            [("Visit", "2025-10-28", None, None)],
+            [("Visit to a factory", "2025-10-28", None, None)],
         ),
         # but not a span of days
         ("From October 28 to 29\nCosta toured a factory.\n", []),
         # a year or a month in it is what the sentence speaks of
         (
             "October 28\nCosta toured a factory, where she learned about the floods of 2019.\n",
-            [("Visit", "2025-10-28", None, None)],
+            [("Visit to a factory", "2025-10-28", None, None)],
         ),
         (
             "October 28\nCosta toured a factory, where she learned about the floods in March.\n",
-            [("Visit", "2025-10-28", None, None)],
+            [("Visit to a factory", "2025-10-28", None, None)],
         ),
         # "then", after a time: from its end
         (
@@ -4263,4 +4263,26 @@ def test_the_talks_told_over_are_those_with_whom_the_sentence_names(
     assert [(e.title, e.start, e.end) for e in _blog(body + _COSTA, tmp_path)] == [
         ("Audience with Emperor Naruhito", _at(10), _at(11)),
         ("Summit with Prime Minister Rui Sato", _at(11, 30), _at(12, 30)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("told", "title"),
+    [
+        # a place no map knows: what was visited
+        (
+            "On 28 October, Costa visited a robotics school in the afternoon.",
+            "Visit to a robotics school",
+        ),
+        # what was attended, not how it came about
+        ("On 28 October, Costa attended a concert given in her honour.", "Concert"),
+        ("On 28 October, Costa attended a reception held for the diplomatic corps.", "Reception"),
+    ],
+)
+def test_a_title_names_what_was_visited_or_attended(told: str, title: str) -> None:
+    text = f"President Ana Costa of Freedonia visited Japan from 27 to 29 October 2031.\n{told}\n"
+    doc = read_text(text, "a.txt", ReadOptions(slug="a", kind="article", zone="Asia/Tokyo"))
+    assert [e.title for e in itinerary([doc], Gazetteer.load(), Site())] == [
+        "Visit to Japan",
+        title,
     ]

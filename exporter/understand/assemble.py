@@ -184,6 +184,10 @@ def _title(cluster: Cluster, principal_class: str | None, first_arrival: bool) -
             return f"Speech to {_trim(audience)}", "Speech"
     if place:
         return f"Visit to {place.name}", "Visit"
+    visited = _subject_of(cluster, "visit") if main == "visit" else None
+    if visited and visited[:1].islower():
+        # "a robotics school", which no map knows; not "Prime Minister Sato", a person
+        return f"Visit to {_trim(visited)}", "Visit"
     return _CATEGORY[main], _CATEGORY[main]
 
 

@@ -2030,7 +2030,8 @@ def _object_phrase(
         # "attend a summit from Sunday": the summit
         else r"by|with|during|after|before|in|at|on|and|while|as|from|until"
     )
-    stops += r"|[a-z]+ed\s+by"  # "the Mass celebrated by Sato": the Mass
+    # "the Mass celebrated by Sato", "a concert given in her honour": the Mass, a concert
+    stops += r"|[a-z]+ed\s+by|given|held|hosted|staged|organi[sz]ed|arranged|thrown"
     cut = min((t.span[0] for t in tags if t.span[0] >= end), default=len(sentence))
     # a full stop ends it, not an initial's ("the ASEAN-U.S. summit")
     phrase = re.split(
