@@ -1941,7 +1941,7 @@ def test_a_live_blog_on_indian_time_with_a_headline_for_each_entry() -> None:
             "2025-12-05T10:30:00+05:30",
             "approximate",
             "Peacock Palace",  # "in the forecourt of Peacock Palace"; "received by" no meeting
-            3,
+            4,  # and "She inspected a guard of honour."
         ),
         (
             "Wreath-laying at Garden of Remembrance",  # and the visit the schedule "then" gave
@@ -4286,3 +4286,49 @@ def test_a_title_names_what_was_visited_or_attended(told: str, title: str) -> No
         "Visit to Japan",
         title,
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a landing "on" a deck or a lawn; what carries her named as its subject
+        (
+            "5:10 p.m. Her helicopter has landed on the flight deck of the USS George Washington.",
+            ("Arrival at USS George Washington", _at(16, 55), "USS George Washington"),
+        ),
+        (
+            "8:30 p.m. Costa's motorcade has pulled up outside the Imperial Palace.",
+            ("Arrival at Imperial Palace", _at(20, 15), "Imperial Palace"),
+        ),
+        # boarding her plane by its name is leaving
+        (
+            "7:20 p.m. Costa boarded Air Force One at Haneda Airport, bound for Seoul.",
+            ("Departure for Seoul", _at(19, 5), "Haneda Airport"),
+        ),
+        # a courtesy call is a meeting; "called on Avalon to …" urges, and is none
+        (
+            "9:40 a.m. Costa paid a courtesy call on Emperor Naruhito at the Imperial Palace.",
+            ("Audience with Emperor Naruhito", _at(8, 40), "Imperial Palace"),
+        ),
+        ("9:40 a.m. Costa called on Prime Minister Rui Sato to lift the tariffs.", None),
+        # being given a tour of a place is visiting it
+        (
+            "3:00 p.m. Costa is being given a tour of Tokyo Skytree by its manager.",
+            ("Visit to Tokyo Skytree", _at(15), "Tokyo Skytree"),
+        ),
+        # inspecting a guard of honour is a ceremony
+        (
+            "11:05 a.m. Costa inspected the guard of honour at the Akasaka State Guest House.",
+            (
+                "Guard of honour at Akasaka State Guest House",
+                _at(10, 35),
+                "Akasaka State Guest House",
+            ),
+        ),
+    ],
+)
+def test_more_ways_to_tell_a_happening(tmp_path: Path, line: str, expected) -> None:
+    got = [
+        (e.title, e.start, e.place and e.place.name) for e in _blog(line + "\n" + _COSTA, tmp_path)
+    ]
+    assert got == ([expected] if expected else [])

@@ -2004,6 +2004,8 @@ def _object_phrase(
         trigger = sentence[start:end].lower()
         if "wreath" in trigger:
             return "wreath-laying"
+        if trigger.startswith(("inspect", "review")):  # "inspected the guard of honour"
+            return " ".join(w for w in trigger.split()[1:] if w not in _DETERMINERS)
         if " with " in trigger:  # "welcomed her with a ceremony"
             return "welcome ceremony"
         if _WELCOMED.search(trigger):  # "will be welcomed at …", "formally welcomed"
@@ -2018,7 +2020,9 @@ def _object_phrase(
         return None
     if kind == "signing" and (of := _OF.match(sentence, end)):
         end = of.end()  # "witnessed the signing of a ceasefire agreement"
-    if (passive := _PASSIVE.search(sentence, 0, start)) is not None:
+    # "is being given a tour of": what it is of, not who is given it
+    tour_of = sentence[start:end].lower().endswith(" of")
+    if not tour_of and (passive := _PASSIVE.search(sentence, 0, start)) is not None:
         clause = re.split(r"[,;:(\"“”]", sentence[: passive.start()])[-1]
         words = _LEADING_CONNECTIVE.sub("", clause.strip()).split()
         return " ".join(words[:20]) or None  # titles cut it short with an ellipsis
