@@ -4332,3 +4332,18 @@ def test_more_ways_to_tell_a_happening(tmp_path: Path, line: str, expected) -> N
         (e.title, e.start, e.place and e.place.name) for e in _blog(line + "\n" + _COSTA, tmp_path)
     ]
     assert got == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Pope Rui made an apostolic journey to Turkey and Lebanon from 27 November to 2 December 2031.",
+        "Pope Rui's pilgrimage to Turkey and Lebanon ran from 27 November to 2 December 2031.",
+        "Pope Rui was on a trip to Turkey and Lebanon from November 27 to December 2, 2031.",
+    ],
+)
+def test_a_journey_across_a_months_end_is_the_span_of_the_visit(lead: str) -> None:
+    doc = read_text(f"{lead}\n", "a.txt", ReadOptions(slug="a", kind="article", zone="UTC"))
+    assert [(e.title, e.start, e.end) for e in itinerary([doc], Gazetteer.load(), Site())] == [
+        ("Visit to Turkey and Lebanon", date(2031, 11, 27), date(2031, 12, 3))
+    ]

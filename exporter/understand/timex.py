@@ -238,9 +238,13 @@ def _window(name: str, mod: str, pre: str) -> tuple[int, int]:
 # -- rules: a core regex, an optional lead regex, a small handler ------------------------------
 def _calendar(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
     """Dates: "October 28, 2025", "Oct. 28", "28 October", "Tuesday, October 28", "Oct 27 to 29",
-    "14 to 16 May"."""
+    "14 to 16 May", "27 November to 2 December 2025"; a year written after a range that
+    crosses one is its last day's ("28 December to 3 January 2026")."""
     month = _month_of(m["mon"])
     year = int(m["y"]) if m["y"] else _year_near(ctx, month, int(m["d"]))
+    crossed = "mon2" in m.re.groupindex and m["mon2"] and _month_of(m["mon2"]) < month
+    if m["y"] and crossed:
+        year -= 1
     first, span = _date(year, month, int(m["d"])), (_begin(m, lead), m.end())
     if first is None or "d2" not in m.re.groupindex:
         return first and _day(span, first, anchor=True, relative=not m["y"])
@@ -497,6 +501,11 @@ _C_DMY_RANGE = (
     rf"{_LONE}(?P<d>{_DAY}){_TH}{_TO}(?P<d2>{_DAY}){_TH}\s+(?:of\s+)?(?P<mon>{_MONTH})"
     rf"(?:,?\s+(?P<y>{_YEAR})\b)?"
 )
+#: "from 27 November to 2 December 2025": a range of days across a month's end.
+_C_DMY_MONTHS = (
+    rf"{_LONE}(?P<d>{_DAY}){_TH}\s+(?:of\s+)?(?P<mon>{_MONTH}){_TO}"
+    rf"(?P<d2>{_DAY}){_TH}\s+(?:of\s+)?(?P<mon2>{_MONTH})(?:,?\s+(?P<y>{_YEAR})\b)?"
+)
 _C_YEAR = rf"{_LONE}(?P<year>{_YEAR})\b(?![-–/%]|,\d|s\b)"
 _C_MONTH = rf"(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR})\b)?|{_C_YEAR}"
 _C_DAYS = rf"\b(?:{_RELDAYS}|the\s+(?P<ord>{_alt(lx.ORDINAL_WORDS)})\s+day)\b"
@@ -522,6 +531,7 @@ _RULES = [
     _rule(rf"{_C_RANGE}{_TH}{_DATE_TAIL}", _L_WEEKDAY, _calendar),
     _rule(rf"(?P<mon>{_MONTH})\s*(?P<d>{_DAY}){_TH}{_DATE_TAIL}", _L_WEEKDAY, _calendar),
     _rule(_C_DMY_RANGE, _L_WEEKDAY, _calendar),
+    _rule(_C_DMY_MONTHS, _L_WEEKDAY, _calendar),
     _rule(_C_DMY, _L_WEEKDAY, _calendar),
     _rule(_C_MONTH, _L_PREP, _month_or_year),
     _rule(rf"(?P<wd>{_WEEKDAY})", r"\b(?:this\s+)?(?P<mod>last|next|coming|past)\s+", _weekday),
@@ -549,6 +559,7 @@ _MONTH_WORDS = frozenset(lx.MONTHS)
 #: match, and the rule's pattern is not run on it. Most sentences hold no time at all.
 _GATES: list[tuple[frozenset[str], bool] | None] = [
     (frozenset(), True),  # a digit
+    (_MONTH_WORDS, False),
     (_MONTH_WORDS, False),
     (_MONTH_WORDS, False),
     (_MONTH_WORDS, False),
