@@ -1949,7 +1949,7 @@ def test_a_live_blog_on_indian_time_with_a_headline_for_each_entry() -> None:
             "2025-12-05T11:30:00+05:30",
             "happened",
             "Garden of Remembrance",
-            2,
+            3,  # and its headline, "Voss pays tribute at the Garden of Remembrance"
         ),
         (
             "Summit with Prime Minister Sethu",  # "Talks with Sethu … are scheduled for 11:30"
@@ -4316,6 +4316,11 @@ def test_a_title_names_what_was_visited_or_attended(told: str, title: str) -> No
             "3:00 p.m. Costa is being given a tour of Tokyo Skytree by its manager.",
             ("Visit to Tokyo Skytree", _at(15), "Tokyo Skytree"),
         ),
+        # a speech to the authorities, the diplomatic corps, the clergy or the faithful
+        (
+            "4:00 p.m. Costa addressed the diplomatic corps at the Imperial Palace.",
+            ("Speech at Imperial Palace", _at(15, 30), "Imperial Palace"),  # told over
+        ),
         # inspecting a guard of honour is a ceremony
         (
             "11:05 a.m. Costa inspected the guard of honour at the Akasaka State Guest House.",
@@ -4346,4 +4351,64 @@ def test_a_journey_across_a_months_end_is_the_span_of_the_visit(lead: str) -> No
     doc = read_text(f"{lead}\n", "a.txt", ReadOptions(slug="a", kind="article", zone="UTC"))
     assert [(e.title, e.start, e.end) for e in itinerary([doc], Gazetteer.load(), Site())] == [
         ("Visit to Turkey and Lebanon", date(2031, 11, 27), date(2031, 12, 3))
+    ]
+
+
+def test_an_apostolic_journey_to_two_countries_told_by_an_encyclopedia() -> None:
+    """A pope's journey, section by section: the span across a month's end; paying his
+    respects at a mausoleum (a tribute), "before meeting President Erdoğan" (meeting
+    him), a speech to "the authorities and the diplomatic corps" told with it; a Mass
+    "attended by about 150,000 people" is not something he attended. Each country's
+    happenings on its clock. Known limits: the Mass told after a prayer in one sentence
+    is not one of its own (one happening of a kind per sentence), and the welcome by
+    President Aoun is taken into the meeting with the prime minister told after it."""
+    doc = read_path(FIXTURES / "apostolic-journey-article-two-countries.txt", ReadOptions(slug="a"))
+    assert _in_full(doc) == [
+        (
+            "Meeting with President Recep Tayyip Erdoğan",
+            "2025-11-27",
+            None,
+            "happened",
+            "Beştepe Presidential Complex",
+            1,
+        ),
+        ("Tribute at Anıtkabir", "2025-11-27", None, "happened", "Anıtkabir", 1),
+        (
+            "Visit to Turkey and Lebanon",
+            "2025-11-27",
+            "2025-12-03",
+            "happened",
+            "Turkey and Lebanon",
+            1,
+        ),
+        (  # "shortly after 12:30 p.m.", on Ankara's clock
+            "Arrival at Esenboğa International Airport",
+            "2025-11-27T12:30:00+03:00",
+            "2025-11-27T12:45:00+03:00",
+            "approximate",
+            "Esenboğa International Airport",
+            1,
+        ),
+        ("Meeting with bishops", "2025-11-28", None, "happened", "Cathedral of the Holy Spirit", 1),
+        ("Visit to Istanbul", "2025-11-28", None, "happened", "Istanbul", 1),
+        ("Mass at Volkswagen Arena", "2025-11-29", None, "happened", "Volkswagen Arena", 1),
+        ("Visit to Blue Mosque", "2025-11-29", None, "happened", "Blue Mosque", 1),
+        (
+            "Meeting with Prime Minister Nawaf Salam",
+            "2025-11-30",
+            None,
+            "happened",
+            "Baabda Palace",
+            2,
+        ),
+        ("Visit to Beirut", "2025-11-30", None, "happened", "Beirut", 1),
+        ("Prayer", "2025-12-02", None, "happened", None, 1),
+        (  # "in the afternoon", on Beirut's clock
+            "Departure for Rome",
+            "2025-12-02T12:00:00+02:00",
+            "2025-12-02T18:00:00+02:00",
+            "approximate",
+            None,
+            1,
+        ),
     ]

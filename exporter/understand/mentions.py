@@ -122,6 +122,8 @@ _HELD_A = regexes.compile(
     r"\b(?:(?:for|held|had|hold|holds|holding)\s+an?\s+(?:[\w-]+\s+)?|(?:is|are|was|were)\s+)\Z",
     re.I,
 )
+#: Before "meeting" that is a verb's "-ing", doing it: "before (after, while, on) meeting".
+_GERUND_OF = regexes.compile(r"\b(?:before|after|while|on|upon|by|then)\s+\Z", re.I)
 #: A happening named as the purpose of the journey before it: "arrived at the palace for
 #: an audience with …", "headed to the guest house for talks with …".
 _FOR_PURPOSE = regexes.compile(
@@ -1624,8 +1626,11 @@ def mentions_in(
                 and trigger == "meeting"
                 and not _WITH.match(sentence, m_end)
                 and not _HELD_A.search(sentence, max(0, m_start - 40), m_start)
+                and not _GERUND_OF.search(sentence, max(0, m_start - 20), m_start)
             ):
-                continue  # "the first meeting is …": a noun, not a happening
+                # "the first meeting is …": a noun, not a happening; but "before meeting
+                # President Sato" is meeting him
+                continue
             if (
                 kind == "meeting"
                 and (trigger.endswith(" by") or _BY.match(sentence, m_end))
@@ -2004,6 +2009,8 @@ def _object_phrase(
         trigger = sentence[start:end].lower()
         if "wreath" in trigger:
             return "wreath-laying"
+        if trigger.startswith("pa"):  # "paid his respects at", "pays tribute at"
+            return "tribute"
         if trigger.startswith(("inspect", "review")):  # "inspected the guard of honour"
             return " ".join(w for w in trigger.split()[1:] if w not in _DETERMINERS)
         if " with " in trigger:  # "welcomed her with a ceremony"
