@@ -4412,3 +4412,26 @@ def test_an_apostolic_journey_to_two_countries_told_by_an_encyclopedia() -> None
             1,
         ),
     ]
+
+
+def test_a_recap_tells_each_happening_on_its_day(tmp_path: Path) -> None:
+    """A recap the next morning: the talks "yesterday", the speech "later" that day (not
+    in the hours after the recap), the arrival "on Sunday" and the audience "the same
+    evening"; and "Before that, she will lay a wreath …" is hers."""
+    events = _blog(
+        "9:00 a.m. Costa will leave for Seoul at 11 a.m. Before that, she will lay a wreath"
+        " at Hiroshima Peace Memorial Park at 10 a.m.\n"
+        "8:20 a.m. Here is a recap: Costa held talks with Prime Minister Rui Sato at the"
+        " Akasaka State Guest House yesterday and later addressed sailors aboard the USS"
+        " George Washington. She arrived in Japan on Saturday and met Emperor Naruhito the"
+        " same evening.\n",
+        tmp_path,
+    )
+    assert [(e.title, str(e.start), e.status.value) for e in events] == [
+        ("Visit to Japan", "2025-05-31", "happened"),  # the arrival, on its day
+        ("Audience with Emperor Naruhito", "2025-05-31 17:00:00+09:00", "approximate"),
+        ("Speech aboard USS George Washington", "2025-06-01", "happened"),
+        ("Summit with Prime Minister Rui Sato", "2025-06-01", "happened"),
+        ("Wreath-laying at Hiroshima Peace Memorial Park", "2025-06-02 10:00:00+09:00", "planned"),
+        ("Departure for Seoul", "2025-06-02 11:00:00+09:00", "planned"),
+    ]

@@ -960,3 +960,17 @@ def test_later_that_morning_begins_at_the_last_clock_time() -> None:
         "Later that morning she toured the port."
     )  # no clock time told before: the whole morning
     assert morning.start == tokyo.localize(datetime(2025, 10, 26, 6))
+
+
+def test_a_lone_later_after_another_day_is_later_that_day() -> None:
+    """ "held talks yesterday and later addressed sailors": "later" is that day's, which
+    the date gives; told of the stamp's own day it stays the hours after the stamp."""
+    told = tag("He held talks yesterday and later addressed sailors.", REF)
+    assert [(t.text, t.kind) for t in told] == [("yesterday", "date")]
+    today = tag("He held talks today and later addressed sailors.", REF)
+    assert [t.text for t in today] == ["today", "later"]
+
+
+def test_the_same_evening_is_the_evening_of_the_day_told() -> None:
+    timex = find("He arrived on Monday and met the emperor the same evening.", "the same evening")
+    assert (timex.start, timex.end, timex.kind) == (at(27, 17), at(27, 22), "part")

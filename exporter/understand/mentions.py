@@ -51,7 +51,8 @@ def _pronoun_subject() -> re.Pattern[str]:
     """A subject that stands for whoever the update is about: a pronoun, "the two
     leaders", or what carries them ("her plane", `carriers` in the vocabulary)."""
     return regexes.compile(
-        r"^(?:(?:and|but|then|later|earlier|meanwhile|afterwards|after\s+that),?\s+)?"
+        r"^(?:(?:and|but|then|later|earlier|meanwhile|afterwards|after\s+that"
+        r"|before\s+(?:that|then|this)),?\s+)?"
         rf"(?:{_PRONOUNS}|{carriers()})\b",
         re.IGNORECASE,
     )

@@ -70,7 +70,10 @@ _END = r"(?!\w|[:.]\d)"
 _DATE_TAIL = rf"\b(?![:.]\d)(?!\s*[ap]\.?m\b)(?:,?\s+(?P<y>{_YEAR})\b)?"
 _TO = r"\s*(?:-|–|to|through|until)\s*"
 _PREP = r"in|during|since|until|till|by|through|from|of|before|after|early|late"
-_PRE_PART = r"this|that|last|the\s+next|the\s+following|the\s+previous|in\s+the|during\s+the|at|the"
+_PRE_PART = (
+    r"this|that|last|the\s+next|the\s+following|the\s+previous|the\s+same|in\s+the"
+    r"|during\s+the|at|the"
+)
 
 _P_CLOCK_PARTS = regexes.compile(rf"(\d{{1,2}})(?:[:.](\d\d))?\s*({_AMPM})?", re.I)
 _P_AMPM_AT_END = regexes.compile(rf"{_AMPM}$", re.I)
@@ -810,7 +813,30 @@ def tag(
     """All temporal expressions of `sentence`, left to right, resolved against `ref`;
     `tense` defaults to `tense_of(sentence)`, `first_day` is day 1 for "the second day"."""
     ctx = _Ctx(sentence, ref, tense, first_day)
-    return [_timex(atom, ctx) for atom in _resolve(ctx)]
+    return _later_that_day([_timex(atom, ctx) for atom in _resolve(ctx)], ref.date())
+
+
+def _later_that_day(tags: list[Timex], today: date) -> list[Timex]:
+    """Less a lone "later" ("earlier") told after another day than the stamp's: "held
+    talks with Sato yesterday and later addressed sailors" is later that day, which the
+    day told gives, not the twelve hours after the stamp."""
+    day: date | None = None
+    kept = []
+    for t in tags:
+        if t.kind == "date" and t.grain == "day" and t.end is None:
+            day = t.start if type(t.start) is date else None
+        elif (
+            day is not None
+            and day != today
+            and t.kind == "part"
+            and t.text.lower() in _LONE_ADVERBS
+        ):
+            continue
+        kept.append(t)
+    return kept
+
+
+_LONE_ADVERBS = frozenset({"later", "earlier"})
 
 
 class Narrative:
