@@ -4435,3 +4435,34 @@ def test_a_recap_tells_each_happening_on_its_day(tmp_path: Path) -> None:
         ("Wreath-laying at Hiroshima Peace Memorial Park", "2025-06-02 10:00:00+09:00", "planned"),
         ("Departure for Seoul", "2025-06-02 11:00:00+09:00", "planned"),
     ]
+
+
+def test_an_article_whose_itinerary_is_a_table() -> None:
+    """A programme as a table, one row a day ("| 3 November | Tokyo | Arrival at …; … |"):
+    each item a happening of its row's day; the heading row and the place column none."""
+    text = (
+        "The state visit of President Lena Marr of Freedonia to Japan took place from 3 to 5"
+        " November 2031.\nItinerary\n| Date | Location | Events |\n|---|---|---|\n"
+        "| 3 November | Tokyo | Arrival at Haneda Airport; audience with Emperor Naruhito at"
+        " the Imperial Palace |\n"
+        "| 4 November | Tokyo | Talks with Prime Minister Kenji Arai at the Prime Minister's"
+        " Office |\n"
+    )
+    doc = read_text(text, "a.txt", ReadOptions(slug="a", kind="article", zone="Asia/Tokyo"))
+    assert [
+        (e.title, str(e.start), [ev.text for ev in e.evidence])
+        for e in itinerary([doc], Gazetteer.load(), Site())
+        if e.category != "Visit"
+    ] == [
+        ("Arrival at Haneda Airport", "2031-11-03", ["3 November: Arrival at Haneda Airport"]),
+        (
+            "Audience with Emperor Naruhito",
+            "2031-11-03",
+            ["3 November: … audience with Emperor Naruhito at the Imperial Palace"],
+        ),
+        (
+            "Summit with Prime Minister Kenji Arai",
+            "2031-11-04",
+            ["4 November: Talks with Prime Minister Kenji Arai at the Prime Minister's Office"],
+        ),
+    ]

@@ -77,6 +77,14 @@ def test_an_item_that_names_no_happening_of_the_principal_is_none(item: str) -> 
             "15:00 – Arrival at Zenda Airport",
             ScheduleLine("15:00", ("Arrival at Zenda Airport",), "15:00 – "),
         ),
+        (  # a table's row: its other cells ("Zenda") are no happenings
+            "| 3 November | Zenda | Arrival at Zenda Airport; audience with King Rui |",
+            ScheduleLine(
+                "3 November", ("Arrival at Zenda Airport", "audience with King Rui"), "3 November: "
+            ),
+        ),
+        ("| Date | Place | Events |", None),  # its heading
+        ("|---|---|---|", None),
         ("4 June: Costa arrived at the palace.", None),  # prose
         ("3 November: remarks by the mayor.", None),  # no item opens with a happening
         ("A long opening that runs well past forty characters: visit to the port", None),

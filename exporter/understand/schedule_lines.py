@@ -24,10 +24,14 @@ from exporter.understand.people import vocabulary
 
 #: "27 October: …", "Monday, 27 October – …", "27 October (Mon): …", "15:00 – …": the
 #: words before the separator (a colon, or a dash with spaces), short and with no ";".
+#: Or a table's row, its cells apart by "|" ("| 27 October | Zenda | Arrival at … |").
 _LINE = regexes.compile(
-    r"(?P<when>(?:[^:;()\n]|(?<=\d)[:.](?=\d\d))"
-    r"{2,40}?)\s*(?P<aside>\([^()]{1,20}\))?\s*(?::(?!\d\d)|\s[–—-])\s*(?P<items>\S.*)",
+    r"\|?\s*(?P<when>(?:[^:;()|\n]|(?<=\d)[:.](?=\d\d))"
+    r"{2,40}?)\s*(?P<aside>\([^()]{1,20}\))?"
+    r"(?:\s*(?::(?!\d\d)|\s[–—-])|(?P<cell>\s*\|))\s*(?P<items>\S.*?)\s*\|?",
 )
+#: Between a table's cells.
+_CELLS = regexes.compile(r"\s*\|\s*")
 #: A clock time an item opens with ("15:00 Arrival at …", "3.30pm – audience with …").
 _CLOCK_FIRST = regexes.compile(
     r"(?P<clock>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"
@@ -75,10 +79,15 @@ def schedule_line(text: str) -> ScheduleLine | None:
     m = _LINE.fullmatch(text)
     if m is None:
         return None
-    items = tuple(i for part in m["items"].split(";") if (i := part.strip(_ITEM_END)))
+    cells = _CELLS.split(m["items"]) if m["cell"] else [m["items"]]
+    items = tuple(i for cell in cells for part in cell.split(";") if (i := part.strip(_ITEM_END)))
+    if m["cell"]:  # a table's other cells ("Zenda") are no happenings
+        items = tuple(i for i in items if clause(i, future=False) is not None)
     if not items or clause(items[0], future=False) is None:
         return None
-    return ScheduleLine(when=m["when"].strip(" ,"), items=items, opening=text[: m.start("items")])
+    when = m["when"].strip(" ,")
+    opening = f"{when}: " if m["cell"] else text[: m.start("items")]
+    return ScheduleLine(when=when, items=items, opening=opening)
 
 
 def clause(item: str, future: bool) -> str | None:
