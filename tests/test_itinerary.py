@@ -4466,3 +4466,12 @@ def test_an_article_whose_itinerary_is_a_table() -> None:
             ["4 November: Talks with Prime Minister Kenji Arai at the Prime Minister's Office"],
         ),
     ]
+
+
+def test_the_royal_couples_stand_for_her_and_her_hosts(tmp_path: Path) -> None:
+    entry = (
+        "1:30 p.m. Costa and her husband are with the emperor. The royal couples are now"
+        " having a private lunch at the Imperial Palace.\n"
+    )
+    events = _blog(entry + _COSTA, tmp_path)
+    assert [(e.title, e.start) for e in events] == [("Lunch at Imperial Palace", _at(13, 30))]

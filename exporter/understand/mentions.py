@@ -41,7 +41,7 @@ _PAIRS = (
 )
 _PRONOUNS = (
     rf"he|she|they|{_PAIRS}|"
-    r"(?:the\s+)?(?:royal|imperial|presidential)\s+couple|the\s+couple|the\s+royals|"
+    r"(?:the\s+)?(?:royal|imperial|presidential)\s+couples?|the\s+couple|the\s+royals|"
     r"the\s+(?:[\w.]+\s+)?(?:president|prime\s+minister|chancellor|premier|king|queen|emperor|pope)"
 )
 
