@@ -4475,3 +4475,30 @@ def test_the_royal_couples_stand_for_her_and_her_hosts(tmp_path: Path) -> None:
     )
     events = _blog(entry + _COSTA, tmp_path)
     assert [(e.title, e.start) for e in events] == [("Lunch at Imperial Palace", _at(13, 30))]
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        # her own clause, in a sentence someone else opens
+        (
+            "4:10 p.m. Emperor Naruhito bid farewell to Costa at the gate, and Costa then left"
+            " for Haneda Airport.\n",
+            [("Departure for Haneda Airport", _at(15, 55))],
+        ),
+        # talks held by whom welcomed her: with them
+        (
+            "2:30 p.m. Prime Minister Rui Sato welcomed Costa at the Akasaka State Guest House,"
+            " after which the two leaders held talks.\n",
+            [("Summit with Prime Minister Rui Sato", _at(13, 30))],
+        ),
+        # someone else's sentence, and no clause of hers
+        (
+            "2:30 p.m. Prime Minister Rui Sato met the governor at the palace, and the two"
+            " signed a pact.\n",
+            [],
+        ),
+    ],
+)
+def test_a_sentence_someone_else_opens(tmp_path: Path, entry: str, expected) -> None:
+    assert [(e.title, e.start) for e in _blog(entry + _COSTA, tmp_path)] == expected

@@ -1582,7 +1582,14 @@ def mentions_in(
         and (actor is None or (not is_principal and _NOUN_WITH.search(sentence, 0, actor_pos)))
     )
     subject_at = _subject_start(sentence, tags) if subjectless else 0
-    if not (is_principal or subjectless):
+    # someone else's sentence, but for a clause of the principal's own: "The emperor bid
+    # her farewell at the gate, and Costa then left for the guest house"
+    others = not (is_principal or subjectless)
+    if others and not any(
+        _clause_of_principal(sentence, start, ctx.cast, principal_in_focus)
+        for _, spans in triggers_in(sentence).kinds
+        for start, _ in spans
+    ):
         remember_places(sentence, ctx, recent)
         return found
     tense = tense or timex.tense_of(sentence)
@@ -1611,6 +1618,8 @@ def mentions_in(
             if any(named.start() <= m_start < max(at, named.end()) for at, named in ended.items()):
                 # "the talks with Sato ended at …", "concluded their meeting with …":
                 # what ended, not talks begun
+                continue
+            if others and not _clause_of_principal(sentence, m_start, ctx.cast, principal_in_focus):
                 continue
             trigger = sentence[m_start:m_end].lower()
             if (
@@ -1740,6 +1749,10 @@ def mentions_in(
             counterpart, role_class = _counterpart(kind, sentence, m_start, m_end, ctx, tags)
             if counterpart is None and pronoun and earlier:
                 counterpart, role_class = _pair_member(kind, sentence, actor_pos, ctx, earlier)
+            if counterpart is None and kind in TALKS and actor not in (None, principal):
+                # "Sato welcomed Costa at the guest house, after which the two leaders held
+                # talks": with whom welcomed her
+                counterpart, role_class = actor.display, actor.role_class
             if kind == "meeting" and counterpart is None and "summit" not in sentence.lower():
                 continue
             seen_kinds.add(kind)
