@@ -742,7 +742,7 @@ def _article_mentions(doc: Document, zone: str, ctx: Context, placed: bool) -> l
     read_so_far = 0  # sentences: the order of the evidence
     told = False  # a sentence before, in this section, gave its day
     headed = False  # this section's heading is its day ("20 September")
-    told_so_far: list[str] = []  # the sentences read as prose, for a schedule's tense
+    story = _StoryTense()  # the sentences read as prose, for a schedule's tense
     for paragraph in doc.paragraphs:
         if paragraph.heading:
             here = (placed and _sentence_clock(paragraph.text, ctx, heading=True)) or here
@@ -750,9 +750,7 @@ def _article_mentions(doc: Document, zone: str, ctx: Context, placed: bool) -> l
             told = False
         listed = schedule_line(paragraph.text)
         if listed is not None:
-            read = _listed(
-                listed, doc, narrative, here, told_so_far, read_so_far, ctx, recent, earlier
-            )
+            read = _listed(listed, doc, narrative, here, story, read_so_far, ctx, recent, earlier)
             if read is not None:
                 read_so_far += len(listed.items)
                 found.extend(read)
@@ -825,7 +823,7 @@ def _article_mentions(doc: Document, zone: str, ctx: Context, placed: bool) -> l
                 previous=previous,
             )
             previous = sentence
-            told_so_far.append(sentence)
+            story.told(sentence)
             if not read and (again := retold(sentence, tags, last, evidence, ctx)):
                 read = [again]  # "The meeting began at 11 a.m.": the one told just before
             read = [after_the(m, sentence, found, last, ctx) for m in read]
@@ -836,12 +834,33 @@ def _article_mentions(doc: Document, zone: str, ctx: Context, placed: bool) -> l
     return found
 
 
+class _StoryTense:
+    """The tense an article last told something in, past or future ("will visit … The
+    programme:"), for a schedule line after it. Each sentence's tense is worked out at
+    most once, and only when a schedule asks: the newest first, back to the last asked."""
+
+    def __init__(self) -> None:
+        self._unread: list[str] = []
+        self._tense = "past"
+
+    def told(self, sentence: str) -> None:
+        self._unread.append(sentence)
+
+    def tense(self) -> str:
+        self._tense = next(
+            (t for s in reversed(self._unread) if (t := timex.tense_of(s)) != "present"),
+            self._tense,
+        )
+        self._unread.clear()
+        return self._tense
+
+
 def _listed(
     line: ScheduleLine,
     doc: Document,
     narrative: timex.Narrative,
     zone: str,
-    told_so_far: list[str],
+    story: _StoryTense,
     order: int,
     ctx: Context,
     recent: dict[str, Place],
@@ -864,15 +883,7 @@ def _listed(
     else:
         return None
     on = on.date() if isinstance(on, datetime) else on
-    if doc.published is not None:
-        future = on > doc.published
-    else:
-        future = (
-            next(
-                (t for s in reversed(told_so_far) if (t := timex.tense_of(s)) != "present"), "past"
-            )
-            == "future"
-        )
+    future = on > doc.published if doc.published is not None else story.tense() == "future"
     found: list[Mention] = []
     for item, quote in zip(line.items, line.quotes, strict=True):
         sentence = reading(when, item, dated=day is not None, future=future)

@@ -1585,11 +1585,17 @@ def mentions_in(
     # someone else's sentence, but for a clause of the principal's own: "The emperor bid
     # her farewell at the gate, and Costa then left for the guest house"
     others = not (is_principal or subjectless)
-    if others and not any(
-        _clause_of_principal(sentence, start, ctx.cast, principal_in_focus)
-        for _, spans in triggers_in(sentence).kinds
-        for start, _ in spans
-    ):
+    own = (
+        {
+            start
+            for _, spans in triggers_in(sentence).kinds
+            for start, _ in spans
+            if _clause_of_principal(sentence, start, ctx.cast, principal_in_focus)
+        }
+        if others
+        else set()
+    )
+    if others and not own:
         remember_places(sentence, ctx, recent)
         return found
     tense = tense or timex.tense_of(sentence)
@@ -1619,7 +1625,7 @@ def mentions_in(
                 # "the talks with Sato ended at …", "concluded their meeting with …":
                 # what ended, not talks begun
                 continue
-            if others and not _clause_of_principal(sentence, m_start, ctx.cast, principal_in_focus):
+            if others and m_start not in own:
                 continue
             trigger = sentence[m_start:m_end].lower()
             if (
