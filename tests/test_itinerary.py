@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import pytz
 
-from exporter.model import Document, Status
+from exporter.model import Document, Event, Status
 from exporter.readers import read_path, read_text
 from exporter.readers.options import ReadOptions
 from exporter.understand import mentions
@@ -338,6 +338,12 @@ def test_agenda_lines_become_planned_events() -> None:
         ("The budget statement", "2025-11-26T12:30:00+00:00", Status.PLANNED),
         ("Reaction from the opposition", "2025-11-26T15:00:00+00:00", Status.PLANNED),
     ]
+
+
+def _article_events(text: str, zone: str) -> list[Event]:
+    """The itinerary of an article given as text, read on `zone`'s clock."""
+    doc = read_text(text, "a.txt", ReadOptions(slug="a", kind="article", zone=zone))
+    return itinerary([doc], Gazetteer.load(), Site())
 
 
 def _alone(path: Path, zone: str) -> list[tuple[str, object, str | None]]:
@@ -4093,8 +4099,7 @@ def test_a_listed_programme_lies_ahead_as_the_story_or_its_day_tells(
 )
 def test_a_line_that_is_no_schedule_is_read_as_prose(tmp_path: Path, line: str) -> None:
     text = f"President Ana Costa of Freedonia visited Avalon from 2 to 5 June 2031.\n{line}\n"
-    doc = read_text(text, "p.txt", ReadOptions(slug="p", kind="article", zone="Europe/London"))
-    quotes = [ev.text for e in itinerary([doc], Gazetteer.load(), Site()) for ev in e.evidence]
+    quotes = [ev.text for e in _article_events(text, "Europe/London") for ev in e.evidence]
     assert line.rstrip(".") not in quotes  # how an item of a schedule is quoted
     if line.startswith("4 June"):
         assert line in quotes  # the arrival, told in prose
@@ -4110,10 +4115,9 @@ def test_a_programme_of_clock_times_under_each_day(tmp_path: Path) -> None:
         "18:00 – Audience with King Rui at Windsor Castle\nTuesday 3 June\n"
         "10:30 – Talks with Prime Minister Rui Sato at Downing Street\n"
     )
-    doc = read_text(text, "p.txt", ReadOptions(slug="p", kind="article", zone="Europe/London"))
     assert [
         (e.title, e.start.isoformat(), e.place and e.place.name)
-        for e in itinerary([doc], Gazetteer.load(), Site())
+        for e in _article_events(text, "Europe/London")
         if e.category != "Visit"
     ] == [
         ("Arrival at Heathrow Airport", "2031-06-02T15:00:00+01:00", "Heathrow Airport"),
@@ -4154,10 +4158,9 @@ def test_a_meal_that_followed_the_talks_is_a_meal_of_its_own(told: str) -> None:
     """ "…, followed by a working lunch", or "The talks were followed by …": the talks,
     and a lunch of its own with the same guest, where the talks were."""
     text = f"President Ana Costa of Freedonia visited Japan from 27 to 29 October 2031.\n{told}\n"
-    doc = read_text(text, "a.txt", ReadOptions(slug="a", kind="article", zone="Asia/Tokyo"))
     assert [
         (e.title, str(e.start), e.place and e.place.name)
-        for e in itinerary([doc], Gazetteer.load(), Site())
+        for e in _article_events(text, "Asia/Tokyo")
         if e.category != "Visit"
     ] == [
         ("Summit with Prime Minister Kenji Arai", "2031-10-28", "Akasaka State Guest House"),
@@ -4223,8 +4226,7 @@ def test_what_followed_with_guests_or_words_of_its_own_is_not_the_talks_meal(
         "On 28 October, Costa held talks with Prime Minister Kenji Arai at the Akasaka State"
         f" Guest House. The talks were followed by {follower}.\n"
     )
-    doc = read_text(text, "a.txt", ReadOptions(slug="a", kind="article", zone="Asia/Tokyo"))
-    assert [e.title for e in itinerary([doc], Gazetteer.load(), Site())] == [
+    assert [e.title for e in _article_events(text, "Asia/Tokyo")] == [
         "Visit to Japan",
         "Summit with Prime Minister Kenji Arai",
     ]
@@ -4281,8 +4283,7 @@ def test_the_talks_told_over_are_those_with_whom_the_sentence_names(
 )
 def test_a_title_names_what_was_visited_or_attended(told: str, title: str) -> None:
     text = f"President Ana Costa of Freedonia visited Japan from 27 to 29 October 2031.\n{told}\n"
-    doc = read_text(text, "a.txt", ReadOptions(slug="a", kind="article", zone="Asia/Tokyo"))
-    assert [e.title for e in itinerary([doc], Gazetteer.load(), Site())] == [
+    assert [e.title for e in _article_events(text, "Asia/Tokyo")] == [
         "Visit to Japan",
         title,
     ]
@@ -4348,8 +4349,7 @@ def test_more_ways_to_tell_a_happening(tmp_path: Path, line: str, expected) -> N
     ],
 )
 def test_a_journey_across_a_months_end_is_the_span_of_the_visit(lead: str) -> None:
-    doc = read_text(f"{lead}\n", "a.txt", ReadOptions(slug="a", kind="article", zone="UTC"))
-    assert [(e.title, e.start, e.end) for e in itinerary([doc], Gazetteer.load(), Site())] == [
+    assert [(e.title, e.start, e.end) for e in _article_events(f"{lead}\n", "UTC")] == [
         ("Visit to Turkey and Lebanon", date(2031, 11, 27), date(2031, 12, 3))
     ]
 
@@ -4448,10 +4448,9 @@ def test_an_article_whose_itinerary_is_a_table() -> None:
         "| 4 November | Tokyo | Talks with Prime Minister Kenji Arai at the Prime Minister's"
         " Office |\n"
     )
-    doc = read_text(text, "a.txt", ReadOptions(slug="a", kind="article", zone="Asia/Tokyo"))
     assert [
         (e.title, str(e.start), [ev.text for ev in e.evidence])
-        for e in itinerary([doc], Gazetteer.load(), Site())
+        for e in _article_events(text, "Asia/Tokyo")
         if e.category != "Visit"
     ] == [
         ("Arrival at Haneda Airport", "2031-11-03", ["3 November: Arrival at Haneda Airport"]),
