@@ -23,6 +23,10 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = regexes.compile(r"([.!?…])([\"'”’)\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 
 
+#: The marker a list's item opens with ("• ", "- ", "* ", "– "), which opens no sentence.
+_BULLET = regexes.compile(r"\s*[•·▪◦‣*–—-]\s+(?=\S)")
+
+
 def is_headline(text: str) -> bool:
     """A line that ends without a full stop, as headlines do ("Costa lands in Zenda")."""
     return len(text) <= 100 and not text.rstrip().endswith((".", "!", "?", '"', "”", ":"))
@@ -39,7 +43,8 @@ def split_sentences(text: str, longest: int | None = None) -> list[str]:
     if longest is not None:
         return [piece for s in split_sentences(text) for piece in _pieces(s, longest)]
     sentences: list[str] = []
-    start = 0
+    bullet = _BULLET.match(text)  # "• She laid a wreath …": the item's sentence is "She …"
+    start = bullet.end() if bullet else 0
     for m in _BOUNDARY.finditer(text):
         if m.group(1) == "." and _is_abbreviation(text, m.start(1)):
             continue

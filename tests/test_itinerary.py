@@ -4501,3 +4501,21 @@ def test_the_royal_couples_stand_for_her_and_her_hosts(tmp_path: Path) -> None:
 )
 def test_a_sentence_someone_else_opens(tmp_path: Path, entry: str, expected) -> None:
     assert [(e.title, e.start) for e in _blog(entry + _COSTA, tmp_path)] == expected
+
+
+def test_a_recap_written_as_a_list(tmp_path: Path) -> None:
+    """ "Here is what happened today:" and an item a line, each opening with a marker
+    ("• She laid a wreath …", "- The two leaders signed …"): each item is read as the
+    sentence after its marker."""
+    events = _blog(
+        "9:00 p.m. Here is what happened today:\n"
+        "• She laid a wreath at Hiroshima Peace Memorial Park in the afternoon.\n"
+        "- Costa and Prime Minister Rui Sato held talks. The two leaders signed a trade pact.\n"
+        + _COSTA,
+        tmp_path,
+    )
+    assert [e.title for e in events] == [
+        "Wreath-laying at Hiroshima Peace Memorial Park",
+        "Summit with Prime Minister Rui Sato",
+        "Signing of a trade pact",
+    ]

@@ -31,6 +31,11 @@ from exporter.sentences import split_sentences
             ["Done!", "“Next,” she said.", "42 people came."],
         ),
         ("", []),
+        # a list's item marker opens no sentence
+        ("• She laid a wreath. Then she left.", ["She laid a wreath.", "Then she left."]),
+        ("- The two leaders signed a pact.", ["The two leaders signed a pact."]),
+        ("* Costa attended a banquet.", ["Costa attended a banquet."]),
+        ("-5 degrees at dawn.", ["-5 degrees at dawn."]),  # no marker: a sign
     ],
 )
 def test_split(text: str, expected: list[str]) -> None:
