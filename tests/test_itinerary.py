@@ -4519,3 +4519,28 @@ def test_a_recap_written_as_a_list(tmp_path: Path) -> None:
         "Summit with Prime Minister Rui Sato",
         "Signing of a trade pact",
     ]
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        # names no one; its news, under its headline, opens with the royal couples
+        (
+            "1:30 p.m. Lunch at the Imperial Palace\n"
+            "The royal couples are now having a private lunch at the Imperial Palace.\n",
+            [("Lunch at Imperial Palace", _at(13, 30))],
+        ),
+        # a headline alone that opens with a happening is no news of hers
+        ("1:30 p.m. Lunch at the Imperial Palace\nCrowds gathered outside.\n", []),
+        # a pair named: theirs, not hers
+        (
+            "1:30 p.m. The two leaders, Prime Minister Rui Sato and King Rui, are having lunch"
+            " at the Imperial Palace.\n",
+            [],
+        ),
+    ],
+)
+def test_an_update_that_names_no_one_and_opens_with_her_pair(
+    tmp_path: Path, entry: str, expected
+) -> None:
+    assert [(e.title, e.start) for e in _blog(entry + _COSTA, tmp_path)] == expected

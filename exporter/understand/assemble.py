@@ -52,6 +52,7 @@ from exporter.understand.mentions import (
     may_tell_a_happening,
     mentions_in,
     opens_with_a_happening,
+    opens_with_a_pair,
     places_remembered,
     remember_places,
     retold,
@@ -505,7 +506,7 @@ def _liveblog_mentions(
         recent = _Recent(_Earlier(doc, updates[:start], site, ctx, first_day))
     named = _naming(principal, ctx.cast) if principal else None
     for update in updates[start:stop]:
-        in_focus = _in_focus(update.text, named, ctx.cast)
+        in_focus = _in_focus(update, named, ctx.cast)
         last: list[Mention] = []  # the last sentence's that told any, in this update
         for step in _walk(doc, update, site, ctx, first_day):
             if isinstance(step, Mention):
@@ -537,16 +538,24 @@ def _liveblog_mentions(
     return found
 
 
-def _in_focus(text: str, named: re.Pattern[str] | None, cast: Cast) -> bool:
+def _in_focus(update: Update, named: re.Pattern[str] | None, cast: Cast) -> bool:
     """Whether an update is about the principal: it names them ("Costa lands"), or it
-    names no one and opens with what carries them ("Avalon One has touched down at Zenda
-    Airport") or with a happening ("The summit at the palace has ended"): in a blog about
+    names no one and its news (its first sentence, or the one after its headline) opens
+    with what carries them ("Avalon One has touched down at Zenda Airport"), with a
+    happening ("The summit at the palace has ended") or with a pair they make one of
+    ("The royal couples are now having lunch", "The two leaders …"): in a blog about
     them, theirs. Its "she" is then the principal too."""
     if named is None:
         return False
+    text = update.text
     if named.search(text):
         return True
-    opens = opens_with_carrier(text) or opens_with_a_happening(text)
+    paragraphs = update.paragraphs
+    leads = paragraphs[:2] if len(paragraphs) > 1 and is_headline(paragraphs[0]) else paragraphs[:1]
+    opens = any(
+        opens_with_carrier(lead) or opens_with_a_happening(lead) or opens_with_a_pair(lead)
+        for lead in leads
+    )
     return opens and not cast.find(text)
 
 

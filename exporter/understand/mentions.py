@@ -338,6 +338,17 @@ def may_tell_a_happening(sentence: str) -> bool:
     return bool(triggers_in(sentence)) or opens_with_a_happening(sentence)
 
 
+def opens_with_a_pair(text: str) -> bool:
+    """Whether `text` opens with a pair of people as its subject ("The two leaders",
+    "The royal couples"): in a story about one of them, with them."""
+    return _PAIR_OPENING.match(text) is not None
+
+
+_PAIR_OPENING = regexes.compile(
+    rf"(?:{_PAIRS}|(?:the\s+)?(?:royal|imperial|presidential)\s+couples?)\b", re.IGNORECASE
+)
+
+
 def opens_with_a_happening(text: str) -> bool:
     """Whether `text` opens with a happening as its subject: "The summit at the palace has
     ended", "Their talks lasted two hours"."""
