@@ -4544,3 +4544,17 @@ def test_an_update_that_names_no_one_and_opens_with_her_pair(
     tmp_path: Path, entry: str, expected
 ) -> None:
     assert [(e.title, e.start) for e in _blog(entry + _COSTA, tmp_path)] == expected
+
+
+def test_two_talks_with_two_people_in_one_sentence(tmp_path: Path) -> None:
+    """ "was received by the emperor at 10 a.m. and held talks with Sato at noon": two
+    meetings, each with its own; talks told twice with one person stay one."""
+    body = (
+        "1:00 p.m. Costa was received by Emperor Naruhito at the Imperial Palace at 10 a.m."
+        " and held talks with Prime Minister Rui Sato at the Akasaka State Guest House at"
+        " noon, where the two leaders also held talks on trade.\n"
+    )
+    assert [(e.title, e.start) for e in _blog(body + _COSTA, tmp_path)] == [
+        ("Audience with Emperor Naruhito", _at(10)),
+        ("Summit with Prime Minister Rui Sato", _at(12)),
+    ]

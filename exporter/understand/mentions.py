@@ -1619,7 +1619,9 @@ def mentions_in(
     ended = _ended_subjects(sentence, triggers)
     for kind, spans in triggers.kinds:
         for m_start, m_end in spans:
-            if kind in seen_kinds or _inside_quotes(sentence, m_start):
+            # one happening of a kind a sentence, but talks: "was received by the emperor
+            # … and held talks with Sato" (told twice with one person, they cluster as one)
+            if (kind in seen_kinds and kind not in TALKS) or _inside_quotes(sentence, m_start):
                 continue
             if _RECAP.search(sentence, max(0, m_start - 90), m_start):
                 continue  # "ending a three-day visit in which he met Sato": what it held
