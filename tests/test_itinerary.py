@@ -4558,3 +4558,31 @@ def test_two_talks_with_two_people_in_one_sentence(tmp_path: Path) -> None:
         ("Audience with Emperor Naruhito", _at(10)),
         ("Summit with Prime Minister Rui Sato", _at(12)),
     ]
+
+
+def test_a_news_story_written_before_the_visit() -> None:
+    """A story published on the Sunday before: what it dates after that day is planned,
+    whatever its tense ("On Wednesday, she travels to Hiroshima"); "Costa last visited
+    Japan in 2027" is background, not a visit on the day of publication; the line that
+    says when it was published is no section's day."""
+    text = (
+        "Costa heads to Japan for three-day state visit\n"
+        "Published Sunday 2 November 2031\n"
+        "Freedonian President Ana Costa will arrive in Tokyo on Monday evening for a"
+        " three-day state visit, the foreign ministry said.\n"
+        "Costa will be received by Emperor Naruhito at the Imperial Palace on Tuesday"
+        " morning, before holding talks with Prime Minister Kenji Arai at the Akasaka State"
+        " Guest House in the afternoon.\n"
+        "On Wednesday, she travels to Hiroshima, where she will lay a wreath at the"
+        " Hiroshima Peace Memorial Park.\n"
+        "Costa last visited Japan in 2027.\n"
+    )
+    assert [
+        (e.title, str(e.start), e.status.value) for e in _article_events(text, "Asia/Tokyo")
+    ] == [
+        ("Arrival at Tokyo", "2031-11-03 17:00:00+09:00", "planned"),
+        ("Audience with Emperor Naruhito", "2031-11-04 06:00:00+09:00", "planned"),
+        ("Summit with Prime Minister Kenji Arai", "2031-11-04 12:00:00+09:00", "planned"),
+        ("Visit to Hiroshima", "2031-11-05", "planned"),
+        ("Wreath-laying at Hiroshima Peace Memorial Park", "2031-11-05", "planned"),
+    ]

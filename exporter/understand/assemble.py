@@ -24,7 +24,7 @@ import pytz
 
 from exporter import parallel, regexes, zones
 from exporter.model import Document, Event, Evidence, Place, Status, Update
-from exporter.readers.stamps import parse_stamp
+from exporter.readers.stamps import parse_dateline_date, parse_stamp
 from exporter.sentences import is_headline, split_sentences
 from exporter.understand import timex
 from exporter.understand.cluster import (
@@ -755,7 +755,11 @@ def _article_mentions(doc: Document, zone: str, ctx: Context, placed: bool) -> l
     for paragraph in doc.paragraphs:
         if paragraph.heading:
             here = (placed and _sentence_clock(paragraph.text, ctx, heading=True)) or here
-            headed = narrative.heading(paragraph.text) is not None
+            # the day of a section, not the line that says when the story was published
+            headed = (
+                narrative.heading(paragraph.text) is not None
+                and parse_dateline_date(paragraph.text) is None
+            )
             told = False
         listed = schedule_line(paragraph.text)
         if listed is not None:
@@ -836,11 +840,21 @@ def _article_mentions(doc: Document, zone: str, ctx: Context, placed: bool) -> l
             if not read and (again := retold(sentence, tags, last, evidence, ctx)):
                 read = [again]  # "The meeting began at 11 a.m.": the one told just before
             read = [after_the(m, sentence, found, last, ctx) for m in read]
+            if doc.published is not None:
+                read = [_ahead_of(m, doc.published) for m in read]
             found.extend(read)
             last = read or last
             if any(p != ctx.cast.principal for _, p in ctx.cast.find(sentence)):
                 earlier = sentence
     return found
+
+
+def _ahead_of(m: Mention, published: date) -> Mention:
+    """A happening an article dates after the day it was written is planned, whatever its
+    tense: "On Wednesday, she travels to Zenda", in a story of Sunday."""
+    if m.status == Status.HAPPENED and isinstance(m.day, date) and m.day > published:
+        return replace(m, status=Status.PLANNED)
+    return m
 
 
 class _StoryTense:
