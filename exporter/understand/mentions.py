@@ -39,9 +39,11 @@ _PAIRS = (
     r"the\s+two(?:\s+leaders|\s+men|\s+women|\s+of\s+them|\s+heads\s+of\s+state)?|"
     r"the\s+leaders|both\s+(?:leaders|heads\s+of\s+state)|the\s+heads\s+of\s+state|the\s+pair"
 )
+#: "The royal couple", "the imperial couples": the principal and her spouse, or with hosts.
+_COUPLES = r"(?:the\s+)?(?:royal|imperial|presidential)\s+couples?"
 _PRONOUNS = (
     rf"he|she|they|{_PAIRS}|"
-    r"(?:the\s+)?(?:royal|imperial|presidential)\s+couples?|the\s+couple|the\s+royals|"
+    rf"{_COUPLES}|the\s+couple|the\s+royals|"
     r"the\s+(?:[\w.]+\s+)?(?:president|prime\s+minister|chancellor|premier|king|queen|emperor|pope)"
 )
 
@@ -344,9 +346,7 @@ def opens_with_a_pair(text: str) -> bool:
     return _PAIR_OPENING.match(text) is not None
 
 
-_PAIR_OPENING = regexes.compile(
-    rf"(?:{_PAIRS}|(?:the\s+)?(?:royal|imperial|presidential)\s+couples?)\b", re.IGNORECASE
-)
+_PAIR_OPENING = regexes.compile(rf"(?:{_PAIRS}|{_COUPLES})\b", re.IGNORECASE)
 
 
 def opens_with_a_happening(text: str) -> bool:
@@ -1379,9 +1379,7 @@ def _followed(
         return None
     start, end, precision, approximate = told.start, None, told.precision, told.approximate
     if precision == 3 and isinstance(told.start, datetime):
-        ends = told.end if isinstance(told.end, datetime) else None
-        start = ends or told.start + timedelta(minutes=ctx.default_minutes.get(told.kind, 30))
-        precision, approximate = 1, True
+        start, precision, approximate = _ends(told, ctx), 1, True
         zone = getattr(start.tzinfo, "zone", None)
         if zone is not None:
             # until the day is over: the meal is shown at its usual hour in that window
@@ -1517,10 +1515,16 @@ def after_the(
         return m
     if told is None or told.precision < 3:
         return m
-    ends = told.end if isinstance(told.end, datetime) else None
-    ends = ends or told.start + timedelta(minutes=ctx.default_minutes.get(told.kind, 30))
+    ends = _ends(told, ctx)
     until = m.end if isinstance(m.end, datetime) and m.end > ends else None
     return replace(m, start=ends, end=until, precision=1, approximate=True)
+
+
+def _ends(told: Mention, ctx: Context) -> datetime:
+    """When a happening with a clock time ends: as told, else after its kind's usual length."""
+    if isinstance(told.end, datetime):
+        return told.end
+    return told.start + timedelta(minutes=ctx.default_minutes.get(told.kind, 30))
 
 
 def _told_in(t: timex.Timex, clause: Span) -> bool:
@@ -1596,10 +1600,11 @@ def mentions_in(
     # someone else's sentence, but for a clause of the principal's own: "The emperor bid
     # her farewell at the gate, and Costa then left for the guest house"
     others = not (is_principal or subjectless)
+    triggers = triggers_in(sentence)
     own = (
         {
             start
-            for _, spans in triggers_in(sentence).kinds
+            for _, spans in triggers.kinds
             for start, _ in spans
             if _clause_of_principal(sentence, start, ctx.cast, principal_in_focus)
         }
@@ -1613,7 +1618,6 @@ def mentions_in(
     days = _range_of(tags)
     seen_kinds: set[str] = set()
     arrival: Mention | None = None  # this sentence's, for a happening that is its purpose
-    triggers = triggers_in(sentence)
     before = earlier if previous is None else previous
     acts = tuple(sorted(start for _, spans in triggers.kinds for start, _ in spans))
     ended = _ended_subjects(sentence, triggers)
