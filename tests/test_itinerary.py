@@ -4485,6 +4485,12 @@ def test_the_royal_couples_stand_for_her_and_her_hosts(tmp_path: Path) -> None:
             " for Haneda Airport.\n",
             [("Departure for Haneda Airport", _at(15, 55))],
         ),
+        # two happenings in her clause: each is read
+        (
+            "4:10 p.m. Emperor Naruhito greeted the crowd, and Costa then visited a school in"
+            " Chiyoda and laid a wreath at Chidorigafuchi.\n",
+            [("Visit to Chiyoda", _at(15, 10)), ("Wreath-laying at Chidorigafuchi", _at(16, 10))],
+        ),
         # talks held by whom welcomed her: with them
         (
             "2:30 p.m. Prime Minister Rui Sato welcomed Costa at the Akasaka State Guest House,"

@@ -1601,7 +1601,7 @@ def mentions_in(
     # her farewell at the gate, and Costa then left for the guest house"
     others = not (is_principal or subjectless)
     triggers = triggers_in(sentence)
-    own = (
+    hers = (
         {
             start
             for _, spans in triggers.kinds
@@ -1611,7 +1611,7 @@ def mentions_in(
         if others
         else set()
     )
-    if others and not own:
+    if others and not hers:
         remember_places(sentence, ctx, recent)
         return found
     tense = tense or timex.tense_of(sentence)
@@ -1642,7 +1642,7 @@ def mentions_in(
                 # "the talks with Sato ended at …", "concluded their meeting with …":
                 # what ended, not talks begun
                 continue
-            if others and m_start not in own:
+            if others and m_start not in hers:
                 continue
             trigger = sentence[m_start:m_end].lower()
             if (
