@@ -377,6 +377,22 @@ def test_an_article_alone_gives_the_schedule_it_dates() -> None:
     ]
 
 
+def test_an_articles_arrival_in_a_city_is_no_part_of_what_follows_there() -> None:
+    # "shortly after arriving in Osaka, Costa met …": two happenings, though both are
+    # placed in the one city that evening
+    text = (
+        "Ana Costa, the president of Freedonia, visited Japan from 2 to 4 June 2031.\n"
+        "On the evening of 2 June 2031, shortly after arriving in Osaka, Costa met Emperor"
+        " Naruhito.\n"
+    )
+    events = _article_events(text, "Asia/Tokyo")
+    assert [(e.title, e.place and e.place.name) for e in events] == [
+        ("Visit to Japan", "Japan"),
+        ("Arrival at Osaka", "Osaka"),
+        ("Audience with Emperor Naruhito", "Osaka"),
+    ]
+
+
 @pytest.mark.parametrize("zone", ["Europe/London", None])
 def test_an_article_told_day_by_day(zone: str | None) -> None:
     # The principal is named with no role, and only the opening says the visit is hers
@@ -425,6 +441,7 @@ def test_the_sample_article_alone() -> None:
     assert got == [
         ("ASEAN Summit", date(2025, 10, 26)),
         ("Visit to Japan", date(2025, 10, 27)),  # the span, and no day-long arrival inside it
+        ("Arrival at Tokyo", at(27, 17)),  # "shortly after arriving in Tokyo" that evening
         ("Audience with Emperor Naruhito", at(27, 17)),
         (
             "Signing of a framework agreement on the security of supply for rare earth…",

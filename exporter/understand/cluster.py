@@ -351,7 +351,7 @@ def _fits(cluster: Cluster, m: Mention) -> int:
         return 0  # the principal has left: a later mention is a later visit
     here = cluster.place()
     place = _same_place(here, m.place)
-    if place and here.kind in BROAD and kind not in kinds and m.evidence.written is not None:
+    if place and here.kind in BROAD and kind not in kinds:
         place = None  # one city is no sign that reports of two kinds tell one happening
     if kind == "departure" or kinds == {"departure"}:
         if kind != "departure":
