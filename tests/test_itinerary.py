@@ -233,7 +233,7 @@ def test_a_headline_and_its_text_tell_one_meeting_and_a_city_joins_nothing(
     )
     got = [(e.title, e.start.strftime("%H:%M"), e.place.name if e.place else None) for e in events]
     assert got == [
-        ("Arrival at Tokyo", "14:05", "Tokyo"),
+        ("Arrival in Tokyo", "14:05", "Tokyo"),
         ("Meeting with General Secretary Rui Sato", "16:15", "Tokyo"),
     ]
 
@@ -388,7 +388,7 @@ def test_an_articles_arrival_in_a_city_is_no_part_of_what_follows_there() -> Non
     events = _article_events(text, "Asia/Tokyo")
     assert [(e.title, e.place and e.place.name) for e in events] == [
         ("Visit to Japan", "Japan"),
-        ("Arrival at Osaka", "Osaka"),
+        ("Arrival in Osaka", "Osaka"),
         ("Audience with Emperor Naruhito", "Osaka"),
     ]
 
@@ -441,7 +441,7 @@ def test_the_sample_article_alone() -> None:
     assert got == [
         ("ASEAN Summit", date(2025, 10, 26)),
         ("Visit to Japan", date(2025, 10, 27)),  # the span, and no day-long arrival inside it
-        ("Arrival at Tokyo", at(27, 17)),  # "shortly after arriving in Tokyo" that evening
+        ("Arrival in Tokyo", at(27, 17)),  # "shortly after arriving in Tokyo" that evening
         ("Audience with Emperor Naruhito", at(27, 17)),
         (
             "Signing of a framework agreement on the security of supply for rare earth…",
@@ -470,7 +470,7 @@ def test_one_city_does_not_make_an_arrival_and_a_later_meeting_one(tmp_path: Pat
     )
     got = [(e.title, e.start.strftime("%H:%M"), e.status) for e in events]
     assert got == [
-        ("Arrival at Tokyo", "14:05", Status.HAPPENED),
+        ("Arrival in Tokyo", "14:05", Status.HAPPENED),
         ("Meeting with General Secretary Rui Sato", "15:15", Status.APPROXIMATE),  # before 16:15
     ]
 
@@ -619,7 +619,7 @@ def test_a_departure_told_twice_is_one(tmp_path: Path) -> None:
         (
             "2:30 p.m. Costa flew to Osaka for talks with Prime Minister Rui Sato.\n",
             [
-                ("Arrival at Osaka", "14:15", "14:30", "Osaka"),
+                ("Arrival in Osaka", "14:15", "14:30", "Osaka"),
                 ("Summit with Prime Minister Rui Sato", "14:30", "15:30", "Osaka"),
             ],
         ),
@@ -646,11 +646,11 @@ def test_a_happening_the_journey_was_for_follows_the_arrival(
     ("body", "expected"),
     [
         # a headline: "today" is the stamp's day, and the stamp tells the time
-        ("2:30 p.m. Costa Lands In Osaka Today\n", [("Arrival at Osaka", "14:30", "happened")]),
+        ("2:30 p.m. Costa Lands In Osaka Today\n", [("Arrival in Osaka", "14:30", "happened")]),
         # told in the past tense: just before the stamp, as with no day written
         (
             "2:30 p.m. Costa arrived in Osaka today.\n",
-            [("Arrival at Osaka", "14:15", "approximate")],
+            [("Arrival in Osaka", "14:15", "approximate")],
         ),
         # ahead: the day alone, as no time of it is known yet
         ("9:00 a.m. Costa will land in Osaka today.\n", [("Visit to Osaka", None, "planned")]),
@@ -780,7 +780,7 @@ def test_a_day_in_the_clause_of_its_own_is_not_the_day_of_a_time_in_another(
         "and address its assembly on Wednesday.\n"
     )
     assert _told(_blog(body + _COSTA, tmp_path)) == [
-        ("Arrival at Osaka", TOKYO.localize(datetime(2025, 6, 3, 17)), "planned"),
+        ("Arrival in Osaka", TOKYO.localize(datetime(2025, 6, 3, 17)), "planned"),
         ("Speech to its assembly", date(2025, 6, 4), "planned"),
     ]
 
@@ -790,11 +790,11 @@ def test_a_day_in_the_clause_of_its_own_is_not_the_day_of_a_time_in_another(
     [
         (
             "3:00 p.m. Costa Lands In Osaka\nHer plane touched down at 2:50 p.m.\n",
-            [("Arrival at Osaka", TOKYO.localize(datetime(2025, 6, 2, 14, 50)), "happened")],
+            [("Arrival in Osaka", TOKYO.localize(datetime(2025, 6, 2, 14, 50)), "happened")],
         ),
         (
             "3:00 p.m. Costa's visit goes on.\nAir Force One touched down in Osaka at 2:50 p.m.\n",
-            [("Arrival at Osaka", TOKYO.localize(datetime(2025, 6, 2, 14, 50)), "happened")],
+            [("Arrival in Osaka", TOKYO.localize(datetime(2025, 6, 2, 14, 50)), "happened")],
         ),
         # a plane that is not hers, in an update that is not about her
         ("3:05 p.m. The plane carrying the crew landed in Osaka.\n", []),
@@ -827,7 +827,7 @@ def test_an_update_that_names_the_principal_by_title_is_about_him(tmp_path: Path
         "21:00\nKing's plane lands in Ottawa\n"
         "The royal plane touched down in Ottawa at 15:30 local time.\n"
         "12:00\nKing Zog waves. Zog smiles. Zog sleeps.\n",
-    ) == [("Arrival at Ottawa", "2025-05-26T15:30:00-04:00")]
+    ) == [("Arrival in Ottawa", "2025-05-26T15:30:00-04:00")]
 
 
 def _placed(events) -> list[tuple[str, object, str, str | None]]:
@@ -1154,14 +1154,14 @@ def test_landing_at_an_airport_then_talks_there_are_two(
         (
             "8:00 a.m. After landing in Osaka, Costa moves to her car, "
             "which will take her to the castle.\n",
-            [("Arrival at Osaka", _at(7, 45), "approximate", "Osaka")],
+            [("Arrival in Osaka", _at(7, 45), "approximate", "Osaka")],
         ),
         # the afternoon is told in the speech's clause; 11 a.m. in the landing's
         (
             "9:00 a.m. Costa will land in Osaka at 11 a.m. and then travel to Kyoto, "
             "where she is to speak to students in the afternoon.\n",
             [
-                ("Arrival at Osaka", _at(11), "planned", "Osaka"),
+                ("Arrival in Osaka", _at(11), "planned", "Osaka"),
                 ("Speech to students", _at(12), "planned", "Kyoto"),
             ],
         ),
@@ -1208,7 +1208,7 @@ def test_a_summit_named_as_the_setting_is_no_summit(tmp_path: Path, body: str, e
         (
             "12:25 p.m. Costa arrives in Kobe.\n11:55 a.m. Costa lands in Osaka.\n",
             [
-                ("Arrival at Osaka", _at(11, 55), "happened"),
+                ("Arrival in Osaka", _at(11, 55), "happened"),
                 ("Visit to Kobe", _at(12, 25), "happened"),
             ],
         ),
@@ -1217,7 +1217,7 @@ def test_a_summit_named_as_the_setting_is_no_summit(tmp_path: Path, body: str, e
             "2:05 p.m. Costa speaks to students at Kyoto University.\n"
             "12:40 p.m. Costa arrives in Kyoto.\n",
             [
-                ("Arrival at Kyoto", _at(12, 40), "happened"),
+                ("Arrival in Kyoto", _at(12, 40), "happened"),
                 ("Speech at Kyoto University", _at(14, 5), "happened"),
             ],
         ),
@@ -1315,7 +1315,7 @@ def test_a_happening_that_is_the_subject_in_an_update_about_her(
             "8:00 a.m. Costa is due to land in Osaka around 10 a.m. and will witness the "
             "signing of a trade pact between Avalon and Zenda in the early afternoon.\n",
             [
-                ("Arrival at Osaka", _at(10), "planned"),
+                ("Arrival in Osaka", _at(10), "planned"),
                 ("Signing of a trade pact", _at(12), "planned"),
             ],
         ),
@@ -1443,7 +1443,7 @@ def test_local_time_at_a_place_only_the_text_names_is_that_of_the_city_she_is_in
     rome = pytz.timezone("Europe/Rome")
     events = _blog(body, tmp_path, "King Rui in Italy – live\nAll times BST\n")
     assert _placed(events) == [
-        ("Arrival at Rome", rome.localize(datetime(2025, 6, 2, 19)), "happened", "Rome"),
+        ("Arrival in Rome", rome.localize(datetime(2025, 6, 2, 19)), "happened", "Rome"),
         (
             "Dinner at Palazzo Chigi",
             rome.localize(datetime(2025, 6, 2, 20, 30)),
@@ -1478,7 +1478,7 @@ def test_whom_an_opening_phrase_names_is_not_the_subject(tmp_path: Path) -> None
         (
             "3:15 p.m. Costa lands in Osaka\nCosta has arrived in Osaka on the first stop of "
             "her Kansai Region tour.\n",
-            [("Arrival at Osaka", _at(15, 15), "happened", "Osaka")],
+            [("Arrival in Osaka", _at(15, 15), "happened", "Osaka")],
         ),
         # the place of the clause after "Before departing" is no destination
         (
@@ -1674,7 +1674,7 @@ def test_an_event_with_no_clock_of_its_own_is_on_the_clock_of_where_she_is(
     )
     got = [(e.title, e.start.isoformat()) for e in itinerary([doc], Gazetteer.load(), Site())]
     assert got == [
-        ("Arrival at Tokyo", "2025-10-28T17:45:00+09:00"),  # just before its stamp
+        ("Arrival in Tokyo", "2025-10-28T17:45:00+09:00"),  # just before its stamp
         ("Audience with Emperor Naruhito", "2025-10-28T18:00:00+09:00"),  # ends at 10:00 GMT
         ("Departure from Tokyo", "2025-10-28T20:45:00+09:00"),
         ("Meeting with Rui Sato", "2025-10-28T19:00:00+00:00"),  # after she left: GMT
@@ -1790,7 +1790,7 @@ def test_a_wire_story_is_dated_by_its_dateline() -> None:
             "New Delhi",
         ),
         (
-            "Arrival at Bengaluru",
+            "Arrival in Bengaluru",
             kolkata.localize(datetime(2026, 1, 13, 17)),
             "planned",
             "Bengaluru",
@@ -1943,7 +1943,7 @@ def test_a_live_blog_on_indian_time_with_a_headline_for_each_entry() -> None:
     doc = read_path(FIXTURES / "state-visit-liveblog-ist.txt", ReadOptions(slug="ist"))
     assert _in_full(doc) == [
         (
-            "Arrival at New Delhi",
+            "Arrival in New Delhi",
             "2025-12-04T18:55:00+05:30",
             "2025-12-04T19:10:00+05:30",
             "happened",
@@ -2110,7 +2110,7 @@ def test_a_sentence_read_on_the_clock_of_the_place_it_names_is_told_on_the_blog_
         # nor for a landing, which is told as it happens
         (
             "3:00 p.m. Costa arrived in Osaka.\n1:00 p.m. Costa will land in Osaka at 2:50 p.m.\n",
-            [("Arrival at Osaka", _at(14, 45), "approximate")],
+            [("Arrival in Osaka", _at(14, 45), "approximate")],
         ),
         # the time before "then" is the ceremony's, not the visit's
         (
@@ -2318,7 +2318,7 @@ def _toured(body: str) -> list[tuple[str, str, str | None, str | None]]:
             "She then travelled by train to Kyoto.",
             [
                 (
-                    "Arrival at Kyoto",
+                    "Arrival in Kyoto",
                     "2025-10-28T12:00:00+09:00",
                     "2025-10-28T12:15:00+09:00",
                     "Kyoto",
@@ -2329,7 +2329,7 @@ def _toured(body: str) -> list[tuple[str, str, str | None, str | None]]:
             "She then flew by helicopter to Yokosuka.",
             [
                 (
-                    "Arrival at Yokosuka",
+                    "Arrival in Yokosuka",
                     "2025-10-28T12:00:00+09:00",
                     "2025-10-28T12:15:00+09:00",
                     "Yokosuka",
@@ -2357,12 +2357,12 @@ def test_a_journey_by_a_means_of_travel(went: str, expected) -> None:
         # from the end of the talks, as long as the afternoon lasts
         (
             "Later that afternoon, she travelled by helicopter to Yokosuka.",
-            ("Arrival at Yokosuka", "2025-10-28T13:00:00+09:00", "2025-10-28T18:00:00+09:00"),
+            ("Arrival in Yokosuka", "2025-10-28T13:00:00+09:00", "2025-10-28T18:00:00+09:00"),
         ),
         # "Later", with no part of the day: from the end of the talks
         (
             "Later she travelled by helicopter to Yokosuka.",
-            ("Arrival at Yokosuka", "2025-10-28T13:00:00+09:00", "2025-10-28T13:15:00+09:00"),
+            ("Arrival in Yokosuka", "2025-10-28T13:00:00+09:00", "2025-10-28T13:15:00+09:00"),
         ),
     ],
 )
@@ -3201,7 +3201,7 @@ def test_a_wreath_laid_and_a_book_signed_then_talks_elsewhere(tmp_path: Path) ->
         (
             "morning",
             [
-                ("Arrival at Osaka", _at(6), "planned"),
+                ("Arrival in Osaka", _at(6), "planned"),
                 ("Arrival at Kansai International Airport", _at(19), "happened"),
             ],
         ),
@@ -3504,7 +3504,7 @@ def test_a_speech_to_a_luncheon_is_a_speech(tmp_path: Path) -> None:
 def test_travelling_on_to_a_city_is_arriving_there(tmp_path: Path) -> None:
     body = "2:00 p.m. Costa travelled on to Kyoto at 1:20 p.m.\n"
     assert [(e.title, e.start) for e in _blog(body + _COSTA, tmp_path)] == [
-        ("Arrival at Kyoto", _at(13, 20))
+        ("Arrival in Kyoto", _at(13, 20))
     ]
 
 
@@ -4603,7 +4603,7 @@ def test_a_news_story_written_before_the_visit() -> None:
     assert [
         (e.title, str(e.start), e.status.value) for e in _article_events(text, "Asia/Tokyo")
     ] == [
-        ("Arrival at Tokyo", "2031-11-03 17:00:00+09:00", "planned"),
+        ("Arrival in Tokyo", "2031-11-03 17:00:00+09:00", "planned"),
         ("Audience with Emperor Naruhito", "2031-11-04 06:00:00+09:00", "planned"),
         ("Summit with Prime Minister Kenji Arai", "2031-11-04 12:00:00+09:00", "planned"),
         ("Visit to Hiroshima", "2031-11-05", "planned"),

@@ -153,7 +153,9 @@ def _title(cluster: Cluster, principal_class: str | None, first_arrival: bool) -
             return f"Departure for {dest.name}", "Departure"
         return (f"Departure from {place.name}" if place else "Departure"), "Departure"
     if main == "arrival" and (first_arrival or (place and place.kind == "airport")):
-        return (f"Arrival at {place.name}" if place else "Arrival"), "Arrival"
+        # in a city ("Arrival in Zenda"), at an airport or a palace, as English has it
+        where = f" {'in' if place.kind in BROAD else 'at'} {place.name}" if place else ""
+        return f"Arrival{where}", "Arrival"
     if main == "attendance":
         subject = next((m.subject for m in cluster.mentions if m.subject), None)
         if subject:
