@@ -3286,7 +3286,7 @@ def test_a_papal_journey_on_rome_time_across_two_zones() -> None:
             "2025-11-27T16:30:00+03:00",
             "happened",
             "Presidential Complex",
-            2,
+            3,  # "After a visit to the mausoleum …, he will meet President Doğanay"
         ),
         (
             "Meeting with president of the Directorate of Religious Affairs",
@@ -4524,6 +4524,16 @@ def test_the_royal_couples_stand_for_her_and_her_hosts(tmp_path: Path) -> None:
 )
 def test_a_sentence_someone_else_opens(tmp_path: Path, entry: str, expected) -> None:
     assert [(e.title, e.start) for e in _blog(entry + _COSTA, tmp_path)] == expected
+
+
+def test_a_pronoun_after_a_phrase_a_sentence_opens_with_is_hers(tmp_path: Path) -> None:
+    # not Sato, whom the opening phrase names first
+    entry = (
+        "1:00 p.m. Costa's day goes on. After a visit to the shrine with Prime Minister Rui"
+        " Sato, she will address students at Zenda University at 3 p.m.\n"
+    )
+    events = _blog(entry + _COSTA, tmp_path)
+    assert [(e.title, e.start) for e in events] == [("Speech at Zenda University", _at(15))]
 
 
 def test_a_recap_written_as_a_list(tmp_path: Path) -> None:

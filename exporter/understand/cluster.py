@@ -442,7 +442,9 @@ def _fits(cluster: Cluster, m: Mention) -> int:
     if kind in _TALKS_OR_MEAL and kinds == _CEREMONY and _rites(cluster) <= _NO_HOSTS:
         return 0  # laid a wreath at the memorial, then met the president: somewhere else
     if m.place is None and kind in _STAY_KINDS and _stays(here, kinds) and (anchor or not timed):
-        return 2  # of a stay with no time, a time tells nothing: "then held talks at …"
+        # of a stay with no time, a time tells nothing: "then held talks at …"; above all
+        # the stay its own sentence tells ("will meet Sato and address the authorities")
+        return 3 if _told_with(cluster, m) else 2
     if kind in TALKS and kinds & TALKS:
         return 2
     if kind == "ceremony" and kinds & _TALKS_OR_VISIT:

@@ -415,6 +415,10 @@ def _first_actor(
             return at, person, False
     if _pronoun_subject().match(subject):
         return at, None, True
+    opener = _PHRASE_OPENING.match(sentence, at)
+    if opener is not None and _pronoun_subject().match(sentence[opener.end() :]):
+        # "After concluding her engagements in Zenda, she …": not whom the phrase names
+        return opener.end(), None, True
     for pos, person in cast.find(sentence):
         if pos >= at:  # not one an opening phrase names ("Accompanied by the Queen, …")
             return pos, person, False
@@ -512,6 +516,8 @@ def _subject_start(sentence: str, tags: list[timex.Timex]) -> int:
     return opener.end() if opener else 0
 
 
+#: A phrase of when a sentence opens with, up to its comma: "Following the visit, she".
+_PHRASE_OPENING = regexes.compile(r"(?:after|following|before|upon|on)\s+[^,]{1,100},\s+", re.I)
 #: What may come before the time a sentence opens with: "On Friday", "Early Monday".
 _BEFORE_OPENING_TIME = regexes.compile(r"(?:(?:on|at|by|in|early|late)\s+)?", re.I)
 _SPACE_OR_COMMA = regexes.compile(r"[\s,]*")
