@@ -393,6 +393,41 @@ def test_an_articles_arrival_in_a_city_is_no_part_of_what_follows_there() -> Non
     ]
 
 
+@pytest.mark.parametrize(
+    ("onward", "expected"),
+    [
+        # told as what follows the visit, abroad: the departure on the span's last day
+        (
+            "Following her programme in Japan, Costa will travel to South Korea.",
+            [("Departure for South Korea", date(2031, 6, 4), Status.PLANNED)],
+        ),
+        (
+            "After concluding her engagements in Tokyo, she travelled on to Seoul.",
+            [("Departure for Seoul", date(2031, 6, 4), Status.HAPPENED)],
+        ),
+        (
+            "Following the visit, Costa departed for Manila.",
+            [("Departure for Manila", date(2031, 6, 4), Status.HAPPENED)],
+        ),
+        # a day of its own is its day
+        (
+            "Following the visit, she flew to Seoul on 3 June.",
+            [("Visit to Seoul", date(2031, 6, 3), Status.HAPPENED)],
+        ),
+        # a journey within the country visited, or not told as after the visit: no day
+        ("Following her programme in Tokyo, Costa will travel to Osaka.", []),
+        ("Costa will also travel to South Korea.", []),
+    ],
+)
+def test_an_articles_journey_on_from_the_visit_is_on_its_last_day(onward, expected) -> None:
+    text = (
+        "Ana Costa, the president of Freedonia, visited Japan from 2 to 4 June 2031.\n"
+        f"On 2 June 2031, Costa met Emperor Naruhito at the Imperial Palace. {onward}\n"
+    )
+    events = _article_events(text, "Asia/Tokyo")
+    assert [(e.title, e.start, e.status) for e in events[2:]] == expected
+
+
 @pytest.mark.parametrize("zone", ["Europe/London", None])
 def test_an_article_told_day_by_day(zone: str | None) -> None:
     # The principal is named with no role, and only the opening says the visit is hers
@@ -448,6 +483,8 @@ def test_the_sample_article_alone() -> None:
             date(2025, 10, 28),
         ),
         ("Summit with Prime Minister Takaichi", date(2025, 10, 28)),
+        # "following his program in Japan, Trump will travel to South Korea": on its last day
+        ("Departure for South Korea", date(2025, 10, 29)),
     ]
 
 

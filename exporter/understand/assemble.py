@@ -754,6 +754,7 @@ def _article_mentions(doc: Document, zone: str, ctx: Context, placed: bool) -> l
     told = False  # a sentence before, in this section, gave its day
     headed = False  # this section's heading is its day ("20 September")
     story = _StoryTense()  # the sentences read as prose, for a schedule's tense
+    spans: list[Mention] = []  # the visits over days told so far, for a journey on from one
     for paragraph in doc.paragraphs:
         if paragraph.heading:
             here = (placed and _sentence_clock(paragraph.text, ctx, heading=True)) or here
@@ -842,13 +843,56 @@ def _article_mentions(doc: Document, zone: str, ctx: Context, placed: bool) -> l
             if not read and (again := retold(sentence, tags, last, evidence, ctx)):
                 read = [again]  # "The meeting began at 11 a.m.": the one told just before
             read = [after_the(m, sentence, found, last, ctx) for m in read]
+            if not dated and spans:
+                read = [_onward(m, spans) for m in read]
             if doc.published is not None:
                 read = [_ahead_of(m, doc.published) for m in read]
+            spans.extend(m for m in read if m.days and m.kind == "visit" and m.place is not None)
             found.extend(read)
             last = read or last
             if any(p != ctx.cast.principal for _, p in ctx.cast.find(sentence)):
                 earlier = sentence
     return found
+
+
+#: A journey told as what comes once the visit is over: "following his program in Avalon,
+#: he will travel to …", "After concluding his engagements in Zenda, he is to proceed to …".
+_AFTER_THE_VISIT = regexes.compile(
+    r"\b(?:after|following)\s+(?:(?:concluding|completing|ending|wrapping\s+up)\s+)?"
+    r"(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:visit|program(?:me)?|engagements|stay|trip|schedule)\b",
+    re.I,
+)
+
+
+def _onward(m: Mention, spans: list[Mention]) -> Mention:
+    """`m`, or, if it is a journey on from a visit that `spans` (the article's spans so far)
+    has, told in a sentence that dates nothing as what follows the visit ("following his
+    program in Avalon, he will travel to Zenda"): the departure for it on the span's last
+    day. The day it had was only one carried over from an earlier sentence."""
+    to = m.place if m.kind == "arrival" else m.destination if m.kind == "departure" else None
+    if to is None or not _AFTER_THE_VISIT.search(m.evidence.text):
+        return m
+    day = m.day
+    span = next((s for s in spans if day is not None and s.days[0] <= day < s.days[1]), None)
+    if span is None or not _elsewhere(to, span.place):
+        return m
+    return replace(
+        m,
+        kind="departure",
+        start=span.days[1] - timedelta(days=1),
+        end=None,
+        precision=1,
+        place=span.place,
+        destination=to,
+        explicit=True,
+    )
+
+
+def _elsewhere(to: Place, visited: Place) -> bool:
+    """Whether `to` is outside the place a visit was to: on another clock, as another
+    country or a city abroad is (a map gives each its zone)."""
+    return to.zone is not None and visited.zone is not None and to.zone != visited.zone
 
 
 def _ahead_of(m: Mention, published: date) -> Mention:
