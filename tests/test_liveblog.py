@@ -189,6 +189,34 @@ def test_an_update_line_under_a_bare_stamp_is_its_text_not_a_note() -> None:
     assert doc.notes == ("Update: This blog has closed.",)
 
 
+@pytest.mark.parametrize(
+    "intro",
+    [
+        # the declaration a sentence of the intro: the zone, and the intro kept
+        "Prime Minister Ana Costa, who left Avalon at 8 p.m. (London time) on Thursday, is on"
+        " a two-day visit to Japan. Follow our live coverage. All times are Japan time.",
+        # on a line of its own, as before
+        "Prime Minister Ana Costa is on a two-day visit to Japan.\nAll times are Japan time.",
+    ],
+)
+def test_a_clock_declared_in_the_intro(intro: str) -> None:
+    doc = read(f"Costa in Japan live\n{intro}\nFriday, August 29, 2031\n9:30 p.m. Dinner.\n")
+    assert doc.zone == "Asia/Tokyo"
+    assert doc.intro[0].startswith("Prime Minister Ana Costa")
+    assert doc.updates[0].instant.isoformat() == "2031-08-29T21:30:00+09:00"
+
+
+def test_a_time_in_a_long_intro_sentence_declares_no_clock() -> None:
+    # "(London time)" in a story's sentence is when something happened there, not the
+    # clock of the updates
+    with pytest.raises(SourceError, match="cannot tell which clock"):
+        read(
+            "Costa in Japan live\nPrime Minister Ana Costa, who left Avalon at 8 p.m. (London"
+            " time) on Thursday, is on a two-day visit to Japan.\nFriday, August 29, 2031\n"
+            "9:30 p.m. Dinner.\n"
+        )
+
+
 def test_newest_first_across_midnight() -> None:
     doc = read_path(
         FIXTURES / "summit-newest-first-crossing-midnight.txt", ReadOptions(slug="s", today=TODAY)

@@ -306,6 +306,9 @@ def _day_of_stamp(scan: _Scan, number: int, stamp: Stamp) -> None:
         scan.days.append((number, DayHeader(month, day, year, None, raw=stamp.raw)))
 
 
+_OF_ALL_TIMES = regexes.compile(r"\(?\b(?:all\s+times|times\s+(?:are|in))\b", re.I)
+
+
 def _read_opening_line(scan: _Scan, text: str) -> bool:
     """Take a dateline date or a clock declaration from the opening; True when the line is
     spent (a declaration on its own line; the first line stays the title all the same)."""
@@ -313,15 +316,24 @@ def _read_opening_line(scan: _Scan, text: str) -> bool:
     if dated:
         scan.datelines.append(dated)
         return True
-    decl = parse_clock_declaration(text)
-    if decl and (text.rstrip().endswith(":") or len(text) < 80):
-        scan.declared = scan.declared or decl.zone
-        scan.declared_name = scan.declared_name or decl.name
-        if scan.declared == decl.zone:
-            scan.declared_fixed = scan.declared_fixed or decl.fixed
-        scan.wants_local = scan.wants_local or decl.local
-        return bool(scan.preamble)
-    return False
+    own_line = text.rstrip().endswith(":") or len(text) < 80
+    if own_line:
+        decl = parse_clock_declaration(text)
+    else:
+        # in a sentence among others, only what is said of all the times: "… Follow our
+        # coverage. All times are Avalon time.", not "left at 5 p.m. (Zenda time)"
+        said = _OF_ALL_TIMES.search(text)
+        decl = parse_clock_declaration(text[said.start() :]) if said else None
+    if decl is None:
+        return False
+    scan.declared = scan.declared or decl.zone
+    scan.declared_name = scan.declared_name or decl.name
+    if scan.declared == decl.zone:
+        scan.declared_fixed = scan.declared_fixed or decl.fixed
+    scan.wants_local = scan.wants_local or decl.local
+    # a sentence among others ("… Follow our coverage. All times are Avalon time.") leaves
+    # the line as the intro it is
+    return own_line and bool(scan.preamble)
 
 
 def _headline_before(scan: _Scan, stamp: Stamp, index: int, marked: list[Line]) -> str | None:
