@@ -4573,6 +4573,23 @@ def test_a_pronoun_after_a_phrase_a_sentence_opens_with_is_hers(tmp_path: Path) 
     assert [(e.title, e.start) for e in events] == [("Speech at Zenda University", _at(15))]
 
 
+def test_leaving_one_place_and_then_the_country(tmp_path: Path) -> None:
+    """Two departures in one update, the headline telling the first: where the first leads
+    ("heading back to Tokyo", not the plant's prefecture), and the flight out tonight with
+    its own place and destination. What she will attend where she flies to is not tonight."""
+    entry = (
+        "4:40 p.m. Costa wraps up Sendai visit\n"
+        "Costa has left the factory in Miyagi Prefecture and is heading back to Tokyo by"
+        " shinkansen. She is due to fly out of Haneda Airport for China later tonight, where"
+        " she will attend a summit in Tianjin.\n"
+    )
+    events = _blog(entry + _COSTA, tmp_path)
+    assert [(e.title, e.start, e.status.value) for e in events] == [
+        ("Departure for Tokyo", _at(16, 40), "happened"),
+        ("Departure for China", _at(17), "planned"),
+    ]
+
+
 def test_a_recap_written_as_a_list(tmp_path: Path) -> None:
     """ "Here is what happened today:" and an item a line, each opening with a marker
     ("• She laid a wreath …", "- The two leaders signed …"): each item is read as the

@@ -361,8 +361,10 @@ def _fits(cluster: Cluster, m: Mention) -> int:
                 return 0 if place is False else 2  # "leaves this morning", of its leaving
             if not cluster.placed or not (m.place or m.destination):
                 return 1 if close else 0
-            if close and cluster.retells(m):
-                return 3  # "leaves parliament" above "has left Palazzo Chigi": one departure
+            if close and not (anchor and _outside_window(m, anchor)) and cluster.retells(m):
+                # "leaves parliament" above "has left Palazzo Chigi": one departure; but
+                # not "is due to fly out of the airport tonight" below "leaves the plant"
+                return 3
             same_dest = m.destination is not None and m.destination.name in cluster.destinations
             # hours apart, two departures for one place are two ("leaves Avalon for Zenda", …
             # "leaves Ruritania for Zenda")

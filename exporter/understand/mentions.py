@@ -826,7 +826,9 @@ def _places(
             )
             or (m.preposition == "in" and (until is None or m.span[0] < until))
         ]
-        destination = _pick(onward, broad=True)
+        # "for" or "to" before "in": "left the plant in Avalon and is heading back to Zenda"
+        toward = [m for m in onward if m.preposition != "in"]
+        destination = _pick(toward or onward, broad=True)
         before = [m for m in mentions if m.span[0] < pos and m.preposition in ("at", "in", "from")]
         return _pick(origin) or _pick(_last_named(sentence, before)), destination
     where = _where_clause_of(sentence, mentions, pos)
@@ -1135,6 +1137,17 @@ def _kind_of(place: Place) -> str:
 
 _NEXT_ACT = regexes.compile(r"\s(?:and\s+then|and|but|then|while|after|before|until)\s|,\s+where\s")
 _WHERE_NEXT = regexes.compile(r",\s+where\s")
+
+
+def _where_gone(sentence: str, at: int, departures: list[int]) -> int | None:
+    """Where the ", where" clause that the trigger at `at` is in begins, when it comes
+    after a departure (`departures`: where the sentence's are told): what is told there
+    happens at the journey's end, not when the principal leaves ("is due to fly out of
+    Avalon for Zenda later tonight, where she will attend a summit")."""
+    for left in departures:
+        if left < at and (where := _WHERE_NEXT.search(sentence, left, at)) is not None:
+            return where.start()
+    return None
 
 
 def _own_act(
@@ -1627,6 +1640,7 @@ def mentions_in(
     before = earlier if previous is None else previous
     acts = tuple(sorted(start for _, spans in triggers.kinds for start, _ in spans))
     ended = _ended_subjects(sentence, triggers)
+    left = [start for k, spans in triggers.kinds if k == "departure" for start, _ in spans]
     for kind, spans in triggers.kinds:
         for m_start, m_end in spans:
             # one happening of a kind a sentence, but talks: "was received by the emperor
@@ -1711,8 +1725,11 @@ def mentions_in(
                 sentence, max(0, m_start - 12), m_start
             ):
                 verb_tense = "past"  # "After landing at …, she moves to …": done before
+            act_tags = _own_act(tags, sentence, m_start, m_end, own[0])
+            if kind != "departure" and (there := _where_gone(sentence, m_start, left)):
+                act_tags = [t for t in act_tags if t.kind == "date" or t.span[0] >= there]
             start, end, precision, approximate, local = _time(
-                _own_act(tags, sentence, m_start, m_end, own[0]),
+                act_tags,
                 ref,
                 verb_tense,
                 live,

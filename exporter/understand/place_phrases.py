@@ -184,11 +184,12 @@ _PREP_BEFORE = regexes.compile(
     rf"(?:(?i:the)\s+)?(?:(?:{_PART_OF})\s+of\s+(?:(?i:the)\s+)?)?(?:(?:{_MODIFIERS})\s+)?\Z"
 )
 #: "left Avalon for", "Departs the Grand Hall for", "leaves Avalon by helicopter for", "left
-#: Avalon–Zenda Airport for": the place left, and how, stand between the verb of leaving
-#: and the "for" that names where the principal goes (in the same clause: no punctuation
-#: between).
+#: Avalon–Zenda Airport for", "flies out of Avalon for": the place left, and how, stand
+#: between the verb of leaving and the "for" that names where the principal goes (in the
+#: same clause: no punctuation between).
 _LEFT_FOR = regexes.compile(
-    rf"(?<![\w'’])(?i:{'|'.join(sorted(_DEPARTURE_VERBS))})\s+(?:(?i:the)\s+)?"
+    rf"(?<![\w'’])(?i:{'|'.join(sorted(_DEPARTURE_VERBS))}|fl(?:y|ies|ew|ying)\s+out\s+of)\s+"
+    rf"(?:(?i:the)\s+)?"
     rf"[{UPPER}][\w'’.–-]*\s+(?:[\w'’.–-]+\s+){{0,5}}\Z"
 )
 _WORD = regexes.compile(r"[^\W_]+")
