@@ -4590,6 +4590,22 @@ def test_leaving_one_place_and_then_the_country(tmp_path: Path) -> None:
     ]
 
 
+def test_a_dinner_after_the_summit_is_no_part_of_it(tmp_path: Path) -> None:
+    # whom with, unknown to the cast ("Sato"): the same place, and within three hours
+    events = _blog(
+        "9:30 p.m. Dinner at the Prime Minister's Office\n"
+        "Sato hosted Costa for dinner at the Prime Minister's Office after their summit.\n"
+        "6:45 p.m. Summit begins\n"
+        "Costa and Sato began their summit at the Prime Minister's Office shortly after"
+        " 6 p.m.\n" + _COSTA,
+        tmp_path,
+    )
+    assert [(e.title, e.start) for e in events] == [
+        ("Summit", _at(18)),
+        ("Dinner at Prime Minister's Office of Japan", _at(21, 30)),
+    ]
+
+
 def test_a_recap_written_as_a_list(tmp_path: Path) -> None:
     """ "Here is what happened today:" and an item a line, each opening with a marker
     ("• She laid a wreath …", "- The two leaders signed …"): each item is read as the

@@ -406,6 +406,8 @@ def _fits(cluster: Cluster, m: Mention) -> int:
     if "meal" in kinds or kind == "meal":
         if kind == "meal" and "meal" in kinds:
             return 3
+        if (kind in TALKS or kinds & TALKS) and _meal_after_talks(cluster, m):
+            return 0  # "hosted her for dinner after their summit": two happenings
         near = anchor is not None and timed and abs(start - anchor) <= timedelta(hours=2)
         if kind == "meal" and not counterpart and near and place is not False and kinds & TALKS:
             return 2

@@ -1448,6 +1448,12 @@ _AFTER_THE = regexes.compile(
 )
 
 
+def _after_the(sentence: str, start: int, end: int) -> bool:
+    """Whether the trigger at `start:end` is the happening named in "after the …"."""
+    after = _AFTER_THE.search(sentence, max(0, start - 40), end)
+    return after is not None and after.start(1) == start
+
+
 def told_after(m: Mention) -> frozenset[str]:
     """The kinds of happening a mention's sentence says it came after ("hosts her for a
     working lunch after their talks": talks; "held talks with Sato, followed by a working
@@ -1649,6 +1655,8 @@ def mentions_in(
                 continue
             if _RECAP.search(sentence, max(0, m_start - 90), m_start):
                 continue  # "ending a three-day visit in which he met Sato": what it held
+            if _after_the(sentence, m_start, m_end):
+                continue  # "hosted her for dinner after their summit": the summit told before
             aside = ASIDE.search(sentence, max(0, m_start - 80), m_start)
             if aside is not None and aside["rel"].lower() != "which":
                 continue  # "…, who chairs the summit": someone else's
