@@ -1544,6 +1544,12 @@ def test_whom_an_opening_phrase_names_is_not_the_subject(tmp_path: Path) -> None
             "Avalon-U.S. Investment Forum in Osaka.\n",
             [("Speech to the Avalon-U.S. Investment Forum", _at(17), "happened", "Osaka")],
         ),
+        # speaking at a forum, under a headline that says less: her speech there
+        (
+            "3:20 p.m. Costa addresses business forum\nSpeaking at the Avalon-Zenda Economic"
+            " Forum in Osaka, Costa urged companies to invest.\n",
+            [("Speech to the Avalon-Zenda Economic Forum", _at(15, 20), "happened", "Osaka")],
+        ),
         # speaking at a banquet is what she said there: the banquet is the happening
         (
             "10:30 p.m. Speaking at the state banquet in the Akasaka Palace, Costa said the "

@@ -1709,8 +1709,15 @@ def mentions_in(
                 continue  # "the two met three times during her first term": no one happening
             if kind == "visit" and _is_noun(sentence, m_start, trigger) and not days:
                 continue  # "during Ruiz's visit": background unless it gives the span
-            if kind == "speech" and m_start == 0 and _PARTICIPLE_OPENING.match(sentence):
-                continue  # "Speaking at the banquet, she said …": what she said there
+            if (
+                kind == "speech"
+                and m_start == 0
+                and (opening := _PARTICIPLE_OPENING.match(sentence)) is not None
+                and any(m_end <= act < opening.end() for act in acts)
+            ):
+                # "Speaking at the banquet, she said …": what she said there; but "Speaking
+                # at the Zenda Economic Forum, she urged …" is her speech there
+                continue
             if kind == "summit" and _SETTING.search(sentence, max(0, m_start - 60), m_start):
                 continue  # "spoke at the Avalon Business Summit": where, not a happening
             clause = _clause_before(sentence, m_start)
