@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -274,7 +275,8 @@ def test_departures_for_one_place_are_one_only_within_hours(hours: int, departur
 
 def test_an_articles_dated_happening_of_its_own_is_the_whole_day() -> None:
     """A visit an article dates and times that no blog event matches becomes an event
-    of its own over its day: its clock times go with its start, end included."""
+    of its own: over its day when the blogs tell of that day (its clock times go with its
+    start, end included), at its own times when they tell nothing of it."""
     visit = Mention(
         kind="visit",
         status=Status.HAPPENED,
@@ -290,6 +292,18 @@ def test_an_articles_dated_happening_of_its_own_is_the_whole_day() -> None:
         subject=None,
         explicit=True,
     )
-    (own,) = cluster_mod.fuse([], [visit])
+    landing = replace(
+        visit,
+        kind="arrival",
+        evidence=Evidence(text="Costa lands.", source="blog", written=BASE),
+        start=BASE,
+        end=None,
+        place=PLACES[4],
+        explicit=False,
+    )
+    _landing, own = cluster_mod.fuse([Cluster([landing])], [visit])
     (member,) = own.mentions
     assert (member.start, member.end) == (date(2025, 10, 28), None)
+    (alone,) = cluster_mod.fuse([], [visit])
+    (member,) = alone.mentions
+    assert (member.start, member.end) == (visit.start, visit.end)

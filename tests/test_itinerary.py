@@ -4695,3 +4695,32 @@ def test_a_news_story_written_before_the_visit() -> None:
         ("Visit to Hiroshima", "2031-11-05", "planned"),
         ("Wreath-laying at Hiroshima Peace Memorial Park", "2031-11-05", "planned"),
     ]
+
+
+_RUI_IN_ITALY = (
+    "King Rui in Italy live\nAll times BST\nKing Rui of Zenda is in Italy.\n"
+    "Monday, June 2, 2025\n6:00 p.m. The King lands in Rome.\n12:30 p.m. The King is in London.\n"
+    "12:20 p.m. The King smiles.\n"
+)
+_RUI_ARTICLE = (
+    "The visit of King Rui\nKing Rui of Zenda visited Italy from 2 to 4 June 2025. On 3 June"
+    " 2025, the King met Prime Minister Kenji Arai in Rome.\n"
+)
+
+
+def _documents(*texts: str) -> list[Document]:
+    return [
+        read_text(text, f"{n}.txt", ReadOptions(slug=f"s{n}", today=TODAY))
+        for n, text in enumerate(texts)
+    ]
+
+
+def test_one_live_blog_and_its_article_are_one_story() -> None:
+    # the ids of one story name no one
+    events = itinerary(_documents(_RUI_IN_ITALY, _RUI_ARTICLE), Gazetteer.load(), Site())
+    assert [(e.title, e.uid.split("@")[0]) for e in events] == [
+        ("Visit to Italy", "20250602-visit-1"),
+        ("Arrival in Rome", "20250602-arrival-1"),
+        # a day the blog tells nothing of: the article's itinerary of that day
+        ("Meeting with Prime Minister Kenji Arai", "20250603-meeting-1"),
+    ]

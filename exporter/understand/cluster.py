@@ -647,16 +647,21 @@ def keep(cluster: Cluster) -> bool:
 
 
 def fuse(clusters: list[Cluster], mentions: list[Mention]) -> list[Cluster]:
-    """Article mentions enrich matching live-blog clusters; dated new ones become events."""
+    """Article mentions enrich matching live-blog clusters; dated new ones become events.
+    On a day the live blogs tell nothing of, the article's own itinerary of that day is
+    kept whole, as if it were alone (`schedule_of`)."""
     extra: list[Cluster] = []
     by_day: dict[date | None, list[Cluster]] = {}
     for cluster in clusters:
         by_day.setdefault(cluster.day, []).append(cluster)
-    extra.extend(_span_clusters([m for m in mentions if _is_span(m)]))
+    spans = [m for m in mentions if _is_span(m)]
+    extra.extend(_span_clusters(spans))
+    untold = [m for m in mentions if m.day not in by_day and _dated_within(m, spans)]
+    extra.extend(c for c in cluster_mentions(untold) if keep(c))
     for m in mentions:
-        if _is_span(m):
+        if _is_span(m) or m.day not in by_day:
             continue
-        candidates = by_day.get(m.day, [])
+        candidates = by_day[m.day]
         scored = [(_fits_article(c, m), i) for i, c in enumerate(candidates)]
         best = max(scored, default=(0, -1))
         if best[0] > 0:
@@ -683,12 +688,14 @@ def schedule_of(mentions: list[Mention]) -> list[Cluster]:
     clustered as a blog's are. A happening whose day is only carried over from an earlier
     sentence is left out: an article's later sentences are as often background."""
     spans = [m for m in mentions if _is_span(m)]
-    dated = [
-        m
-        for m in mentions
-        if m.explicit and m.day is not None and not _is_span(m) and not _within_span(m, spans)
-    ]
+    dated = [m for m in mentions if _dated_within(m, spans)]
     return _span_clusters(spans) + [c for c in cluster_mentions(dated) if keep(c)]
+
+
+def _dated_within(m: Mention, spans: list[Mention]) -> bool:
+    """Whether an article's mention is of its itinerary: dated in its own sentence, and no
+    span of days nor a day-long stay one of them covers."""
+    return m.explicit and m.day is not None and not _is_span(m) and not _within_span(m, spans)
 
 
 def _span_clusters(spans: list[Mention]) -> list[Cluster]:
