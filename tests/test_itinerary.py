@@ -4697,6 +4697,11 @@ def test_a_news_story_written_before_the_visit() -> None:
     ]
 
 
+_COSTA_IN_JAPAN = (
+    "Costa in Japan live (Tokyo time)\nPrime Minister Ana Costa of Freedonia is in Japan.\n"
+    "Monday, June 2, 2025\n2:30 p.m. Costa lands in Osaka.\n12:30 p.m. Costa is on her way.\n"
+    "12:10 p.m. Costa waves.\n"
+)
 _RUI_IN_ITALY = (
     "King Rui in Italy live\nAll times BST\nKing Rui of Zenda is in Italy.\n"
     "Monday, June 2, 2025\n6:00 p.m. The King lands in Rome.\n12:30 p.m. The King is in London.\n"
@@ -4715,6 +4720,20 @@ def _documents(*texts: str) -> list[Document]:
     ]
 
 
+def test_two_live_blogs_of_two_visits_are_two_stories() -> None:
+    """Each blog is read with its own principal (the most named of all was the only one,
+    and the other blog gave nothing); the article on the King's visit joins his story;
+    each person's events keep ids of their own."""
+    docs = _documents(_COSTA_IN_JAPAN, _RUI_IN_ITALY, _RUI_ARTICLE)
+    events = itinerary(docs, Gazetteer.load(), Site())
+    assert [(e.title, e.uid.split("@")[0]) for e in events] == [
+        ("Visit to Italy", "20250602-rui-visit-1"),
+        ("Arrival in Osaka", "20250602-ana-costa-arrival-1"),
+        ("Arrival in Rome", "20250602-rui-arrival-1"),
+        ("Meeting with Prime Minister Kenji Arai", "20250603-rui-meeting-1"),
+    ]
+
+
 def test_one_live_blog_and_its_article_are_one_story() -> None:
     # the ids of one story name no one
     events = itinerary(_documents(_RUI_IN_ITALY, _RUI_ARTICLE), Gazetteer.load(), Site())
@@ -4724,3 +4743,27 @@ def test_one_live_blog_and_its_article_are_one_story() -> None:
         # a day the blog tells nothing of: the article's itinerary of that day
         ("Meeting with Prime Minister Kenji Arai", "20250603-meeting-1"),
     ]
+
+
+def test_whose_story_each_document_is() -> None:
+    from exporter.understand.assemble import _stories
+
+    hosts = (  # on the host, and the King's visit: his story
+        "Arai hosts the King\nPrime Minister Kenji Arai of Italy met King Rui on 3 June 2025."
+        " Arai said Arai was pleased. Arai thanked Arai's staff.\n"
+    )
+    other = "The visit of President Lia Moreno\nPresident Lia Moreno visited Peru in 2025.\n"
+    unnamed = "Live from Rome\nAll times BST\nMonday, June 2, 2025\n6:00 p.m. Rain.\n"
+    his = (  # his own, though it names her, whose story comes first
+        "King Rui in Italy\nKing Rui of Zenda visited Italy. The King had seen Prime Minister"
+        " Ana Costa in May. The King met Arai. King Rui left.\n"
+    )
+    docs = _documents(_COSTA_IN_JAPAN, _RUI_IN_ITALY, hosts, other, unnamed, his)
+    stories = _stories(docs, Gazetteer.load())
+    assert {who: [d.slug for d in story] for who, story in stories.items()} == {
+        "Ana Costa": ["s0", "s4"],  # whose, its opening does not say: the first story's
+        "Rui": ["s1", "s2", "s5"],
+        "Lia Moreno": ["s3"],
+    }
+    # two blogs of one visit: one story
+    assert list(_stories(_documents(_RUI_IN_ITALY, _RUI_IN_ITALY), Gazetteer.load())) == [None]

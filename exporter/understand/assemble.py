@@ -979,8 +979,14 @@ def _listed(
     return found
 
 
-def _uid(day: date, kind: str, n: int, authority: str) -> str:
-    return f"{day.strftime('%Y%m%d')}-{kind.lower().replace(' ', '-')}-{n}@{authority}"
+def _uid(day: date, kind: str, n: int, authority: str, whose: str = "") -> str:
+    """An event's identity: its day, kind and rank that day; of whose visit, when several
+    people's are told ("20251027-arrival-1", "20251027-ana-costa-arrival-1")."""
+    who = "".join(f"{word}-" for word in _WORDS.findall(whose.lower()))
+    return f"{day.strftime('%Y%m%d')}-{who}{kind.lower().replace(' ', '-')}-{n}@{authority}"
+
+
+_WORDS = regexes.compile(r"[^\W_]+")
 
 
 def itinerary(
@@ -993,12 +999,98 @@ def itinerary(
 ) -> list[Event]:
     """Every event the documents describe, once each, in start order.
 
-    The live blogs' mentions are found in runs of updates, in worker processes when
-    `jobs` allows (`parallel.workers_for`); the rest needs all of them at once.
-    `meanwhile`, other work worth reading `meanwhile_updates` updates, is done by this
-    process while the first worker finds the cast (which every run needs) and the workers
-    read, and its run of updates is shorter by as much, less the cast's weight.
+    Documents about different people's visits (two live blogs, each of another leader's
+    trip) are separate stories: each is read with its own principal, and their events
+    are put together. Otherwise, as for one document: the live blogs' mentions are found
+    in runs of updates, in worker processes when `jobs` allows (`parallel.workers_for`);
+    the rest needs all of them at once. `meanwhile`, other work worth reading
+    `meanwhile_updates` updates, is done by this process while the first worker finds the
+    cast (which every run needs) and the workers read, and its run of updates is shorter
+    by as much, less the cast's weight.
     """
+    stories = _stories(documents, gazetteer)
+    if len(stories) == 1:
+        return _story(documents, gazetteer, site, jobs, meanwhile, meanwhile_updates)
+    if meanwhile is not None:
+        meanwhile()
+    events = [
+        e
+        for who, story in stories.items()
+        for e in _story(story, gazetteer, site, jobs, whose=who or "")
+    ]
+    return sorted(events, key=lambda e: (time_key(e.start), e.title, e.uid))
+
+
+#: How much of a document tells whose visit it is: its opening, where a story introduces
+#: its people (`people.cast_of` reads the whole of what it is given).
+_OPENING_CHARS = 20_000
+
+
+def _stories(documents: list[Document], gazetteer: Gazetteer) -> dict[str | None, list[Document]]:
+    """The documents grouped by whose visit each tells, when two live blogs (or, with no
+    blog, two articles) tell different people's: each by the principal of its opening. An
+    article joins the story of its own principal, or else the first whose principal it
+    names ("Trump's visit", in an article on the prime minister who hosted him), or else
+    is a story of its own. Otherwise all are one story, as one live blog and the articles
+    beside it are (nothing is read to tell so)."""
+    blogs = [d for d in documents if d.kind == "liveblog"]
+    leading = blogs or documents
+    if len(leading) < 2:
+        return {None: documents}
+    principals = {id(d): _principal_of(d, gazetteer) for d in leading}
+    leads = list(dict.fromkeys(p.name for p in principals.values() if p is not None))
+    if len(leads) < 2:
+        return {None: documents}
+    people = {p.name: p for p in principals.values() if p is not None}
+    stories: dict[str | None, list[Document]] = {name: [] for name in leads}
+    for doc in documents:
+        own = principals[id(doc)] if id(doc) in principals else _principal_of(doc, gazetteer)
+        if own is not None and own.name in stories:
+            stories[own.name].append(doc)
+            continue
+        named = next((name for name in leads if _names(doc, people[name])), None)
+        if named is None and doc.kind == "liveblog":
+            named = leads[0]  # whose, its opening does not say: the first story's
+        elif named is None and own is not None:
+            named = own.name  # an article on someone else's visit: a story of its own
+        stories.setdefault(named, []).append(doc)
+    return {who: story for who, story in stories.items() if story}
+
+
+def _principal_of(doc: Document, gazetteer: Gazetteer) -> Person | None:
+    """Whose visit a document tells, from its opening alone."""
+    return cast_of([_opening(doc)], gazetteer.knows).principal
+
+
+def _opening(doc: Document) -> str:
+    parts = [doc.title, *doc.intro]
+    size = sum(len(p) for p in parts)
+    for text in (*(u.text for u in doc.updates), *(p.text for p in doc.paragraphs)):
+        if size >= _OPENING_CHARS:
+            break
+        parts.append(text)
+        size += len(text)
+    return "\n".join(parts)
+
+
+def _names(doc: Document, person: Person) -> bool:
+    """Whether a document names `person` (by the name the text uses most)."""
+    word = regexes.compile(rf"\b{re.escape(person.short)}\b")
+    texts = (doc.title, *doc.intro, *(p.text for p in doc.paragraphs))
+    return any(word.search(text) for text in (*texts, *(u.text for u in doc.updates)))
+
+
+def _story(
+    documents: list[Document],
+    gazetteer: Gazetteer,
+    site: Site,
+    jobs: int | None = None,
+    meanwhile: Callable[[], object] | None = None,
+    meanwhile_updates: float = 0,
+    whose: str = "",
+) -> list[Event]:
+    """The events of documents that tell one person's visit (see `itinerary`); `whose`,
+    the person's name when there are several stories, keeps their events' ids apart."""
     texts = ["\n".join((d.title, *d.intro, *(u.text for u in d.updates))) for d in documents]
     texts += ["\n".join(p.text for p in d.paragraphs) for d in documents]
     blogs = [d for d in documents if d.kind == "liveblog"]
@@ -1020,7 +1112,7 @@ def itinerary(
             clock = doc.zone or zone or _zone_named_most(doc, ctx) or "UTC"
             mentions = _article_mentions(doc, clock, ctx, placed=not doc.zone)
             clusters = fuse(clusters, mentions) if clusters else schedule_of(mentions)
-    return _events(clusters, cast.principal.role_class if cast.principal else None, site)
+    return _events(clusters, cast.principal.role_class if cast.principal else None, site, whose)
 
 
 _Piece = tuple[Document, tuple[int, int]]
@@ -1076,7 +1168,9 @@ def _weight(piece: _Piece) -> int:
     return stop - start
 
 
-def _events(clusters: list[Cluster], principal_class: str | None, site: Site) -> list[Event]:
+def _events(
+    clusters: list[Cluster], principal_class: str | None, site: Site, whose: str = ""
+) -> list[Event]:
     minutes = default_minutes()
     drafts = []
     arrivals = sorted(
@@ -1121,7 +1215,7 @@ def _events(clusters: list[Cluster], principal_class: str | None, site: Site) ->
         place = cluster.place()
         events.append(
             Event(
-                uid=_uid(day, category, counts[(day, category)], site.authority),
+                uid=_uid(day, category, counts[(day, category)], site.authority, whose),
                 title=title,
                 start=_on_the_clock_of(place, start),
                 end=_on_the_clock_of(place, end),
