@@ -3905,11 +3905,8 @@ def test_a_visit_abroad_told_on_tokyo_time() -> None:
     arrival in Tokyo: the happenings in Malaysia are on Malaysia's clock; "the convention
     centre" is the Kuala Lumpur Convention Centre; "Air Force One has touched down" in an
     update that names no one is the principal's landing, which the morning's "due to land
-    in Tokyo" joins.
-
-    Known and left: the trade agreement "the two leaders signed", reported at 14:30, joins
-    the signing of the peace declaration they looked on at (a signing joins the day's
-    signings whatever their time, so that a blog's later retellings of one stay one)."""
+    in Tokyo" joins. The trade agreement "the two leaders signed", reported at 14:30, is
+    a signing of its own, not the peace declaration they looked on at an hour before."""
     doc = read_path(
         FIXTURES / "asean-visit-liveblog-tokyo-time-abroad.txt",
         ReadOptions(slug="asean", today=TODAY),
@@ -3935,10 +3932,18 @@ def test_a_visit_abroad_told_on_tokyo_time() -> None:
         (
             "Signing of a peace declaration",
             "2025-10-26T12:15:00+08:00",
-            "2025-10-26T13:30:00+08:00",
+            "2025-10-26T12:45:00+08:00",
             "happened",
             "Kuala Lumpur Convention Centre",
-            2,
+            1,
+        ),
+        (
+            "Signing of a reciprocal trade agreement and a memorandum on critical minerals",
+            "2025-10-26T13:00:00+08:00",
+            "2025-10-26T13:30:00+08:00",
+            "approximate",
+            None,
+            1,
         ),
         (
             "Summit with Prime Minister Anwar",
@@ -4610,6 +4615,56 @@ def test_a_dinner_after_the_summit_is_no_part_of_it(tmp_path: Path) -> None:
         ("Summit", _at(18)),
         ("Dinner at Prime Minister's Office of Japan", _at(21, 30)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("later", "titles"),
+    [
+        # another document, told in another update an hour on: another signing
+        (
+            "3:00 p.m. Costa and Prime Minister Rui Sato signed a trade agreement.\n",
+            ["Signing of a peace declaration", "Signing of a trade agreement"],
+        ),
+        # within the half hour a ceremony takes: the same one
+        (
+            "2:10 p.m. Costa and Prime Minister Rui Sato signed a trade agreement.\n",
+            ["Signing of a peace declaration"],
+        ),
+        # who signed, not what: a retelling
+        (
+            "3:00 p.m. Among the documents signed by the two countries during Costa's visit"
+            " is a trade pact.\n",
+            ["Signing of a peace declaration"],
+        ),
+        # the same document, told again
+        (
+            "3:00 p.m. Costa and Prime Minister Rui Sato signed the peace declaration in front"
+            " of cameras.\n",
+            ["Signing of a peace declaration"],
+        ),
+    ],
+)
+def test_two_documents_signed_an_hour_apart_are_two_signings(
+    tmp_path: Path, later: str, titles: list[str]
+) -> None:
+    body = later + "1:30 p.m. Costa and Prime Minister Rui Sato sign a peace declaration.\n"
+    assert [e.title for e in _blog(body + _COSTA, tmp_path)] == titles
+
+
+def test_a_signing_that_names_no_document_takes_in_the_later_ones(tmp_path: Path) -> None:
+    body = (
+        "3:00 p.m. Costa and Prime Minister Rui Sato signed a trade agreement.\n"
+        "1:30 p.m. Costa and Prime Minister Rui Sato sign documents.\n"
+    )
+    assert [e.title for e in _blog(body + _COSTA, tmp_path)] == ["Signing of documents"]
+
+
+def test_documents_told_in_one_update_are_one_signing(tmp_path: Path) -> None:
+    body = (
+        "3:00 p.m. Costa and Prime Minister Rui Sato signed a peace declaration. The two"
+        " leaders also signed a trade agreement.\n"
+    )
+    assert [e.title for e in _blog(body + _COSTA, tmp_path)] == ["Signing of a peace declaration"]
 
 
 def test_a_recap_written_as_a_list(tmp_path: Path) -> None:

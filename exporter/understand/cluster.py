@@ -277,6 +277,38 @@ def _meal_of(m: Mention) -> str | None:
     return None
 
 
+#: How long one ceremony of signings takes: documents signed within it are one event.
+_ONE_CEREMONY = timedelta(minutes=30)
+#: Words that name a document of any kind: two signings are told apart by the others.
+_ANY_DOCUMENT = frozenset(
+    """a an the and of on to for in with its their his her two new agreement agreements pact
+    pacts deal deals memorandum memorandums memoranda declaration declarations document
+    documents accord accords treaty treaties understanding framework frameworks""".split()
+)
+
+
+def _what_was_signed(m: Mention) -> frozenset[str]:
+    """The words that tell which document a signing was of ("peace", in "a peace
+    declaration"); none when it names none, or names only who signed ("signed by …")."""
+    subject = (m.subject or "").lower()
+    if subject.startswith("by "):
+        return frozenset()
+    return frozenset(subject.replace("-", " ").split()) - _ANY_DOCUMENT
+
+
+def _another_signing(cluster: Cluster, m: Mention, anchor: datetime) -> bool:
+    """Whether a signing is of other documents than the cluster's, past the half hour a
+    ceremony takes: "a peace declaration" signed as she looked on, then "a reciprocal trade
+    agreement" the two leaders signed after their talks. Within the half hour ("also
+    signed"), each document is of one ceremony."""
+    what = _what_was_signed(m)
+    start = m.start
+    if not what or not isinstance(start, datetime) or abs(start - anchor) <= _ONE_CEREMONY:
+        return False
+    told = [words for other in cluster.mentions if (words := _what_was_signed(other))]
+    return bool(told) and all(what.isdisjoint(words) for words in told)
+
+
 def _another_meal(cluster: Cluster, m: Mention) -> bool:
     """Whether a meal mention names a meal the cluster's do not ("lunch" and "banquet"),
     when both name theirs."""
@@ -342,8 +374,11 @@ def _fits(cluster: Cluster, m: Mention) -> int:
     if "signing" in kinds or kind == "signing":
         if kinds != {"signing"} or kind != "signing":
             return 0
-        # but "that morning" and "in the afternoon" are two signings
-        return 0 if m.precision == 1 and anchor and _outside_window(m, anchor) else 3
+        # but "that morning" and "in the afternoon" are two signings, and so are two
+        # documents signed an hour apart
+        if m.precision == 1 and anchor and _outside_window(m, anchor):
+            return 0
+        return 0 if anchor and _another_signing(cluster, m, anchor) else 3
     if not close and isinstance(m.end, datetime) and start <= anchor <= m.end:
         close = True  # "this afternoon" covers it
     closed = cluster.closed_at
