@@ -4667,6 +4667,15 @@ def test_documents_told_in_one_update_are_one_signing(tmp_path: Path) -> None:
     assert [e.title for e in _blog(body + _COSTA, tmp_path)] == ["Signing of a peace declaration"]
 
 
+@pytest.mark.parametrize(
+    "headline",
+    ["Costa dines at the Grand Hotel", "Costa, business leaders dine at the Grand Hotel"],
+)
+def test_dining_is_a_meal(tmp_path: Path, headline: str) -> None:
+    events = _blog(f"7:30 p.m. {headline}\n" + _COSTA, tmp_path)
+    assert [(e.title, e.start) for e in events] == [("Dinner at Grand Hotel", _at(19, 30))]
+
+
 def test_a_recap_written_as_a_list(tmp_path: Path) -> None:
     """ "Here is what happened today:" and an item a line, each opening with a marker
     ("• She laid a wreath …", "- The two leaders signed …"): each item is read as the
