@@ -212,6 +212,11 @@ def _found(gaz: Gazetteer, sentence: str) -> Expected:
             [("Gimhae International Airport", True, "at")],
         ),
         ("He landed at Andrews air force base.", [("Joint Base Andrews", True, "at")]),
+        # whose residence, in lowercase as news desks write it
+        (
+            "They dined at the U.S. ambassador's residence.",
+            [("U.S. Ambassador's Residence, Tokyo", True, "at")],
+        ),
         # but not a name's other words: "gimhae international airport" is no place known
         ("It left gimhae international airport.", []),
         ("He left Harbour Lights Tower.", [("Harbour Lights Tower", False, None)]),

@@ -109,7 +109,7 @@ class PlaceMention:
 #: ("Zenda international airport", "the Avalon presidential palace").
 _KIND_WORDS = frozenset(
     """international national air force naval military presidential royal imperial state
-    guest""".split()
+    guest ambassador's ambassador’s""".split()
 )
 
 
