@@ -592,6 +592,24 @@ def test_narrative_default_reference() -> None:
     assert narrative.reference == date(2025, 10, 27)
 
 
+def test_a_day_of_the_month_the_story_is_in() -> None:
+    narrative = Narrative("Australia/Brisbane", default=date(2025, 10, 21))
+    found = narrative.tag(
+        "He will meet the emperor on the 27th, visit the base on the afternoon of the 28th"
+        " and leave for Seoul on the 29th."
+    )
+    assert [(t.text, t.start) for t in found] == [
+        ("the 27th", date(2025, 10, 27)),
+        ("the afternoon of the 28th", at(28, 12)),
+        ("the 29th", date(2025, 10, 29)),
+    ]
+    assert narrative.reference == date(2025, 10, 29)
+    # an ordinal that names no day; and none before the story names a month
+    assert narrative.tag("He is the 47th president, for the 3rd straight year.") == []
+    assert narrative.tag("She finished the 28th, behind Sato.") == []  # a rank
+    assert Narrative("Australia/Brisbane").tag("They met on the 28th.") == []
+
+
 def test_times_carry_the_zone_offset_not_lmt() -> None:
     london = pytz.timezone("Europe/London")
     ref = london.localize(datetime(2025, 10, 26, 9, 0))  # clocks went back at 2 a.m.

@@ -259,6 +259,16 @@ def _calendar(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
     return _fixed(span, first, end, day=first, anchor=True, relative=not m["y"])
 
 
+def _day_of_month(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
+    """ "on the 28th", "the afternoon of the 28th": that day of the month the story is in,
+    once it has named one ("will visit Avalon from Oct. 27 to 29 … meet the king on the
+    27th"). Only after a preposition of time: "the 47th president" is no day."""
+    if lead is None:
+        return None
+    day = _date(ctx.today.year, ctx.today.month, int(m["d"]))
+    return day and _day(m.span(), day, anchor=True)
+
+
 def _month_or_year(m: Match, lead: Lead, ctx: _Ctx) -> _Atom | None:
     """Months and years, "in June 2019", "by March", "in 2022": mostly ignored by callers, but
     never clock times.  A lone "May" is a verb more often than a month, so it needs a lead."""
@@ -510,6 +520,11 @@ _C_DMY_MONTHS = (
     rf"(?P<d2>{_DAY}){_TH}\s+(?:of\s+)?(?P<mon2>{_MONTH})(?:,?\s+(?P<y>{_YEAR})\b)?"
 )
 _C_YEAR = rf"{_LONE}(?P<year>{_YEAR})\b(?![-–/%]|,\d|s\b)"
+#: "the 28th", as a day: its sentence or clause goes on, or ends, right after it.
+_C_NTH = (
+    rf"\bthe\s+(?P<d>{_DAY})(?:st|nd|rd|th)\b"
+    r"(?=\s*(?:[,.;:!?)]|$|(?:and|or|to|at|in|before|after|when|with|for|as|but)\b))"
+)
 _C_MONTH = rf"(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR})\b)?|{_C_YEAR}"
 _C_DAYS = rf"\b(?:{_RELDAYS}|the\s+(?P<ord>{_alt(lx.ORDINAL_WORDS)})\s+day)\b"
 _C_CLOCKS = rf"{_CLOCK_START}(?P<a>{_CLOCK}|\d{{1,2}}(?:[:.][0-5]\d)?){_SEP}(?P<b>{_CLOCK}){_END}"
@@ -537,6 +552,7 @@ _RULES = [
     _rule(_C_DMY_MONTHS, _L_WEEKDAY, _calendar),
     _rule(_C_DMY, _L_WEEKDAY, _calendar),
     _rule(_C_MONTH, _L_PREP, _month_or_year),
+    _rule(_C_NTH, r"\b(?:on|of|from|for|until|till|by)\s+", _day_of_month),
     _rule(rf"(?P<wd>{_WEEKDAY})", r"\b(?:this\s+)?(?P<mod>last|next|coming|past)\s+", _weekday),
     _rule(_C_DAYS, None, _relative_day),
     _rule(_C_PERIOD, r"\b(?P<mod>earlier|later)\s+", _period),
@@ -568,6 +584,7 @@ _GATES: list[tuple[frozenset[str], bool] | None] = [
     (_MONTH_WORDS, False),
     (_MONTH_WORDS, False),
     (_MONTH_WORDS, True),  # or a year
+    (frozenset(), True),  # a digit: "the 28th"
     (frozenset(w for w in lx.WEEKDAYS if w.endswith("day")), False),
     (_last_words([*lx.RELATIVE_DAYS, *lx.ANAPHORIC_DAYS, "day"]), False),
     (frozenset({"week", "month", "year"}), False),
