@@ -1030,7 +1030,7 @@ def _stories(documents: list[Document], gazetteer: Gazetteer) -> dict[str | None
     """The documents grouped by whose visit each tells, when two live blogs (or, with no
     blog, two articles) tell different people's: each by the principal of its opening. An
     article joins the story of its own principal, or else the first whose principal it
-    names ("Trump's visit", in an article on the prime minister who hosted him), or else
+    names ("Costa's visit", in an article on the prime minister who hosted her), or else
     is a story of its own. Otherwise all are one story, as one live blog and the articles
     beside it are (nothing is read to tell so)."""
     blogs = [d for d in documents if d.kind == "liveblog"]
