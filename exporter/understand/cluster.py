@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import pytz
 
-from exporter.model import Place, Status
+from exporter.model import Evidence, Place, Status
 from exporter.sentences import is_headline
 from exporter.understand.mentions import BROAD, PRESENCE, TALKS, Mention, told_after
 
@@ -31,6 +31,8 @@ _PLACE_RANK = {"venue": 0, "airport": 0, "base": 1, "ship": 0, "city": 2, "regio
 #: Pools of a cluster's places: (leaving out departures' places?, only with coordinates?).
 _POOLS = ((True, True), (True, False), (False, True), (False, False))
 _NOTHING: frozenset = frozenset()
+#: Up to how many members a cluster is looked through rather than indexed.
+_FEW = 8
 _UNSET = object()
 
 
@@ -97,7 +99,9 @@ class Cluster:
         "_day",
         "_destinations",
         "_done",
+        "_evidence",
         "_left",
+        "_meal_after",
         "_meals",
         "_parties",
         "_place",
@@ -118,6 +122,8 @@ class Cluster:
         self.placed = 0
         self._parties: set[str] | None = None
         self._meals: set[str | None] | None = None
+        #: Whether a member is a meal told as coming after talks ("… after their talks").
+        self._meal_after = False
         self._destinations: set[str] | None = None
         self._counterparts: list[tuple[str, str | None]] | None = None
         self._done: datetime | None = None
@@ -126,6 +132,8 @@ class Cluster:
         self._places: _Places | None = None
         #: (update, kind) of its live members → whether one of them is a headline.
         self._told: dict[tuple[str, str], bool] | None = None
+        #: Its members' sentences, once asked of a cluster of many (`told_in`).
+        self._evidence: set[Evidence] | None = None
         self._place: Place | None = None
         self._day: object = _UNSET
         #: When it starts, as far as reports of what happened say (plans only if none).
@@ -143,6 +151,8 @@ class Cluster:
         m = mention
         self.mentions.append(m)
         self.kinds.add(m.kind)
+        if self._evidence is not None:
+            self._evidence.add(m.evidence)
         if m.counterpart:
             if self._counterparts is None:
                 self._counterparts, self._parties = [], set()
@@ -152,6 +162,7 @@ class Cluster:
             if self._meals is None:
                 self._meals = set()
             self._meals.add(_meal_of(m))
+            self._meal_after = self._meal_after or bool(told_after(m) & TALKS)
         if m.place or m.destination:
             self.placed += 1
             if m.destination:
@@ -179,6 +190,21 @@ class Cluster:
                 self._told = {}
             key = (m.evidence.anchor, m.kind)
             self._told[key] = self._told.get(key, False) or is_headline(m.evidence.text)
+
+    @property
+    def meal_after_talks(self) -> bool:
+        """Whether a member is a meal its sentence tells as coming after talks."""
+        return self._meal_after
+
+    def told_in(self, evidence: Evidence) -> bool:
+        """Whether a member comes from the sentence `evidence` is: looked through in a
+        small cluster, and in a big one (a long update's thousands of mentions, each asking)
+        kept as a set from the first time it is asked."""
+        if self._evidence is None:
+            if len(self.mentions) <= _FEW:
+                return any(other.evidence == evidence for other in self.mentions)
+            self._evidence = {other.evidence for other in self.mentions}
+        return evidence in self._evidence
 
     def retells(self, m: Mention) -> bool:
         """Whether `m` tells again what a member from its update told, the one or the other
@@ -348,8 +374,7 @@ def _lands_then_meets(kinds: frozenset[str] | set[str], kind: str) -> bool:
 def _meal_after_talks(cluster: Cluster, m: Mention) -> bool:
     """Of a meal and talks with one guest, whether the meal is told as coming after the
     talks ("hosts her for a working lunch after their talks")."""
-    meals = [m] if m.kind == "meal" else [x for x in cluster.mentions if x.kind == "meal"]
-    return any(told_after(meal) & TALKS for meal in meals)
+    return bool(told_after(m) & TALKS) if m.kind == "meal" else cluster.meal_after_talks
 
 
 def _fits(cluster: Cluster, m: Mention) -> int:
@@ -533,7 +558,7 @@ def _inside_window(m: Mention, anchor: datetime) -> bool:
 
 def _told_with(cluster: Cluster, m: Mention) -> bool:
     """Whether `m` comes from the sentence a member of `cluster` comes from."""
-    return any(other.evidence == m.evidence for other in cluster.mentions)
+    return cluster.told_in(m.evidence)
 
 
 def _specific(place: Place | None) -> bool:

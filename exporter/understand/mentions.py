@@ -1458,10 +1458,16 @@ def told_after(m: Mention) -> frozenset[str]:
     """The kinds of happening a mention's sentence says it came after ("hosts her for a
     working lunch after their talks": talks; "held talks with Sato, followed by a working
     lunch": the lunch came after the talks); none when it says none."""
-    text = m.evidence.text
+    return _told_after(m.evidence.text, m.kind)
+
+
+@lru_cache(maxsize=4096)
+def _told_after(text: str, kind: str) -> frozenset[str]:
+    """`told_after` of a sentence and a kind: clustering asks it of a meal at each cluster
+    it might join."""
     kinds = _kinds_after(text)
     followed = _FOLLOWED_BY.search(text)
-    if followed is not None and m.kind in _HAPPENING_NOUNS[followed["noun"].lower()]:
+    if followed is not None and kind in _HAPPENING_NOUNS[followed["noun"].lower()]:
         told = text[: followed.start()]  # "held talks with Sato", "The talks were"
         kinds |= {kind for kind, _ in triggers_in(told).kinds}
         kinds |= {k for noun in _NOUN.findall(told) for k in _HAPPENING_NOUNS[noun.lower()]}
