@@ -13,6 +13,7 @@ stopped and reported as "timeout" (with the stages it did finish). See bench/REA
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -1046,7 +1047,7 @@ def report(
         "(imports included): the cost per sentence must not grow with the paragraph"
     )
     rows = []
-    growth: dict[str, tuple[float, float] | None] = {}
+    growth: dict[str, list[float] | None] = {}
     for shape in LONG_SHAPES:
         per: list[float] = []
         for r in (r for r in longs if r["shape"] == shape):
@@ -1058,7 +1059,7 @@ def report(
             per.append(r["seconds"] / r["sentences"] * 1e6)
             rows.append([*cells, f"{r['seconds']:.2f}", f"{per[-1]:,.0f}",
                          f"{r['peak_mb']:.0f}", f"{r['events']:,}"])  # fmt: skip
-        growth[shape] = (per[0], per[-1]) if len(per) == len(LONG_SENTENCES) else None
+        growth[shape] = per if len(per) == len(LONG_SENTENCES) else None
     say(table(["shape", "N", "KB", "wall s", "µs per N", "peak MB", "events"], rows))
     say()
 
@@ -1113,10 +1114,15 @@ def report(
             text += f"; {'/'.join(f'{s:g}' for s in stopped)} MB stopped at the cap"
         rows.append(["flat cost per update", text, "≤ ×1.5", verdict(build_row[-1] == "flat")])
     for shape, grew in growth.items():
-        span = f"{LONG_SENTENCES[0]:,}→{LONG_SENTENCES[-1]:,}"
-        text = f"{grew[0]:,.0f} → {grew[1]:,.0f} µs each ({span})" if grew else "did not finish"
-        ok = grew is not None and grew[1] <= 1.5 * grew[0]
-        rows.append([f"flat cost, one update of {shape}", text, "≤ ×1.5", verdict(ok)])
+        # step by step: from the smallest to the largest alone, the start-up a small
+        # build pays hides a step that doubles the cost (460 → 932 µs from 4,000 to 16,000)
+        span = "/".join(f"{n:,}" for n in LONG_SENTENCES)
+        text = " → ".join(f"{c:,.0f}" for c in grew) + f" µs each ({span})" if grew else None
+        ok = grew is not None and all(b <= 1.5 * a for a, b in itertools.pairwise(grew))
+        rows.append(
+            [f"flat cost, one update of {shape}", text or "did not finish", "≤ ×1.5 a step",
+             verdict(ok)]
+        )  # fmt: skip
     if ours_mb_s and dp.get("throughput_1mb"):
         x = ours_mb_s / dp["throughput_1mb"]["mb_s"]
         rows.append(
