@@ -106,6 +106,7 @@ class Cluster:
         "_parties",
         "_place",
         "_places",
+        "_signed",
         "_timed",
         "_told",
         "anchor",
@@ -124,6 +125,8 @@ class Cluster:
         self._meals: set[str | None] | None = None
         #: Whether a member is a meal told as coming after talks ("… after their talks").
         self._meal_after = False
+        #: The words that tell what its signings were of (`_what_was_signed`), all told.
+        self._signed: frozenset[str] = frozenset()
         self._destinations: set[str] | None = None
         self._counterparts: list[tuple[str, str | None]] | None = None
         self._done: datetime | None = None
@@ -163,6 +166,8 @@ class Cluster:
                 self._meals = set()
             self._meals.add(_meal_of(m))
             self._meal_after = self._meal_after or bool(told_after(m) & TALKS)
+        if m.kind == "signing" and (what := _what_was_signed(m.subject)):
+            self._signed |= what
         if m.place or m.destination:
             self.placed += 1
             if m.destination:
@@ -195,6 +200,12 @@ class Cluster:
     def meal_after_talks(self) -> bool:
         """Whether a member is a meal its sentence tells as coming after talks."""
         return self._meal_after
+
+    @property
+    def signed(self) -> frozenset[str]:
+        """The words that tell what its signings were of: "peace", of "a peace
+        declaration"; none when none of them says."""
+        return self._signed
 
     def told_in(self, evidence: Evidence) -> bool:
         """Whether a member comes from the sentence `evidence` is: looked through in a
@@ -313,10 +324,11 @@ _ANY_DOCUMENT = frozenset(
 )
 
 
-def _what_was_signed(m: Mention) -> frozenset[str]:
+@lru_cache(maxsize=1024)
+def _what_was_signed(subject: str | None) -> frozenset[str]:
     """The words that tell which document a signing was of ("peace", in "a peace
     declaration"); none when it names none, or names only who signed ("signed by …")."""
-    subject = (m.subject or "").lower()
+    subject = (subject or "").lower()
     if subject.startswith("by "):
         return frozenset()
     return frozenset(subject.replace("-", " ").split()) - _ANY_DOCUMENT
@@ -327,12 +339,12 @@ def _another_signing(cluster: Cluster, m: Mention, anchor: datetime) -> bool:
     ceremony takes: "a peace declaration" signed as she looked on, then "a reciprocal trade
     agreement" the two leaders signed after their talks. Within the half hour ("also
     signed"), each document is of one ceremony."""
-    what = _what_was_signed(m)
+    what = _what_was_signed(m.subject)
     start = m.start
     if not what or not isinstance(start, datetime) or abs(start - anchor) <= _ONE_CEREMONY:
         return False
-    told = [words for other in cluster.mentions if (words := _what_was_signed(other))]
-    return bool(told) and all(what.isdisjoint(words) for words in told)
+    told = cluster.signed  # a word of a member's document in common: the same document
+    return bool(told) and what.isdisjoint(told)
 
 
 def _another_meal(cluster: Cluster, m: Mention) -> bool:

@@ -1139,11 +1139,9 @@ _NEXT_ACT = regexes.compile(r"\s(?:and\s+then|and|but|then|while|after|before|un
 _WHERE_NEXT = regexes.compile(r",\s+where\s")
 
 
-def _where_gone(sentence: str, at: int, departures: list[int]) -> int | None:
+def _where_gone(sentence: str, at: int, departures: Sequence[int]) -> int | None:
     """Where the ", where" clause that the trigger at `at` is in begins, when it comes
-    after a departure (`departures`: where the sentence's are told): what is told there
-    happens at the journey's end, not when the principal leaves ("is due to fly out of
-    Avalon for Zenda later tonight, where she will attend a summit")."""
+    after one of `departures` (see `_own_act`)."""
     for left in departures:
         if left < at and (where := _WHERE_NEXT.search(sentence, left, at)) is not None:
             return where.start()
@@ -1151,7 +1149,12 @@ def _where_gone(sentence: str, at: int, departures: list[int]) -> int | None:
 
 
 def _own_act(
-    tags: list[timex.Timex], sentence: str, start: int, end: int, opens: int
+    tags: list[timex.Timex],
+    sentence: str,
+    start: int,
+    end: int,
+    opens: int,
+    departures: Sequence[int] = (),
 ) -> list[timex.Timex]:
     """The tags of the act of the trigger at `start:end`. Less the times of day told after
     the next act the sentence goes on to: "toured the museum before departing in the
@@ -1164,11 +1167,16 @@ def _own_act(
     this morning before flying to Zenda for talks". A date stays (it dates the whole
     sentence), and so does a time the sentence opens with; but not one told in a "where"
     clause after the trigger, which dates what happens there ("has wrapped up her visit
-    and is heading to Zenda, where she will attend a summit from Sunday")."""
+    and is heading to Zenda, where she will attend a summit from Sunday"). And the other
+    way: in a "where" clause after one of `departures` (where the sentence tells them),
+    only the times told in it, for it happens at the journey's end ("is due to fly out of
+    Avalon for Zenda later tonight, where she will attend a summit")."""
     if not tags:
         return tags
     if (where := _WHERE_NEXT.search(sentence, end)) is not None:
         tags = [t for t in tags if t.kind != "date" or t.span[0] < where.start()]
+    if (there := _where_gone(sentence, start, departures)) is not None:
+        tags = [t for t in tags if t.kind == "date" or t.span[0] >= there]
     starts = {t.span[0] for t in tags}
     for nxt in _NEXT_ACT.finditer(sentence, end):
         if _goes_on(sentence, nxt, starts):
@@ -1746,11 +1754,10 @@ def mentions_in(
                 sentence, max(0, m_start - 12), m_start
             ):
                 verb_tense = "past"  # "After landing at …, she moves to …": done before
-            act_tags = _own_act(tags, sentence, m_start, m_end, own[0])
-            if kind != "departure" and (there := _where_gone(sentence, m_start, left)):
-                act_tags = [t for t in act_tags if t.kind == "date" or t.span[0] >= there]
             start, end, precision, approximate, local = _time(
-                act_tags,
+                _own_act(
+                    tags, sentence, m_start, m_end, own[0], () if kind == "departure" else left
+                ),
                 ref,
                 verb_tense,
                 live,
